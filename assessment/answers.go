@@ -1,0 +1,219 @@
+package assessment
+
+import (
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Answers is one municipality's answers to one questionnaire (kind: answers).
+type Answers struct {
+	Kind          string             `yaml:"kind" validate:"required,eq=answers"`
+	Questionnaire QuestionnaireRef   `yaml:"questionnaire" validate:"required"`
+	Municipality  Municipality       `yaml:"municipality" validate:"required"`
+	Respondents   []Respondent       `yaml:"respondents" validate:"dive"`
+	Date          Date               `yaml:"date" validate:"date_required"`
+	Targets       map[string]float64 `yaml:"targets"`
+	Answers       AnswerMap          `yaml:"answers" validate:"answers_present"`
+
+	// File is the path the answers were read from (for messages and output).
+	File string `yaml:"-"`
+	root *yaml.Node
+}
+
+// QuestionnaireRef names a questionnaire and its version.
+type QuestionnaireRef struct {
+	ID      string `yaml:"id" json:"id" validate:"required"`
+	Version string `yaml:"version" json:"version" validate:"required"`
+}
+
+// Municipality is a kommune (4-digit number) or fylkeskommune (2 digits).
+type Municipality struct {
+	Name   string `yaml:"name" json:"name" validate:"required"`
+	Number string `yaml:"number" json:"number" validate:"required,kommunenr"`
+}
+
+// Respondent is a person who answered.
+type Respondent struct {
+	Name  string `yaml:"name" validate:"required"`
+	Role  string `yaml:"role"`
+	Email string `yaml:"email" validate:"omitempty,email"`
+}
+
+// Date is a calendar date written as YYYY-MM-DD.
+type Date struct {
+	time.Time
+	set bool
+}
+
+// IsSet reports whether a date was given.
+func (d Date) IsSet() bool { return d.set }
+
+// NewDate makes a Date.
+func NewDate(t time.Time) Date {
+	return Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), set: true}
+}
+
+// String formats the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if !d.set {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+func (dt *Date) unmarshalNode(d *decoder, n *yaml.Node, path string) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		v := strings.TrimSpace(n.Value)
+		for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				*dt = NewDate(t)
+				return
+			}
+		}
+	}
+	d.errorf(n, path, "ugyldig dato %s; skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-20", describe(n))
+}
+
+// AnswerMap holds the answers by question id, remembering file order.
+type AnswerMap struct {
+	Order []string
+	ByID  map[string]*Answer
+	set   bool
+}
+
+// Get returns the answer to a question, if any.
+func (m AnswerMap) Get(id string) (*Answer, bool) {
+	a, ok := m.ByID[id]
+	return a, ok
+}
+
+// Set stores an answer, keeping the first-set order.
+func (m *AnswerMap) Set(id string, a *Answer) {
+	if m.ByID == nil {
+		m.ByID = make(map[string]*Answer)
+	}
+	if _, ok := m.ByID[id]; !ok {
+		m.Order = append(m.Order, id)
+	}
+	m.ByID[id] = a
+	m.set = true
+}
+
+// Delete removes an answer.
+func (m *AnswerMap) Delete(id string) {
+	if _, ok := m.ByID[id]; !ok {
+		return
+	}
+	delete(m.ByID, id)
+	for i, o := range m.Order {
+		if o == id {
+			m.Order = append(m.Order[:i:i], m.Order[i+1:]...)
+			break
+		}
+	}
+}
+
+// Len is the number of answers.
+func (m AnswerMap) Len() int { return len(m.Order) }
+
+func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
+	m.set = true
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "forventet en mapping fra spørsmåls-id til svar (for eksempel «styring-temaplan: 3»), fant %s", describe(n))
+		return
+	}
+	m.ByID = make(map[string]*Answer, len(n.Content)/2)
+	m.Order = make([]string, 0, len(n.Content)/2)
+	d.mappingPairs(n, path, func(key string, k, v *yaml.Node) {
+		a := &Answer{KeyPos: Pos{k.Line, k.Column}}
+		a.decode(d, v, joinPath(path, key), 0)
+		m.ByID[key] = a
+		m.Order = append(m.Order, key)
+	})
+}
+
+// Answer is one answer as written in the file. Its raw form is read without
+// knowing the question; Check interprets it for the question's type.
+type Answer struct {
+	Empty   bool     // written with no value: counts as unanswered
+	NA      bool     // «ikke relevant»
+	Scalar  string   // the raw scalar, when the value is one
+	Tag     string   // the YAML tag of the scalar (!!int, !!str, …)
+	List    []string // the raw items, when the value is a list
+	IsList  bool
+	Comment string
+	Pos     Pos // of the value
+	KeyPos  Pos // of the question id
+
+	// Set by Check when the answer is valid for its question.
+	Valid   bool
+	Number  float64  // scale value, number; 1/0 for yesno
+	Options []string // choice (one id) and multi
+	Text    string   // text questions
+}
+
+// Answered reports whether the answer counts as given (not empty).
+func (a *Answer) Answered() bool { return a != nil && !a.Empty }
+
+func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
+	n, ok := d.enter(n, path, depth+3)
+	if !ok {
+		return
+	}
+	a.Pos = Pos{n.Line, n.Column}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			a.Empty = true
+			return
+		}
+		if n.ShortTag() == "!!str" && strings.EqualFold(strings.TrimSpace(n.Value), "na") {
+			a.NA = true
+			return
+		}
+		a.Scalar, a.Tag = n.Value, n.ShortTag()
+	case yaml.SequenceNode:
+		a.IsList = true
+		a.List = make([]string, 0, len(n.Content))
+		for i, c := range n.Content {
+			c, ok := d.enter(c, indexPath(path, i), depth+4)
+			if !ok {
+				return
+			}
+			if c.Kind != yaml.ScalarNode {
+				d.errorf(c, indexPath(path, i), "forventet en alternativ-id, fant %s", describe(c))
+				continue
+			}
+			a.List = append(a.List, c.Value)
+		}
+	case yaml.MappingNode:
+		if depth > 0 {
+			d.errorf(n, path, "forventet en verdi, fant %s", describe(n))
+			return
+		}
+		hasValue := false
+		d.mappingPairs(n, path, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "value":
+				hasValue = true
+				a.decode(d, v, joinPath(path, "value"), depth+1)
+			case "comment":
+				d.decodeString(v, &a.Comment, joinPath(path, "comment"))
+			default:
+				d.errorf(k, joinPath(path, key), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", key, meant(key, []string{"value", "comment"}))
+			}
+		})
+		if !hasValue {
+			a.Empty = true
+			a.Pos = Pos{n.Line, n.Column}
+		}
+	}
+}

@@ -1,0 +1,424 @@
+package assessment
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns a yaml.Node tree into Go values strictly: unknown and
+// duplicate keys, wrong types and oversized input become diagnostics with
+// positions, and decoding goes on so that all problems are reported at once.
+type decoder struct {
+	file    string
+	diags   Diagnostics
+	nodes   int
+	aborted bool
+}
+
+// nodeUnmarshaler is implemented by types that read their own YAML shape.
+type nodeUnmarshaler interface {
+	unmarshalNode(d *decoder, n *yaml.Node, path string)
+}
+
+var unmarshalerType = reflect.TypeFor[nodeUnmarshaler]()
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	diag := Diagnostic{File: d.file, Path: path, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		diag.Line, diag.Column = n.Line, n.Column
+	}
+	d.diags = append(d.diags, diag)
+}
+
+// enter resolves aliases and counts nodes; it reports false when decoding
+// must stop (an alias bomb or absurd nesting).
+func (d *decoder) enter(n *yaml.Node, path string, depth int) (*yaml.Node, bool) {
+	if d.aborted {
+		return n, false
+	}
+	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
+		if n.Alias == nil || hops > 100 {
+			d.errorf(n, path, "aliaset viser ikke til en verdi")
+			return n, false
+		}
+		n = n.Alias
+	}
+	d.nodes++
+	if d.nodes > maxNodes {
+		d.errorf(n, path, "dokumentet er for stort når aliaser (*navn) foldes ut (over %d verdier); skriv verdiene ut i stedet for å bruke aliaser", maxNodes)
+		d.aborted = true
+		return n, false
+	}
+	if depth > maxDepth {
+		d.errorf(n, path, "dokumentet er for dypt nøstet (over %d nivåer)", maxDepth)
+		d.aborted = true
+		return n, false
+	}
+	return n, true
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func indexPath(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// describe names a node's kind and value for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "en mapping (nøkkel: verdi)"
+	case yaml.SequenceNode:
+		return "en liste"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "ingen verdi"
+		}
+		v := n.Value
+		if utf8.RuneCountInString(v) > 40 {
+			v = string([]rune(v)[:40]) + "…"
+		}
+		return "«" + v + "»"
+	}
+	return "en ukjent verdi"
+}
+
+type fieldInfo struct {
+	name  string
+	index int
+}
+
+var fieldCache sync.Map // reflect.Type → []fieldInfo
+
+func structFields(t reflect.Type) []fieldInfo {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]fieldInfo)
+	}
+	var fields []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		if tag == "-" || tag == "" || !sf.IsExported() {
+			continue
+		}
+		fields = append(fields, fieldInfo{name: strings.Split(tag, ",")[0], index: i})
+	}
+	fieldCache.Store(t, fields)
+	return fields
+}
+
+// mappingPairs walks a mapping's key/value pairs, reporting duplicate keys
+// (which the YAML library accepts silently) and non-scalar keys.
+func (d *decoder) mappingPairs(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.AliasNode && k.Alias != nil {
+			k = k.Alias
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", describe(k))
+			continue
+		}
+		if k.Value == "<<" {
+			d.errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, joinPath(path, k.Value), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		each(k.Value, k, v)
+	}
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+	n, ok := d.enter(n, path, depth)
+	if !ok {
+		return
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
+		v.Addr().Interface().(nodeUnmarshaler).unmarshalNode(d, n, path)
+		return
+	}
+	isNull := n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+	switch v.Kind() {
+	case reflect.Pointer:
+		if isNull {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.decode(n, p.Elem(), path, depth)
+		v.Set(p)
+	case reflect.Struct:
+		if isNull {
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", describe(n))
+			return
+		}
+		fields := structFields(v.Type())
+		d.mappingPairs(n, path, func(key string, k, val *yaml.Node) {
+			for _, f := range fields {
+				if f.name == key {
+					d.decode(val, v.Field(f.index), joinPath(path, key), depth+1)
+					return
+				}
+			}
+			names := make([]string, len(fields))
+			for i, f := range fields {
+				names[i] = f.name
+			}
+			d.errorf(k, joinPath(path, key), "ukjent nøkkel «%s»; gyldige nøkler her: %s%s", key, strings.Join(names, ", "), meant(key, names))
+		})
+	case reflect.Slice:
+		if isNull {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, path, "forventet en liste, fant %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), indexPath(path, i), depth+1)
+		}
+		v.Set(s)
+	case reflect.Map:
+		if isNull {
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", describe(n))
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+		d.mappingPairs(n, path, func(key string, _, val *yaml.Node) {
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, e, joinPath(path, key), depth+1)
+			m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
+		})
+		v.Set(m)
+	case reflect.String:
+		if isNull {
+			return
+		}
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, path, "forventet en tekst, fant %s", describe(n))
+			return
+		}
+		if utf8.RuneCountInString(n.Value) > MaxTextLen {
+			d.errorf(n, path, "teksten er for lang (over %d tegn)", MaxTextLen)
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		if isNull {
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || err != nil {
+			d.errorf(n, path, "forventet et heltall, fant %s", describe(n))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		if isNull {
+			return
+		}
+		f, ok := scalarFloat(n)
+		if !ok {
+			d.errorf(n, path, "forventet et tall (med desimalpunktum, for eksempel 2.5), fant %s", describe(n))
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		if isNull {
+			return
+		}
+		b, ok := scalarBool(n)
+		if !ok {
+			d.errorf(n, path, "forventet true eller false, fant %s", describe(n))
+			return
+		}
+		v.SetBool(b)
+	default:
+		d.errorf(n, path, "verdien kan ikke leses her")
+	}
+}
+
+// scalarFloat reads a finite number written as a YAML int or float.
+func scalarFloat(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+			return float64(i), true
+		}
+		f, err := strconv.ParseFloat(n.Value, 64)
+		return f, err == nil
+	case "!!float":
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return 0, false
+		}
+		return f, true
+	}
+	return 0, false
+}
+
+func scalarBool(n *yaml.Node) (bool, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	switch strings.ToLower(n.Value) {
+	case "true", "ja", "yes":
+		return true, true
+	case "false", "nei", "no":
+		return false, true
+	}
+	return false, false
+}
+
+// nodeAt finds the node at a path such as "areas[2].questions[0].id" or
+// "answers.styring-temaplan"; where the path ends at a missing key it
+// returns the deepest node that exists, so that a missing field is reported
+// at its parent.
+func nodeAt(root *yaml.Node, path string) *yaml.Node {
+	n := root
+	for _, seg := range splitPath(path) {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		next := child(n, seg)
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
+}
+
+func child(n *yaml.Node, seg string) *yaml.Node {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// keyNodeAt is nodeAt for the key of the last segment, where there is one.
+func keyNodeAt(root *yaml.Node, path string) *yaml.Node {
+	segs := splitPath(path)
+	if len(segs) == 0 {
+		return root
+	}
+	parent := nodeAt(root, strings.Join(segs[:len(segs)-1], "."))
+	if parent.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(parent.Content); i += 2 {
+			if parent.Content[i].Value == segs[len(segs)-1] {
+				return parent.Content[i]
+			}
+		}
+	}
+	return nodeAt(root, path)
+}
+
+func splitPath(path string) []string {
+	var segs []string
+	for _, part := range strings.Split(path, ".") {
+		for part != "" {
+			i := strings.IndexByte(part, '[')
+			if i < 0 {
+				segs = append(segs, part)
+				break
+			}
+			if i > 0 {
+				segs = append(segs, part[:i])
+			}
+			j := strings.IndexByte(part[i:], ']')
+			if j < 0 {
+				segs = append(segs, part[i+1:])
+				break
+			}
+			segs = append(segs, part[i+1:i+j])
+			part = part[i+j+1:]
+		}
+	}
+	return segs
+}
+
+// meant is « – mente du «x»?» for the closest candidate, or "".
+func meant(s string, candidates []string) string {
+	if m := suggest(s, candidates); m != "" {
+		return " – mente du «" + m + "»?"
+	}
+	return ""
+}
+
+// suggest returns the candidate closest to s by edit distance, if it is
+// close enough to be a likely typo.
+func suggest(s string, candidates []string) string {
+	best, bestD := "", math.MaxInt
+	for _, c := range candidates {
+		if d := levenshtein(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, utf8.RuneCountInString(s)/3)
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func refValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
+
+func (d *decoder) decodeString(n *yaml.Node, s *string, path string) {
+	d.decode(n, refValue(s), path, 1)
+}

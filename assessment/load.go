@@ -1,0 +1,121 @@
+package assessment
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Kinds of documents.
+const (
+	KindQuestionnaire = "questionnaire"
+	KindAnswers       = "answers"
+)
+
+// Document is a parsed input file of either kind.
+type Document struct {
+	Kind          string
+	Questionnaire *Questionnaire // when Kind is questionnaire
+	Answers       *Answers       // when Kind is answers
+}
+
+// Parse reads one YAML document, tells its kind from «kind:», and decodes
+// it strictly. A questionnaire is fully validated; answers are checked for
+// their own fields only (see Answers.Check for the checks against a
+// questionnaire). The returned diagnostics are sorted by position.
+func Parse(file string, data []byte) (*Document, Diagnostics) {
+	root, ds := parseYAML(file, data)
+	if ds != nil {
+		return nil, ds
+	}
+	kind, kd := kindOf(file, root)
+	if kd != nil {
+		return nil, Diagnostics{*kd}
+	}
+	doc := &Document{Kind: kind}
+	switch kind {
+	case KindQuestionnaire:
+		doc.Questionnaire, ds = decodeQuestionnaire(file, root)
+	case KindAnswers:
+		doc.Answers, ds = decodeAnswers(file, root)
+	}
+	ds.Sort()
+	return doc, ds
+}
+
+// ParseQuestionnaire parses a questionnaire file; it is an error if the file
+// holds another kind.
+func ParseQuestionnaire(file string, data []byte) (*Questionnaire, Diagnostics) {
+	doc, ds := Parse(file, data)
+	if doc != nil && doc.Kind != KindQuestionnaire {
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("forventet et spørreskjema (kind: questionnaire), men filen er av typen «%s»", doc.Kind)}}
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return doc.Questionnaire, ds
+}
+
+// ParseAnswers parses an answers file; it is an error if the file holds
+// another kind.
+func ParseAnswers(file string, data []byte) (*Answers, Diagnostics) {
+	doc, ds := Parse(file, data)
+	if doc != nil && doc.Kind != KindAnswers {
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("forventet en svarfil (kind: answers), men filen er av typen «%s»", doc.Kind)}}
+	}
+	if doc == nil {
+		return nil, ds
+	}
+	return doc.Answers, ds
+}
+
+func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
+	if root.Kind != yaml.MappingNode {
+		return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column,
+			Message: fmt.Sprintf("forventet en mapping (nøkkel: verdi) øverst i filen, fant %s", describe(root))}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "kind" {
+			continue
+		}
+		v := root.Content[i+1]
+		switch v.Value {
+		case KindQuestionnaire, KindAnswers:
+			return v.Value, nil
+		}
+		msg := fmt.Sprintf("ukjent «kind» %s; gyldige verdier: answers, questionnaire", describe(v)) +
+			meant(v.Value, []string{KindAnswers, KindQuestionnaire})
+		return "", &Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "kind", Message: msg}
+	}
+	return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column, Path: "kind",
+		Message: "mangler «kind»; skriv «kind: answers» for en svarfil eller «kind: questionnaire» for et spørreskjema"}
+}
+
+func decodeQuestionnaire(file string, root *yaml.Node) (*Questionnaire, Diagnostics) {
+	d := &decoder{file: file}
+	q := &Questionnaire{}
+	d.decode(root, refValue(q), "", 0)
+	ds := d.diags
+	if d.aborted {
+		return nil, ds
+	}
+	ds = append(ds, validateFields(file, root, q, ds)...)
+	ds = append(ds, q.crossCheck(file, root)...)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	q.prepare()
+	return q, ds
+}
+
+func decodeAnswers(file string, root *yaml.Node) (*Answers, Diagnostics) {
+	d := &decoder{file: file}
+	a := &Answers{File: file, root: root}
+	d.decode(root, refValue(a), "", 0)
+	ds := d.diags
+	if d.aborted {
+		return nil, ds
+	}
+	ds = append(ds, validateFields(file, root, a, ds)...)
+	return a, ds
+}

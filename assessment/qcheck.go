@@ -1,0 +1,247 @@
+package assessment
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// maxQuestions bounds the size of a questionnaire; the default has ~80.
+const maxQuestions = 2000
+
+// checker collects cross-check diagnostics positioned by YAML path.
+type checker struct {
+	file  string
+	root  *yaml.Node
+	diags Diagnostics
+	sev   Severity
+}
+
+func (c *checker) at(path, format string, args ...any) {
+	n := nodeAt(c.root, path)
+	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
+}
+
+func (c *checker) atKey(path, format string, args ...any) {
+	n := keyNodeAt(c.root, path)
+	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
+}
+
+func (c *checker) warn(path, format string, args ...any) {
+	c.sev = SevWarning
+	c.at(path, format, args...)
+	c.sev = SevError
+}
+
+// uniq reports ids that occur twice in a list.
+func (c *checker) uniq(what string, ids []string, pathOf func(i int) string) map[string]bool {
+	seen := make(map[string]int, len(ids))
+	for i, id := range ids {
+		if id == "" {
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			c.at(pathOf(i), "%s «%s» finnes allerede (%s); hver id må være unik", what, id, pathOf(first))
+			continue
+		}
+		seen[id] = i
+	}
+	set := make(map[string]bool, len(seen))
+	for id := range seen {
+		set[id] = true
+	}
+	return set
+}
+
+func (c *checker) ref(path, what, id string, valid map[string]bool) {
+	if valid[id] {
+		return
+	}
+	names := make([]string, 0, len(valid))
+	for k := range valid {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	msg := fmt.Sprintf("ukjent %s «%s»", what, id)
+	if len(names) == 0 {
+		msg += "; skjemaet definerer ingen (legg dem til øverst i skjemaet)"
+	} else {
+		msg += "; gyldige: " + strings.Join(names, ", ") + meant(id, names)
+	}
+	c.at(path, "%s", msg)
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// crossCheck does the checks of DESIGN §3.1 beyond field types.
+func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
+	c := &checker{file: file, root: root}
+	idx := func(prefix string) func(int) string {
+		return func(i int) string { return indexPath(prefix, i) + ".id" }
+	}
+	ids := func(n int, get func(int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = get(i)
+		}
+		return out
+	}
+	plans := c.uniq("planen", ids(len(q.Plans), func(i int) string { return q.Plans[i].ID }), idx("plans"))
+	strategies := c.uniq("strategien", ids(len(q.Strategies), func(i int) string { return q.Strategies[i].ID }), idx("strategies"))
+	tiers := c.uniq("tiltaksnivået", ids(len(q.Tiers), func(i int) string { return q.Tiers[i].ID }), idx("tiers"))
+	steps := c.uniq("trinnet", ids(len(q.Steps), func(i int) string { return strconv.Itoa(q.Steps[i].ID) }), idx("steps"))
+	examples := c.uniq("eksempelet", ids(len(q.Examples), func(i int) string { return q.Examples[i].ID }), idx("examples"))
+	areas := c.uniq("området", ids(len(q.Areas), func(i int) string { return q.Areas[i].ID }), idx("areas"))
+
+	// Scale: strictly ascending values.
+	var lo, hi float64
+	scaleOK := len(q.Scale) >= 2
+	for i, p := range q.Scale {
+		if p.Value == nil {
+			scaleOK = false
+			continue
+		}
+		if i > 0 && q.Scale[i-1].Value != nil && *p.Value <= *q.Scale[i-1].Value {
+			c.at(indexPath("scale", i)+".value", "skalaverdiene må stige strengt: %s kommer etter %s", fmtNum(*p.Value), fmtNum(*q.Scale[i-1].Value))
+			scaleOK = false
+		}
+	}
+	if scaleOK {
+		lo, hi = *q.Scale[0].Value, *q.Scale[len(q.Scale)-1].Value
+	}
+	inScale := func(path string, v float64, what string) {
+		if scaleOK && (v < lo || v > hi) {
+			c.at(path, "%s %s er utenfor skalaen; tillatt er %s til %s", what, fmtNum(v), fmtNum(lo), fmtNum(hi))
+		}
+	}
+	if q.DefaultTarget != nil {
+		inScale("default_target", *q.DefaultTarget, "standardmålet")
+	}
+
+	// Levels: ascending by min, first min 0, all in [0,100].
+	for i, l := range q.Levels {
+		if l.Min == nil {
+			continue
+		}
+		p := indexPath("levels", i) + ".min"
+		switch {
+		case *l.Min < 0 || *l.Min > 100:
+			c.at(p, "nivågrensen %s er utenfor 0–100", fmtNum(*l.Min))
+		case i == 0 && *l.Min != 0:
+			c.at(p, "det første modenhetsnivået må begynne på 0, ikke %s", fmtNum(*l.Min))
+		case i > 0 && q.Levels[i-1].Min != nil && *l.Min <= *q.Levels[i-1].Min:
+			c.at(p, "modenhetsnivåene må stå i stigende rekkefølge etter «min»: %s kommer etter %s", fmtNum(*l.Min), fmtNum(*q.Levels[i-1].Min))
+		}
+	}
+	for i, s := range q.Steps {
+		if s.ID < 1 || s.ID > 5 {
+			c.at(indexPath("steps", i)+".id", "trinn må være 1–5, ikke %d", s.ID)
+		}
+	}
+	for i, e := range q.Examples {
+		for j, a := range e.Areas {
+			c.ref(indexPath(indexPath("examples", i)+".areas", j), "område", a, areas)
+		}
+	}
+
+	// Questions.
+	var qids []string
+	var qpaths []string
+	for ai := range q.Areas {
+		a := &q.Areas[ai]
+		ap := indexPath("areas", ai)
+		for j, p := range a.Plans {
+			c.ref(indexPath(ap+".plans", j), "plan", p, plans)
+		}
+		optIDs := func(qu *Question) []string {
+			out := make([]string, len(qu.Options))
+			for i, o := range qu.Options {
+				out[i] = o.ID
+			}
+			return out
+		}
+		for qi := range a.Questions {
+			qu := &a.Questions[qi]
+			qp := indexPath(ap+".questions", qi)
+			qids = append(qids, qu.ID)
+			qpaths = append(qpaths, qp+".id")
+			t := qu.EffectiveType()
+			for j, p := range qu.Plans {
+				c.ref(indexPath(qp+".plans", j), "plan", p, plans)
+			}
+			for j, e := range qu.Examples {
+				c.ref(indexPath(qp+".examples", j), "eksempel", e, examples)
+			}
+			if qu.Strategy != "" {
+				c.ref(qp+".strategy", "R-strategi", qu.Strategy, strategies)
+			}
+			if qu.Step != 0 {
+				c.ref(qp+".step", "trinn", strconv.Itoa(qu.Step), steps)
+			}
+			if qu.Tier != "" {
+				c.ref(qp+".tier", "tiltaksnivå", qu.Tier, tiers)
+			}
+			if t.Scored() && qu.Step == 0 && qu.Tier == "" {
+				c.at(qp, "spørsmålet «%s» teller i skåren, men har verken «step» eller «tier»; gi det et trinn (1–5), et tiltaksnivå (I–III) eller begge", qu.ID)
+			}
+			c.uniq("alternativet", optIDs(qu), idx(qp+".options"))
+			switch t {
+			case TypeChoice, TypeMulti:
+				if len(qu.Options) == 0 {
+					c.at(qp, "spørsmål av typen %s må ha «options» (en liste av {id, label, score})", t)
+				}
+				var best, sum float64
+				allScored := true
+				for oi, o := range qu.Options {
+					if o.Score == nil {
+						allScored = false
+						continue
+					}
+					if *o.Score < 0 || *o.Score > 1 {
+						c.at(indexPath(qp+".options", oi)+".score", "poengsummen %s er utenfor 0–1", fmtNum(*o.Score))
+					}
+					best = math.Max(best, *o.Score)
+					sum += *o.Score
+				}
+				if allScored && len(qu.Options) > 0 {
+					if t == TypeChoice && best != 1 {
+						c.at(qp+".options", "det beste alternativet i et choice-spørsmål må ha score 1 (nå %s), ellers kan ingen få full skår", fmtNum(best))
+					}
+					if t == TypeMulti && sum < 1 {
+						c.at(qp+".options", "summen av alternativenes score i et multi-spørsmål må være minst 1 (nå %s), ellers kan ingen få full skår", fmtNum(sum))
+					}
+				}
+			default:
+				if len(qu.Options) > 0 {
+					c.at(qp+".options", "«options» brukes bare for typene choice og multi, ikke %s", t)
+				}
+			}
+			if t == TypeNumber {
+				switch {
+				case qu.Scoring == nil:
+					c.at(qp, "spørsmål av typen number må ha «scoring: {worst: …, best: …}»")
+				case qu.Scoring.Worst != nil && qu.Scoring.Best != nil && *qu.Scoring.Worst == *qu.Scoring.Best:
+					c.at(qp+".scoring", "«worst» og «best» må være forskjellige (begge er %s)", fmtNum(*qu.Scoring.Worst))
+				}
+			} else if qu.Scoring != nil {
+				c.at(qp+".scoring", "«scoring» brukes bare for typen number, ikke %s", t)
+			}
+			if qu.Target != nil {
+				if t == TypeScale {
+					inScale(qp+".target", *qu.Target, "målet")
+				} else if *qu.Target < 0 || *qu.Target > 1 {
+					c.at(qp+".target", "målet %s er utenfor 0–1; for spørsmål av typen %s er målet en andel mellom 0 og 1", fmtNum(*qu.Target), t)
+				}
+			}
+		}
+	}
+	c.uniq("spørsmålet", qids, func(i int) string { return qpaths[i] })
+	if len(qids) > maxQuestions {
+		c.at("areas", "skjemaet har %d spørsmål; grensen er %d", len(qids), maxQuestions)
+	}
+	return c.diags
+}

@@ -1,0 +1,306 @@
+package assessment
+
+import (
+	"math"
+	"sort"
+)
+
+// eps is the tolerance below which a gap or a priority difference is
+// floating-point noise (DESIGN §4.1, §4.3).
+const eps = 1e-9
+
+// Score is a 0–100 score or a coverage share that may be undefined; it is
+// never a silent 0.
+type Score struct {
+	Value   float64
+	Defined bool
+}
+
+// Some makes a defined Score.
+func Some(v float64) Score { return Score{Value: v, Defined: true} }
+
+// Ptr returns the value or nil when undefined (for JSON).
+func (s Score) Ptr() *float64 {
+	if !s.Defined {
+		return nil
+	}
+	v := s.Value
+	return &v
+}
+
+// LevelRef is the maturity level of a score.
+type LevelRef struct {
+	Rank  int // 1-based position in the questionnaire's levels
+	Level *Level
+}
+
+// Name is the level's bokmål name.
+func (l *LevelRef) Name() string { return l.Level.Name.String() }
+
+// SetScore is the score and coverage of a set of questions.
+type SetScore struct {
+	Score, Coverage Score
+}
+
+// AreaResult is the outcome of one area, with its step and tier cells.
+type AreaResult struct {
+	Area            *Area
+	Score, Coverage Score
+	Level           *LevelRef
+	Steps           []SetScore // aligned with Questionnaire.Steps
+	Tiers           []SetScore // aligned with Questionnaire.Tiers
+}
+
+// Status says how a question stands in a result.
+type Status int
+
+const (
+	Unanswered Status = iota
+	Answered
+	NotApplicable
+)
+
+// QuestionResult is one question's outcome.
+type QuestionResult struct {
+	Question *Question
+	Area     *Area
+	Answer   *Answer // nil when the file has no (valid) answer
+	Status   Status
+	Scored   bool
+	N        float64 // normalized value, when answered and scored
+	T        float64 // normalized target, when scored
+	Target   float64 // the target in the question's units (scale value; number; else = T)
+	Gap      float64
+	Priority float64
+}
+
+// Gap is an answer below its target.
+type Gap struct {
+	*QuestionResult
+	Plans []string
+}
+
+// Result is the scoring of one answers file against a questionnaire.
+type Result struct {
+	Questionnaire *Questionnaire
+	Answers       *Answers
+	Total         Score
+	Coverage      Score
+	Level         *LevelRef
+	Areas         []AreaResult
+	Steps         []SetScore // aligned with Questionnaire.Steps
+	Tiers         []SetScore // aligned with Questionnaire.Tiers
+	Questions     []QuestionResult
+	Gaps          []Gap
+	Unanswered    []*Question
+}
+
+// LevelOf returns the level with the largest min ≤ s (compared exactly).
+func (q *Questionnaire) LevelOf(s Score) *LevelRef {
+	if !s.Defined {
+		return nil
+	}
+	var ref *LevelRef
+	for i := range q.Levels {
+		if *q.Levels[i].Min <= s.Value {
+			ref = &LevelRef{Rank: i + 1, Level: &q.Levels[i]}
+		}
+	}
+	return ref
+}
+
+// acc accumulates DESIGN §4.2 sums for a set of questions.
+type acc struct {
+	wn, w    float64
+	answered int
+	possible int
+}
+
+func (a *acc) add(w, n float64, answered bool) {
+	a.possible++
+	if answered {
+		a.answered++
+		a.wn += w * n
+		a.w += w
+	}
+}
+
+func (a acc) result() SetScore {
+	var s SetScore
+	if a.answered > 0 && a.w > 0 {
+		s.Score = Some(100 * a.wn / a.w)
+	}
+	if a.possible > 0 {
+		s.Coverage = Some(float64(a.answered) / float64(a.possible))
+	}
+	return s
+}
+
+// normTarget is the normalized target t of a scored question (DESIGN §4.1).
+func (q *Questionnaire) normTarget(qu *Question, a *Area, ans *Answers) (t, units float64) {
+	span := q.scaleMax - q.scaleMin
+	if qu.EffectiveType() == TypeScale {
+		target := *q.DefaultTarget
+		if qu.Target != nil {
+			target = *qu.Target
+		}
+		if ans != nil {
+			if v, ok := ans.Targets[a.ID]; ok {
+				target = v
+			}
+		}
+		return (target - q.scaleMin) / span, target
+	}
+	if qu.Target != nil {
+		t = *qu.Target
+	} else {
+		t = (*q.DefaultTarget - q.scaleMin) / span
+	}
+	units = t
+	if qu.EffectiveType() == TypeNumber {
+		units = *qu.Scoring.Worst + t*(*qu.Scoring.Best-*qu.Scoring.Worst)
+	}
+	return t, units
+}
+
+// normValue is the normalized value n of a valid answer (DESIGN §4.1).
+func (q *Questionnaire) normValue(qu *Question, ans *Answer) float64 {
+	switch qu.EffectiveType() {
+	case TypeScale:
+		return (ans.Number - q.scaleMin) / (q.scaleMax - q.scaleMin)
+	case TypeYesNo:
+		return ans.Number
+	case TypeChoice:
+		return *qu.Options[qu.optionIndex[ans.Options[0]]].Score
+	case TypeMulti:
+		sum := 0.0
+		for _, id := range ans.Options {
+			sum += *qu.Options[qu.optionIndex[id]].Score
+		}
+		return math.Min(1, sum)
+	case TypeNumber:
+		worst, best := *qu.Scoring.Worst, *qu.Scoring.Best
+		return math.Max(0, math.Min(1, (ans.Number-worst)/(best-worst)))
+	}
+	return 0
+}
+
+// Evaluate scores answers against the questionnaire they were checked
+// with (Answers.Check must have run). It follows DESIGN §4 exactly.
+func Evaluate(q *Questionnaire, ans *Answers) *Result {
+	r := &Result{Questionnaire: q, Answers: ans}
+	nS, nT := len(q.Steps), len(q.Tiers)
+	areaAcc := make([]acc, len(q.Areas))
+	stepAcc := make([]acc, nS)
+	tierAcc := make([]acc, nT)
+	cellStep := make([]acc, len(q.Areas)*nS)
+	cellTier := make([]acc, len(q.Areas)*nT)
+	var all acc
+	r.Questions = make([]QuestionResult, 0, q.QuestionCount())
+
+	for ai := range q.Areas {
+		a := &q.Areas[ai]
+		for qi := range a.Questions {
+			qu := &a.Questions[qi]
+			qr := QuestionResult{Question: qu, Area: a, Scored: qu.EffectiveType().Scored()}
+			if ans != nil {
+				if an, ok := ans.Answers.ByID[qu.ID]; ok && an.Valid && !an.Empty {
+					qr.Answer = an
+					qr.Status = Answered
+					if an.NA {
+						qr.Status = NotApplicable
+					}
+				}
+			}
+			if qr.Scored {
+				qr.T, qr.Target = q.normTarget(qu, a, ans)
+				if qr.Status != NotApplicable {
+					answered := qr.Status == Answered
+					if answered {
+						qr.N = q.normValue(qu, qr.Answer)
+						if g := qr.T - qr.N; g >= eps {
+							qr.Gap = g
+							qr.Priority = qu.weight * g
+						}
+					} else {
+						r.Unanswered = append(r.Unanswered, qu)
+					}
+					w := qu.weight
+					areaAcc[ai].add(w, qr.N, answered)
+					all.add(w, qr.N, answered)
+					if qu.stepIdx >= 0 {
+						stepAcc[qu.stepIdx].add(w, qr.N, answered)
+						cellStep[ai*nS+qu.stepIdx].add(w, qr.N, answered)
+					}
+					if qu.tierIdx >= 0 {
+						tierAcc[qu.tierIdx].add(w, qr.N, answered)
+						cellTier[ai*nT+qu.tierIdx].add(w, qr.N, answered)
+					}
+				}
+			}
+			r.Questions = append(r.Questions, qr)
+		}
+	}
+
+	var tw, tws float64
+	r.Areas = make([]AreaResult, len(q.Areas))
+	for ai := range q.Areas {
+		a := &q.Areas[ai]
+		s := areaAcc[ai].result()
+		ar := AreaResult{Area: a, Score: s.Score, Coverage: s.Coverage, Level: q.LevelOf(s.Score),
+			Steps: make([]SetScore, nS), Tiers: make([]SetScore, nT)}
+		for si := 0; si < nS; si++ {
+			ar.Steps[si] = cellStep[ai*nS+si].result()
+		}
+		for ti := 0; ti < nT; ti++ {
+			ar.Tiers[ti] = cellTier[ai*nT+ti].result()
+		}
+		r.Areas[ai] = ar
+		if s.Score.Defined {
+			w := a.EffectiveWeight()
+			tw += w
+			tws += w * s.Score.Value
+		}
+	}
+	if tw > 0 {
+		r.Total = Some(tws / tw)
+	}
+	r.Coverage = all.result().Coverage
+	r.Level = q.LevelOf(r.Total)
+	r.Steps = make([]SetScore, nS)
+	for i := range stepAcc {
+		r.Steps[i] = stepAcc[i].result()
+	}
+	r.Tiers = make([]SetScore, nT)
+	for i := range tierAcc {
+		r.Tiers[i] = tierAcc[i].result()
+	}
+
+	for i := range r.Questions {
+		if qr := &r.Questions[i]; qr.Gap > 0 {
+			r.Gaps = append(r.Gaps, Gap{QuestionResult: qr, Plans: qr.Question.plans})
+		}
+	}
+	sortGaps(r.Gaps)
+	return r
+}
+
+// sortGaps orders by priority, descending; priorities within eps of the
+// first of a run count as equal and keep questionnaire order.
+func sortGaps(gs []Gap) {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].Priority != gs[j].Priority {
+			return gs[i].Priority > gs[j].Priority
+		}
+		return gs[i].Question.index < gs[j].Question.index
+	})
+	for start := 0; start < len(gs); {
+		end := start + 1
+		for end < len(gs) && gs[start].Priority-gs[end].Priority < eps {
+			end++
+		}
+		run := gs[start:end]
+		sort.SliceStable(run, func(i, j int) bool { return run[i].Question.index < run[j].Question.index })
+		start = end
+	}
+}

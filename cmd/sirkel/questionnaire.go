@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/sirkel/sirkel/questionnaires"
+	"github.com/sirkel/sirkel/report"
+	"github.com/spf13/cobra"
+)
+
+func newQuestionnaireCmd(s *streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "questionnaire",
+		Aliases: []string{"skjema"},
+		Short:   "Vis og eksporter de innebygde spørreskjemaene",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:     "list",
+		Aliases: []string{"liste"},
+		Short:   "List de innebygde spørreskjemaene",
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			entries, err := questionnaires.List()
+			if err != nil {
+				return failure("%s", err)
+			}
+			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tVERSJON\tSPØRSMÅL\tTITTEL")
+			for _, e := range entries {
+				q := e.Questionnaire
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", q.ID, q.Version, q.QuestionCount(), q.Title)
+			}
+			return tw.Flush()
+		},
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:               "show ID|FIL",
+		Aliases:           []string{"vis"},
+		Short:             "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeQuestionnaireIDs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			qs := &questionnaireSource{flag: args[0], stdin: s.In}
+			q, err := qs.fixed()
+			if err != nil {
+				return questionnaireError(s, args[0], err)
+			}
+			return report.WriteOutline(s.Out, q)
+		},
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:               "export ID",
+		Aliases:           []string{"eksporter"},
+		Short:             "Skriv YAML-kilden til et innebygd spørreskjema (et utgangspunkt for et eget skjema)",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeQuestionnaireIDs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			e, err := questionnaires.Get(args[0])
+			if err != nil {
+				return usageError("%s", err)
+			}
+			_, err = s.Out.Write(e.Source)
+			return err
+		},
+	})
+	return cmd
+}
+
+// questionnaireError reports a questionnaire that could not be loaded.
+func questionnaireError(s *streams, name string, err error) error {
+	if ee, ok := err.(*exitError); ok {
+		return ee
+	}
+	printDiagnostics(s.Err, asDiagnostics(name, err))
+	return failure("spørreskjemaet %s kunne ikke leses", name)
+}
+
+func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	entries, _ := questionnaires.List()
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, e.Questionnaire.ID+"\t"+e.Questionnaire.Title.String())
+	}
+	return ids, cobra.ShellCompDirectiveDefault
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// it comes from the module's build info.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Exit codes (DESIGN §5).
+const (
+	exitOK          = 0
+	exitInvalid     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// streams is the command's I/O, injected so tests capture everything.
+type streams struct {
+	In          io.Reader
+	Out, Err    io.Writer
+	InTTY       bool // stdin is a terminal
+	OutTTY      bool // stdout is a terminal
+	ErrTTY      bool
+	Getenv      func(string) string
+	interactive bool
+}
+
+func newSystemStreams() *streams {
+	return &streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		InTTY:  isatty.IsTerminal(os.Stdin.Fd()),
+		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
+		ErrTTY: isatty.IsTerminal(os.Stderr.Fd()),
+		Getenv: os.Getenv,
+	}
+}
+
+// color reports whether output to a terminal may use colour.
+func (s *streams) color() bool {
+	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
+}
+
+// exitError carries an exit code through cobra; msg may be empty when the
+// problem was already reported.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// invalidInput is returned when some input was bad but the rest was
+// processed; the details were printed already.
+func invalidInput() error { return &exitError{code: exitInvalid} }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+func failure(format string, args ...any) error {
+	return &exitError{code: exitInvalid, msg: fmt.Sprintf(format, args...)}
+}
+
+// run is the single exit point: it builds the command tree, runs it and maps
+// the outcome to an exit code, printing an error once as «sirkel: melding».
+func run(args []string, s *streams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(s.Err, "sirkel: %s\n", ee.msg)
+		}
+		if ee.code == exitUsage {
+			fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown command or flag, wrong number
+	// of arguments) is a usage error.
+	fmt.Fprintf(s.Err, "sirkel: %s\n", translateCobra(err.Error()))
+	fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
+	return exitUsage
+}
+
+func translateCobra(msg string) string {
+	r := strings.NewReplacer(
+		"unknown command", "ukjent kommando",
+		"unknown flag", "ukjent flagg",
+		"unknown shorthand flag", "ukjent kort flagg",
+		"flag needs an argument", "flagget trenger en verdi",
+		"invalid argument", "ugyldig verdi",
+		"accepts at most", "tar høyst",
+		"accepts", "tar",
+		"requires at least", "krever minst",
+		"arg(s), received", "argument(er), fikk",
+		"for \"sirkel\"", "for «sirkel»",
+	)
+	return r.Replace(msg)
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sirkel",
+		Short: "Egenvurdering av kommunens arbeid med sirkulær økonomi",
+		Long: `sirkel hjelper kommuner og fylkeskommuner å vurdere hvor langt de har kommet
+med sirkulær økonomi, etter KS' veileder: sju tiltaksområder, fem trinn for
+styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
+(score), lag en Excel-rapport til ledelsen (report) eller sammenlign kommuner
+(compare).`,
+		Version:       toolVersion(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetVersionTemplate("sirkel {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError("%s", translateCobra(err.Error()))
+	})
+	root.AddGroup(&cobra.Group{ID: "main", Title: "Kommandoer:"})
+	for _, c := range commands(s) {
+		if c.GroupID == "" {
+			c.GroupID = "main"
+		}
+		root.AddCommand(c)
+	}
+	root.SetHelpCommandGroupID("main")
+	root.SetCompletionCommandGroupID("main")
+	return root
+}
+
+// commands lists the subcommands; each lives in its own file.
+func commands(s *streams) []*cobra.Command {
+	return []*cobra.Command{
+		newValidateCmd(s),
+		newQuestionnaireCmd(s),
+		newScoreCmd(s),
+	}
+}

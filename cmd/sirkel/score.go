@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report"
+	"github.com/spf13/cobra"
+)
+
+type scoreOptions struct {
+	paths         []string
+	questionnaire string
+	format        string
+	jobs          int
+	ignoreUnknown bool
+}
+
+var scoreFormats = []string{"table", "json", "csv"}
+
+func newScoreCmd(s *streams) *cobra.Command {
+	opts := &scoreOptions{}
+	cmd := &cobra.Command{
+		Use:     "score STI…",
+		Aliases: []string{"skaar", "skår"},
+		Short:   "Skår svarfiler: total, per område, trinn og tiltaksnivå, og gapene",
+		Long: `Skårer én eller mange svarfiler. En sti kan være en fil, en mappe (alle *.yaml
+og *.yml under den; spørreskjemaer i mappen hoppes over) eller - for standard inn.
+Filer med feil stopper ikke resten: de listes på standard feil (og under «errors»
+i JSON), og avslutningskoden blir 1.`,
+		Example: `  sirkel score testdata/oyer-3440.yaml
+  sirkel score --format json svar/ > skaar.json
+  sirkel score --format csv svar/ > skaar.csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if opts.format == "" {
+				opts.format = "csv"
+				if s.OutTTY {
+					opts.format = "table"
+				}
+			}
+			if !slices.Contains(scoreFormats, opts.format) {
+				return usageError("ukjent format «%s»; gyldige: table, json, csv", opts.format)
+			}
+			return runScore(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen oppgir")
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "", "utformat: table (standard i terminal), json eller csv (standard ellers)")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som skåres samtidig (standard: antall kjerner)")
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runScore(s *streams, opts *scoreOptions) error {
+	files, pathDiags := expandPaths(opts.paths)
+	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	fixed, err := qs.fixed()
+	if err != nil {
+		return questionnaireError(s, opts.questionnaire, err)
+	}
+	bad := len(pathDiags.Errors()) > 0
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+
+	var (
+		jw   *report.JSONWriter
+		cw   *report.CSVWriter
+		rows []report.ScoredFile
+	)
+	switch opts.format {
+	case "json":
+		jw = report.NewJSONWriter(s.Out, fixed)
+		jw.AddDiagnostics(pathDiags)
+	default:
+		printDiagnostics(s.Err, pathDiags)
+	}
+	if opts.format == "csv" && fixed != nil {
+		cw = report.NewCSVWriter(s.Out, fixed)
+	}
+	scored := 0
+	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+		if l.Skipped {
+			return
+		}
+		if l.Diags.HasErrors() {
+			bad = true
+		}
+		if jw != nil {
+			jw.AddDiagnostics(l.Diags)
+		} else {
+			printDiagnostics(s.Err, l.Diags)
+		}
+		if !l.OK() {
+			return
+		}
+		scored++
+		r := assessment.Evaluate(l.Questionnaire, l.Answers)
+		switch opts.format {
+		case "json":
+			jw.Add(l.Path, r)
+		case "csv":
+			if cw == nil {
+				cw = report.NewCSVWriter(s.Out, l.Questionnaire)
+			}
+			cw.Add(l.Path, r)
+		case "table":
+			if scored > 1 {
+				fmt.Fprintln(s.Out)
+			}
+			_ = report.WriteTable(s.Out, l.Path, r, report.TableOptions{Color: s.color()})
+			rows = append(rows, report.ScoredFile{File: l.Path, Result: r})
+		}
+	})
+	switch {
+	case jw != nil:
+		if err := jw.Close(); err != nil {
+			return failure("kunne ikke skrive resultatet: %s", err)
+		}
+	case cw != nil:
+		if err := cw.Close(); err != nil {
+			return failure("kunne ikke skrive resultatet: %s", err)
+		}
+	}
+	if len(rows) > 1 {
+		fmt.Fprintln(s.Out)
+		_ = report.WriteOverview(s.Out, rows, report.TableOptions{Color: s.color()})
+	}
+	if scored == 0 && !bad {
+		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å skåre")
+		return invalidInput()
+	}
+	if bad {
+		return invalidInput()
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/spf13/cobra"
+)
+
+type validateOptions struct {
+	paths         []string
+	questionnaire string
+	ignoreUnknown bool
+	jobs          int
+}
+
+func newValidateCmd(s *streams) *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:     "validate STI…",
+		Aliases: []string{"valider"},
+		Short:   "Sjekk spørreskjemaer og svarfiler",
+		Long: `Sjekker spørreskjemaer og svarfiler og skriver hver feil som fil:linje:kolonne: melding.
+En sti kan være en fil, en mappe (alle *.yaml og *.yml under den) eller - for standard inn.
+Filtypen leses fra «kind:». Svarfiler sjekkes mot spørreskjemaet de selv oppgir,
+eller mot -q.`,
+		Example: `  sirkel validate svar/
+  sirkel validate -q mitt-skjema.yaml svar-3440.yaml
+  sirkel questionnaire export ks-sirkulaer | sirkel validate -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runValidate(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil) som svarfilene sjekkes mot")
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som sjekkes samtidig (standard: antall kjerner)")
+	return cmd
+}
+
+func runValidate(s *streams, opts *validateOptions) error {
+	files, pathDiags := expandPaths(opts.paths)
+	printDiagnostics(s.Err, pathDiags)
+	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	if _, err := qs.fixed(); err != nil {
+		if ee, ok := err.(*exitError); ok {
+			return ee
+		}
+		printDiagnostics(s.Err, asDiagnostics(opts.questionnaire, err))
+		return failure("spørreskjemaet %s er ugyldig", opts.questionnaire)
+	}
+	var nFiles, nBad, nErr, nWarn int
+	nBadPaths := len(pathDiags.Errors())
+	forEachAnswers(files, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, acceptQuestionnaires: true},
+		func(l *loaded) {
+			nFiles++
+			ds := l.Diags
+			var summary string
+			if q := l.Defines; q != nil {
+				summary = fmt.Sprintf("spørreskjema %s@%s, %d områder, %d spørsmål", q.ID, q.Version, len(q.Areas), q.QuestionCount())
+			} else if l.Answers != nil {
+				a := l.Answers
+				summary = fmt.Sprintf("svarfil for %s (%s), %d svar", a.Municipality.Name, a.Municipality.Number, a.Answers.Len())
+			}
+			printDiagnostics(s.Err, ds)
+			e, w := len(ds.Errors()), len(ds.Warnings())
+			nErr += e
+			nWarn += w
+			if e > 0 {
+				nBad++
+				return
+			}
+			fmt.Fprintf(s.Out, "OK  %s: %s\n", l.Path, summary)
+		})
+	fmt.Fprintf(s.Err, "%s sjekket: %d gyldige, %d med feil (%s, %s)\n",
+		plural(nFiles, "fil", "filer"), nFiles-nBad, nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
+	if nBad > 0 || nBadPaths > 0 {
+		return invalidInput()
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
