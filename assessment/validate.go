@@ -137,7 +137,6 @@ func derefString(v any) string {
 	return fmt.Sprint(v)
 }
 
-
 func reportedAt(ds Diagnostics, path string) bool {
 	for _, d := range ds {
 		if d.Path == path || strings.HasPrefix(path, d.Path+".") || strings.HasPrefix(path, d.Path+"[") {

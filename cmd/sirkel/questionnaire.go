@@ -14,7 +14,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		Use:     "questionnaire",
 		Aliases: []string{"skjema"},
 		Short:   "Vis og eksporter de innebygde spørreskjemaene",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
@@ -23,7 +23,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		Use:     "list",
 		Aliases: []string{"liste"},
 		Short:   "List de innebygde spørreskjemaene",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			entries, err := questionnaires.List()
 			if err != nil {
@@ -42,7 +42,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		Use:               "show ID|FIL",
 		Aliases:           []string{"vis"},
 		Short:             "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
-		Args:              cobra.ExactArgs(1),
+		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
 		ValidArgsFunction: completeQuestionnaireIDs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			qs := &questionnaireSource{flag: args[0], stdin: s.In}
@@ -57,7 +57,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		Use:               "export ID",
 		Aliases:           []string{"eksporter"},
 		Short:             "Skriv YAML-kilden til et innebygd spørreskjema (et utgangspunkt for et eget skjema)",
-		Args:              cobra.ExactArgs(1),
+		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
 		ValidArgsFunction: completeQuestionnaireIDs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			e, err := questionnaires.Get(args[0])

@@ -111,6 +111,32 @@ func run(args []string, s *streams) int {
 	return exitUsage
 }
 
+// minArgs and exactArgs are cobra's argument checks with Norwegian messages.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageError("mangler %s", what)
+		}
+		return nil
+	}
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError("forventet %s (fikk %d argumenter)", what, len(args))
+		}
+		return nil
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError("ukjent kommando eller argument «%s» for «%s»", args[0], cmd.CommandPath())
+	}
+	return nil
+}
+
 func translateCobra(msg string) string {
 	r := strings.NewReplacer(
 		"unknown command", "ukjent kommando",

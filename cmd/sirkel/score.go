@@ -32,7 +32,7 @@ i JSON), og avslutningskoden blir 1.`,
 		Example: `  sirkel score testdata/oyer-3440.yaml
   sirkel score --format json svar/ > skaar.json
   sirkel score --format csv svar/ > skaar.csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "minst én svarfil eller mappe å skåre"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if opts.format == "" {

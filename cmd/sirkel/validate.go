@@ -27,7 +27,7 @@ eller mot -q.`,
 		Example: `  sirkel validate svar/
   sirkel validate -q mitt-skjema.yaml svar-3440.yaml
   sirkel questionnaire export ks-sirkulaer | sirkel validate -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "minst én fil eller mappe å sjekke"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runValidate(s, opts)
