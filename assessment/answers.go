@@ -217,3 +217,13 @@ func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
 		}
 	}
 }
+
+// PosOf returns the position of a YAML path in the file the answers were
+// read from (the parent's position when the path is missing).
+func (a *Answers) PosOf(path string) Pos {
+	if a.root == nil {
+		return Pos{}
+	}
+	n := nodeAt(a.root, path)
+	return Pos{n.Line, n.Column}
+}

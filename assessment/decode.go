@@ -389,8 +389,8 @@ func suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	limit := max(2, utf8.RuneCountInString(s)/3)
-	if bestD <= limit {
+	n := utf8.RuneCountInString(s)
+	if bestD <= max(1, n/3) && bestD < n {
 		return best
 	}
 	return ""

@@ -112,7 +112,51 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		doc = doc.Content[0]
 	}
+	if n := aliasBomb(doc); n != nil {
+		return nil, Diagnostics{{File: file, Line: n.Line, Column: n.Column,
+			Message: fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", maxNodes)}}
+	}
 	return doc, nil
+}
+
+// aliasBomb returns the alias at which the document, with its aliases
+// expanded, grows past maxNodes; nil when it stays small. Expanded sizes
+// are memoized per node, so the check is linear in the file.
+func aliasBomb(root *yaml.Node) *yaml.Node {
+	memo := map[*yaml.Node]int{}
+	var culprit *yaml.Node
+	var size func(n *yaml.Node, depth int) int
+	size = func(n *yaml.Node, depth int) int {
+		if culprit != nil || depth > 10_000 {
+			return maxNodes + 1
+		}
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		memo[n] = maxNodes + 1 // a cycle counts as infinite
+		total := 1
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			total += size(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			total += size(c, depth+1)
+			if total > maxNodes {
+				break
+			}
+		}
+		if total > maxNodes && culprit == nil {
+			culprit = n
+		}
+		memo[n] = total
+		return total
+	}
+	if size(root, 0) > maxNodes {
+		if culprit == nil {
+			culprit = root
+		}
+		return culprit
+	}
+	return nil
 }
 
 func firstInvalidUTF8(data []byte) int {
@@ -177,14 +221,14 @@ var (
 // yamlSyntaxMessages translates the YAML library's parser messages.
 var yamlSyntaxMessages = []struct{ contains, msg string }{
 	{"mapping values are not allowed", "kolon på feil sted: en verdi som inneholder «: » må stå i anførselstegn, eller innrykket er feil"},
-	{"did not find expected key", "innrykket stemmer ikke med nøklene over; sjekk at nøkler på samme nivå står rett under hverandre"},
+	{"did not find expected key", "innrykket i blokken som begynner her, stemmer ikke; sjekk at nøkler på samme nivå står rett under hverandre"},
 	{"could not find expected ':'", "mangler kolon etter en nøkkel (forventet «nøkkel: verdi»)"},
 	{"did not find expected node content", "mangler en verdi her; sjekk innrykk og bindestreker i lister"},
-	{"did not find expected '-' indicator", "listen er brutt; hvert element i en liste må begynne med «- » på samme innrykk"},
+	{"did not find expected '-' indicator", "listen som begynner her, er brutt; hvert element i en liste må begynne med «- » på samme innrykk"},
 	{"found character that cannot start any token", "et tegn som ikke kan starte en verdi (for eksempel «@» eller «`»); sett verdien i anførselstegn"},
 	{"found unexpected end of stream", "filen slutter midt i en verdi; mangler et avsluttende anførselstegn eller en klamme?"},
-	{"did not find expected ',' or ']'", "listen i hakeparenteser er ikke avsluttet; forventet «,» eller «]»"},
-	{"did not find expected ',' or '}'", "mappingen i krøllparenteser er ikke avsluttet; forventet «,» eller «}»"},
+	{"did not find expected ',' or ']'", "listen i hakeparenteser som begynner her, er ikke avsluttet; forventet «,» eller «]»"},
+	{"did not find expected ',' or '}'", "mappingen i krøllparenteser som begynner her, er ikke avsluttet; forventet «,» eller «}»"},
 	{"found unknown escape character", "ukjent escape-sekvens med «\\» i en tekst i doble anførselstegn; bruk enkle anførselstegn"},
 	{"block sequence entries are not allowed", "et listeelement («- ») står der det ventes en verdi; sjekk innrykket"},
 	{"control characters are not allowed", "filen inneholder kontrolltegn som ikke er tillatt i YAML"},
@@ -214,6 +258,11 @@ func yamlSyntaxError(file string, data []byte, err error) Diagnostic {
 	if m := reYAMLLine.FindStringSubmatch(raw); m != nil {
 		d.Line, _ = strconv.Atoi(m[1])
 		rest = m[2]
+		// The parser's (not the scanner's) messages carry a 0-based line
+		// that points at the start of the enclosing block.
+		if strings.HasPrefix(rest, "did not find expected") {
+			d.Line++
+		}
 		if d.Line < 1 {
 			d.Line = 1
 		}

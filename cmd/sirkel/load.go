@@ -212,7 +212,15 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 	}
 	q, err := qs.For(doc.Answers.Questionnaire)
 	if err != nil {
-		l.Diags = append(l.Diags, asDiagnostics(path, err)...)
+		if ee, ok := err.(*exitError); ok {
+			err = fmt.Errorf("%s", ee.msg)
+		}
+		if ds, ok := err.(assessment.Diagnostics); ok {
+			l.Diags = append(l.Diags, ds...)
+			return l
+		}
+		p := doc.Answers.PosOf("questionnaire.id")
+		l.Diags = append(l.Diags, assessment.Diagnostic{File: path, Line: p.Line, Column: p.Column, Path: "questionnaire.id", Message: err.Error()})
 		return l
 	}
 	l.Questionnaire = q

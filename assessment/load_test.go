@@ -1,0 +1,238 @@
+package assessment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func loadKS(t *testing.T) *Questionnaire {
+	t.Helper()
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ds := ParseQuestionnaire("ks-sirkulaer.yaml", data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
+// parseAndCheck loads a file the way the commands do: parse, then check
+// against the questionnaire when the answers name it.
+func parseAndCheck(t *testing.T, q *Questionnaire, name string, data []byte) Diagnostics {
+	t.Helper()
+	doc, ds := Parse(name, data)
+	if doc != nil && doc.Answers != nil && doc.Answers.Questionnaire.ID == q.ID {
+		ds = append(ds, doc.Answers.Check(q, CheckOptions{})...)
+	}
+	ds.Sort()
+	return ds
+}
+
+// TestBrokenFiles pins, for each file in testdata/broken (one mistake
+// each), the position and the gist of the first error.
+func TestBrokenFiles(t *testing.T) {
+	q := loadKS(t)
+	cases := []struct {
+		file      string
+		line, col int
+		gist      string
+	}{
+		{"alias-bomb.yaml", 6, 4, "aliasbombe"},
+		{"bad-date.yaml", 4, 7, "ugyldig dato «20.11.2026»"},
+		{"bad-kommunenummer.yaml", 3, 36, "ugyldig kommunenummer «301»"},
+		{"broken-yaml.yaml", 6, 1, "hakeparenteser"},
+		{"duplicate-key.yaml", 7, 3, "står to ganger (første gang på linje 6)"},
+		{"empty.yaml", 0, 0, "filen er tom"},
+		{"latin1.yaml", 2, 22, "ikke gyldig UTF-8"},
+		{"missing-date.yaml", 1, 1, "mangler «date»"},
+		{"multi-duplicate.yaml", 6, 15, "valgt to ganger"},
+		{"na-not-allowed.yaml", 6, 21, "«na» (ikke relevant) er ikke tillatt"},
+		{"no-kind.yaml", 1, 1, "mangler «kind»"},
+		{"number-text.yaml", 6, 31, "«mye» er ikke et tall"},
+		{"scale-out-of-range.yaml", 6, 21, "«7» er ikke en verdi på skalaen; gyldige verdier: 0 (Ikke startet)"},
+		{"tab-indent.yaml", 6, 1, "tabulator"},
+		{"target-unknown-area.yaml", 5, 16, "ukjent område «byg»"},
+		{"unknown-key.yaml", 1, 1, "mangler «date»"},
+		{"unknown-kommunenummer.yaml", 3, 40, "9999 finnes ikke"},
+		{"unknown-option.yaml", 6, 24, "ukjent alternativ «kanskje»"},
+		{"unknown-question.yaml", 6, 3, "mente du «styring-temaplan»?"},
+		{"yesno-wrong.yaml", 6, 22, "ikke et ja/nei-svar"},
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		seen[c.file] = true
+		t.Run(c.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("../testdata/broken", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds := parseAndCheck(t, q, c.file, data).Errors()
+			if len(ds) == 0 {
+				t.Fatal("no error")
+			}
+			d := ds[0]
+			if d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.gist) {
+				t.Errorf("got %s\nwant %d:%d …%s…", d, c.line, c.col, c.gist)
+			}
+			for _, d := range ds {
+				for _, raw := range []string{"cannot unmarshal", "not found in type", "yaml:", "Key:", "Error:Field"} {
+					if strings.Contains(d.Message, raw) {
+						t.Errorf("raw library message: %s", d)
+					}
+				}
+			}
+		})
+	}
+	files, _ := filepath.Glob("../testdata/broken/*.yaml")
+	for _, f := range files {
+		if !seen[filepath.Base(f)] && !strings.HasPrefix(filepath.Base(f), "wrong-questionnaire") {
+			t.Errorf("%s has no case in TestBrokenFiles", f)
+		}
+	}
+}
+
+func TestAllErrorsReportedInLineOrder(t *testing.T) {
+	q := loadKS(t)
+	src := `kind: answers
+questionnaire: {id: ks-sirkulaer, version: "2026.1"}
+municipality: {name: Øyer, number: "3440"}
+date: 2026-11-20
+answers:
+  styring-temaplan: 9
+  styring-planstrategi: na
+  finnes-ikke: 2
+  mat-bransjeavtale: kanskje
+`
+	ds := parseAndCheck(t, q, "a.yaml", []byte(src)).Errors()
+	var lines []int
+	for _, d := range ds {
+		lines = append(lines, d.Line)
+	}
+	if len(lines) != 4 || lines[0] != 6 || lines[1] != 7 || lines[2] != 8 || lines[3] != 9 {
+		t.Errorf("lines = %v\n%v", lines, ds)
+	}
+}
+
+func TestAcceptedVariants(t *testing.T) {
+	q := loadKS(t)
+	base := "kind: answers\nquestionnaire: {id: ks-sirkulaer, version: \"2026.1\"}\nmunicipality: {name: Oslo, number: 0301}\ndate: 2026-11-20\nanswers:\n  styring-temaplan: 2\n"
+	cases := map[string]string{
+		"bom":   "\xEF\xBB\xBF" + base,
+		"crlf":  strings.ReplaceAll(base, "\n", "\r\n"),
+		"plain": base,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			doc, ds := Parse("a.yaml", []byte(src))
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			if ds := doc.Answers.Check(q, CheckOptions{}); ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			// An unquoted number keeps its leading zero.
+			if got := doc.Answers.Municipality.Number; got != "0301" {
+				t.Errorf("number = %q", got)
+			}
+		})
+	}
+}
+
+func TestOtherVersionWarns(t *testing.T) {
+	q := loadKS(t)
+	src := "kind: answers\nquestionnaire: {id: ks-sirkulaer, version: \"2025.9\"}\nmunicipality: {name: Øyer kommune, number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-temaplan: 2}\n"
+	ds := parseAndCheck(t, q, "a.yaml", []byte(src))
+	if ds.HasErrors() || len(ds.Warnings()) != 1 || !strings.Contains(ds[0].Message, "versjon «2025.9»") {
+		t.Errorf("diagnostics = %v", ds)
+	}
+	src = strings.Replace(src, "Øyer kommune", "Lillehammer", 1)
+	ds = parseAndCheck(t, q, "a.yaml", []byte(src)).Warnings()
+	if len(ds) != 2 || !strings.Contains(ds[1].Message, "registrert som «Øyer»") {
+		t.Errorf("diagnostics = %v", ds)
+	}
+}
+
+func TestIgnoreUnknown(t *testing.T) {
+	q := loadKS(t)
+	src := "kind: answers\nquestionnaire: {id: ks-sirkulaer, version: \"2026.1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-temaplann: 2}\n"
+	a, _ := ParseAnswers("a.yaml", []byte(src))
+	ds := a.Check(q, CheckOptions{IgnoreUnknown: true})
+	if ds.HasErrors() || len(ds.Warnings()) != 1 {
+		t.Errorf("diagnostics = %v", ds)
+	}
+}
+
+func TestQuestionnaireCrossChecks(t *testing.T) {
+	src := `kind: questionnaire
+id: x
+version: "1"
+title: X
+scale: [{value: 0, label: A}, {value: 2, label: B}, {value: 1, label: C}]
+default_target: 1
+levels: [{min: 0, name: L}, {min: 50, name: M}, {min: 50, name: N}, {min: 120, name: O}]
+steps: [{id: 1, name: S}, {id: 1, name: S2}]
+tiers: [{id: I, name: T}]
+plans: [{id: p, name: P}]
+strategies: [{id: ombruke, name: Ombruke}]
+examples: [{id: e, name: E, areas: [nope]}]
+areas:
+  - id: a
+    name: A
+    weight: 0
+    questions:
+      - {id: q1, text: Q, step: 3}
+      - {id: q1, text: Q, tier: IV}
+      - {id: q3, text: Q, plans: [pp], strategy: ombrukk, examples: [ee]}
+      - {id: q4, text: Q, type: multi, tier: I, options: [{id: o, label: O, score: 0.5}, {id: o, label: O, score: 1.5}]}
+      - {id: q5, text: Q, type: number, tier: I}
+      - {id: q6, text: Q, type: number, tier: I, scoring: {worst: 5, best: 5}, target: 2}
+      - {id: q7, text: Q, type: hmm, tier: I}
+      - {id: q8, text: Q, tier: I, options: [{id: o, label: O, score: 1}]}
+      - {id: Q9, text: Q, tier: I}
+      - {id: q10, tier: I}
+`
+	_, ds := ParseQuestionnaire("q.yaml", []byte(src))
+	want := []string{
+		"5:61: scale[2].value: skalaverdiene må stige strengt",
+		"7:55: levels[2].min: modenhetsnivåene må stå i stigende rekkefølge",
+		"7:75: levels[3].min: nivågrensen 120 er utenfor 0–100",
+		"8:32: steps[1].id: trinnet «1» finnes allerede",
+		"12:37: examples[0].areas[0]: ukjent område «nope»",
+		"16:13: areas[0].weight: «weight» må være større enn 0",
+		"18:33: areas[0].questions[0].step: ukjent trinn «3»; gyldige: 1",
+		"19:14: areas[0].questions[1].id: spørsmålet «q1» finnes allerede",
+		"19:33: areas[0].questions[1].tier: ukjent tiltaksnivå «IV»",
+		"20:9: areas[0].questions[2]: spørsmålet «q3» teller i skåren, men har verken «step» eller «tier»",
+		"20:35: areas[0].questions[2].plans[0]: ukjent plan «pp»",
+		"20:50: areas[0].questions[2].strategy: ukjent R-strategi «ombrukk»; gyldige: ombruke – mente du «ombruke»?",
+		"20:70: areas[0].questions[2].examples[0]: ukjent eksempel «ee»",
+		"21:95: areas[0].questions[3].options[1].id: alternativet «o» finnes allerede",
+		"21:115: areas[0].questions[3].options[1].score: poengsummen 1.5 er utenfor 0–1",
+		"22:9: areas[0].questions[4]: spørsmål av typen number må ha «scoring",
+		"23:59: areas[0].questions[5].scoring: «worst» og «best» må være forskjellige",
+		"23:88: areas[0].questions[5].target: målet 2 er utenfor 0–1",
+		"24:33: areas[0].questions[6].type: ugyldig verdi «hmm» for «type»; gyldige verdier: scale, yesno, choice, multi, number, text",
+		"25:45: areas[0].questions[7].options: «options» brukes bare for typene choice og multi",
+		"26:14: areas[0].questions[8].id: ugyldig id «Q9»",
+		"27:9: areas[0].questions[9].text: mangler «text», som er påkrevd",
+	}
+	got := ds.Errors()
+	for _, w := range want {
+		found := false
+		for _, d := range got {
+			if strings.Contains(d.String(), "q.yaml:"+w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing %q", w)
+		}
+	}
+	if t.Failed() {
+		t.Log(got)
+	}
+}
