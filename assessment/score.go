@@ -40,13 +40,15 @@ func (l *LevelRef) Name() string { return l.Level.Name.String() }
 // SetScore is the score and coverage of a set of questions.
 type SetScore struct {
 	Score, Coverage Score
+	Answered        int // answered, applicable, scored questions (|A|)
+	Applicable      int // applicable scored questions (|P|)
 }
 
 // AreaResult is the outcome of one area, with its step and tier cells.
 type AreaResult struct {
-	Area            *Area
-	Score, Coverage Score
-	Level           *LevelRef
+	Area *Area
+	SetScore
+	Level *LevelRef
 	Steps           []SetScore // aligned with Questionnaire.Steps
 	Tiers           []SetScore // aligned with Questionnaire.Tiers
 }
@@ -86,6 +88,7 @@ type Result struct {
 	Answers       *Answers
 	Total         Score
 	Coverage      Score
+	Counts        SetScore // answered and applicable over all scored questions
 	Level         *LevelRef
 	Areas         []AreaResult
 	Steps         []SetScore // aligned with Questionnaire.Steps
@@ -126,7 +129,7 @@ func (a *acc) add(w, n float64, answered bool) {
 }
 
 func (a acc) result() SetScore {
-	var s SetScore
+	s := SetScore{Answered: a.answered, Applicable: a.possible}
 	if a.answered > 0 && a.w > 0 {
 		s.Score = Some(100 * a.wn / a.w)
 	}
@@ -247,7 +250,7 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 	for ai := range q.Areas {
 		a := &q.Areas[ai]
 		s := areaAcc[ai].result()
-		ar := AreaResult{Area: a, Score: s.Score, Coverage: s.Coverage, Level: q.LevelOf(s.Score),
+		ar := AreaResult{Area: a, SetScore: s, Level: q.LevelOf(s.Score),
 			Steps: make([]SetScore, nS), Tiers: make([]SetScore, nT)}
 		for si := 0; si < nS; si++ {
 			ar.Steps[si] = cellStep[ai*nS+si].result()
@@ -265,7 +268,8 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 	if tw > 0 {
 		r.Total = Some(tws / tw)
 	}
-	r.Coverage = all.result().Coverage
+	r.Counts = all.result()
+	r.Coverage = r.Counts.Coverage
 	r.Level = q.LevelOf(r.Total)
 	r.Steps = make([]SetScore, nS)
 	for i := range stepAcc {

@@ -360,9 +360,9 @@ func csvNum(s assessment.Score) string {
 
 // SafeCSV keeps a cell from being read as a formula by a spreadsheet
 // (OWASP CSV injection): text starting with = + - @ or a control
-// character gets a leading apostrophe.
+// character gets a leading apostrophe. A lone «-» (stdin) is no formula.
 func SafeCSV(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if len(s) > 1 && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s
