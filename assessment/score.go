@@ -49,8 +49,8 @@ type AreaResult struct {
 	Area *Area
 	SetScore
 	Level *LevelRef
-	Steps           []SetScore // aligned with Questionnaire.Steps
-	Tiers           []SetScore // aligned with Questionnaire.Tiers
+	Steps []SetScore // aligned with Questionnaire.Steps
+	Tiers []SetScore // aligned with Questionnaire.Tiers
 }
 
 // Status says how a question stands in a result.
