@@ -46,7 +46,7 @@ func TestBrokenFiles(t *testing.T) {
 		{"bad-kommunenummer.yaml", 3, 36, "ugyldig kommunenummer «301»"},
 		{"broken-yaml.yaml", 6, 1, "hakeparenteser"},
 		{"duplicate-key.yaml", 7, 3, "står to ganger (første gang på linje 6)"},
-		{"empty.yaml", 0, 0, "filen er tom"},
+		{"empty.yaml", 1, 1, "filen er tom"},
 		{"latin1.yaml", 2, 22, "ikke gyldig UTF-8"},
 		{"missing-date.yaml", 1, 1, "mangler «date»"},
 		{"multi-duplicate.yaml", 6, 15, "valgt to ganger"},

@@ -77,10 +77,10 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		return nil, fileError(file, "filen er lagret som UTF-16; lagre den som UTF-8")
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er lagret som UTF-16; lagre den som UTF-8"}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fileError(file, "filen er tom; forventet et YAML-dokument som begynner med «kind: answers» eller «kind: questionnaire»")
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er tom; forventet et YAML-dokument som begynner med «kind: answers» eller «kind: questionnaire»"}}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		p := offsetPos(data, i)
@@ -98,7 +98,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
 		if err == io.EOF {
-			return nil, fileError(file, "filen inneholder bare kommentarer; forventet et YAML-dokument")
+			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen inneholder bare kommentarer; forventet et YAML-dokument"}}
 		}
 		return nil, Diagnostics{yamlSyntaxError(file, data, err)}
 	}
@@ -245,7 +245,7 @@ var yamlSyntaxMessages = []struct{ contains, msg string }{
 
 func yamlSyntaxError(file string, data []byte, err error) Diagnostic {
 	raw := err.Error()
-	d := Diagnostic{File: file}
+	d := Diagnostic{File: file, Line: 1, Column: 1}
 	if m := reYAMLAnchor.FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			p := offsetPos(data, i)

@@ -1,0 +1,73 @@
+package assessment
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// addSeeds adds every YAML file under testdata (and the embedded
+// questionnaire) to a fuzz corpus.
+func addSeeds(f *testing.F) {
+	paths, _ := filepath.Glob("../testdata/*.yaml")
+	more, _ := filepath.Glob("../testdata/broken/*.yaml")
+	paths = append(append(paths, more...), "../questionnaires/ks-sirkulaer.yaml")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// checkRefusal asserts the fuzz property: no panic, and an input that is
+// refused is refused with at least one error that has a position.
+func checkRefusal(t *testing.T, ok bool, ds Diagnostics) {
+	if ok {
+		return
+	}
+	errs := ds.Errors()
+	if len(errs) == 0 {
+		t.Fatal("refused without an error")
+	}
+	for _, d := range errs {
+		if d.Line < 1 || d.Column < 1 || d.Message == "" {
+			t.Fatalf("error without position: %#v", d)
+		}
+	}
+}
+
+func FuzzParseAnswers(f *testing.F) {
+	addSeeds(f)
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	q, ds := ParseQuestionnaire("ks.yaml", data)
+	if ds.HasErrors() {
+		f.Fatal(ds)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, ds := ParseAnswers("a.yaml", data)
+		if a != nil && !ds.HasErrors() {
+			ds = append(ds, a.Check(q, CheckOptions{})...)
+			if !ds.HasErrors() {
+				Evaluate(q, a)
+			}
+		}
+		checkRefusal(t, a != nil && !ds.HasErrors(), ds)
+	})
+}
+
+func FuzzParseQuestionnaire(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, ds := ParseQuestionnaire("q.yaml", data)
+		if q != nil {
+			// A questionnaire that loads must score an empty answers file.
+			Evaluate(q, &Answers{})
+		}
+		checkRefusal(t, q != nil, ds)
+	})
+}
