@@ -42,6 +42,13 @@ func TestBrokenFiles(t *testing.T) {
 		gist      string
 	}{
 		{"alias-bomb.yaml", 6, 4, "aliasbombe"},
+		{"alias-cycle.yaml", 2, 63, "en løkke"},
+		{"binary-junk.yaml", 2, 258, "binære data"},
+		{"crlf-bad-value.yaml", 6, 21, "«9» er ikke en verdi på skalaen"},
+		{"deep-nesting.yaml", 6, 21, "forventet én verdi, fant en liste"},
+		{"multi-doc.yaml", 6, 1, "flere YAML-dokumenter"},
+		{"questionnaire-missing-refs.yaml", 12, 13, "ukjent plan «okonomiplan»; gyldige: temaplan"},
+		{"wrong-type.yaml", 3, 15, "forventet en mapping (nøkkel: verdi), fant en liste"},
 		{"bad-date.yaml", 4, 7, "ugyldig dato «20.11.2026»"},
 		{"bad-kommunenummer.yaml", 3, 36, "ugyldig kommunenummer «301»"},
 		{"broken-yaml.yaml", 6, 1, "hakeparenteser"},

@@ -112,34 +112,45 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		doc = doc.Content[0]
 	}
-	if n := aliasBomb(doc); n != nil {
-		return nil, Diagnostics{{File: file, Line: n.Line, Column: n.Column,
-			Message: fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", maxNodes)}}
+	if n, cyclic := aliasBomb(doc); n != nil {
+		msg := fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", maxNodes)
+		if cyclic {
+			msg = "aliaset viser til en verdi som inneholder aliaset selv (en løkke); skriv verdien ut i stedet"
+		}
+		return nil, Diagnostics{{File: file, Line: n.Line, Column: n.Column, Message: msg}}
 	}
 	return doc, nil
 }
 
-// aliasBomb returns the alias at which the document, with its aliases
-// expanded, grows past maxNodes; nil when it stays small. Expanded sizes
-// are memoized per node, so the check is linear in the file.
-func aliasBomb(root *yaml.Node) *yaml.Node {
+// aliasBomb returns the node at which the document, with its aliases
+// expanded, grows past maxNodes, or the alias that refers to itself; nil
+// when neither happens. Expanded sizes are memoized per node, so the check
+// is linear in the file.
+func aliasBomb(root *yaml.Node) (culprit *yaml.Node, cyclic bool) {
 	memo := map[*yaml.Node]int{}
-	var culprit *yaml.Node
-	var size func(n *yaml.Node, depth int) int
-	size = func(n *yaml.Node, depth int) int {
-		if culprit != nil || depth > 10_000 {
+	busy := map[*yaml.Node]bool{}
+	var size func(n *yaml.Node) int
+	size = func(n *yaml.Node) int {
+		if culprit != nil {
 			return maxNodes + 1
 		}
 		if v, ok := memo[n]; ok {
 			return v
 		}
-		memo[n] = maxNodes + 1 // a cycle counts as infinite
+		if busy[n] {
+			culprit, cyclic = n, true
+			return maxNodes + 1
+		}
+		busy[n] = true
 		total := 1
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			total += size(n.Alias, depth+1)
+			total += size(n.Alias)
+			if cyclic && culprit == n.Alias {
+				culprit = n
+			}
 		}
 		for _, c := range n.Content {
-			total += size(c, depth+1)
+			total += size(c)
 			if total > maxNodes {
 				break
 			}
@@ -147,16 +158,14 @@ func aliasBomb(root *yaml.Node) *yaml.Node {
 		if total > maxNodes && culprit == nil {
 			culprit = n
 		}
+		busy[n] = false
 		memo[n] = total
 		return total
 	}
-	if size(root, 0) > maxNodes {
-		if culprit == nil {
-			culprit = root
-		}
-		return culprit
+	if size(root) > maxNodes && culprit == nil {
+		culprit = root
 	}
-	return nil
+	return culprit, cyclic
 }
 
 func firstInvalidUTF8(data []byte) int {
