@@ -30,7 +30,31 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fileError(path, openMessage(err))
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if info.Size() > MaxFileSize {
+			return nil, tooLarge(path)
+		}
+		// Read a regular file in one go into a buffer of its size.
+		data := make([]byte, info.Size()+1)
+		n, err := io.ReadFull(f, data)
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			return data[:n], nil
+		}
+		if err != nil {
+			return nil, fileError(path, "kunne ikke lese filen: "+openMessage(err))
+		}
+		// The file grew while we read it: fall back to the limited reader.
+		rest, err := ReadLimited(path, f)
+		if err != nil {
+			return nil, err
+		}
+		return append(data[:n], rest...), nil
+	}
 	return ReadLimited(path, f)
+}
+
+func tooLarge(name string) error {
+	return fileError(name, fmt.Sprintf("filen er for stor (over %d MiB); en svarfil eller et spørreskjema er normalt under 1 MiB", MaxFileSize>>20))
 }
 
 // ReadLimited reads r up to MaxFileSize; name is used in messages.
@@ -40,7 +64,7 @@ func ReadLimited(name string, r io.Reader) ([]byte, error) {
 		return nil, fileError(name, "kunne ikke lese filen: "+openMessage(err))
 	}
 	if len(data) > MaxFileSize {
-		return nil, fileError(name, fmt.Sprintf("filen er for stor (over %d MiB); en svarfil eller et spørreskjema er normalt under 1 MiB", MaxFileSize>>20))
+		return nil, tooLarge(name)
 	}
 	return data, nil
 }
@@ -122,11 +146,26 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	return doc, nil
 }
 
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // aliasBomb returns the node at which the document, with its aliases
 // expanded, grows past maxNodes, or the alias that refers to itself; nil
 // when neither happens. Expanded sizes are memoized per node, so the check
 // is linear in the file.
 func aliasBomb(root *yaml.Node) (culprit *yaml.Node, cyclic bool) {
+	if !hasAlias(root) {
+		return nil, false // the common case: no alias, nothing to expand
+	}
 	memo := map[*yaml.Node]int{}
 	busy := map[*yaml.Node]bool{}
 	var size func(n *yaml.Node) int

@@ -2,8 +2,7 @@ package report
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
+		"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -19,85 +18,6 @@ type ScoredFile struct {
 }
 
 // JSON output of «sirkel score --format json» (DESIGN §5.1).
-
-type jsonLevel struct {
-	Rank int    `json:"rank"`
-	Name string `json:"name"`
-}
-
-func levelJSON(l *assessment.LevelRef) *jsonLevel {
-	if l == nil {
-		return nil
-	}
-	return &jsonLevel{Rank: l.Rank, Name: l.Name()}
-}
-
-type jsonSet struct {
-	Score    *float64 `json:"score"`
-	Coverage *float64 `json:"coverage"`
-}
-
-// ordered is a JSON object with keys in a fixed order.
-type ordered struct {
-	keys []string
-	vals []any
-}
-
-func (o ordered) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range o.keys {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		vb, err := json.Marshal(o.vals[i])
-		if err != nil {
-			return nil, err
-		}
-		b.Write(vb)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-type jsonArea struct {
-	ID       string     `json:"id"`
-	Score    *float64   `json:"score"`
-	Coverage *float64   `json:"coverage"`
-	Level    *jsonLevel `json:"level"`
-	Steps    ordered    `json:"steps"`
-	Tiers    ordered    `json:"tiers"`
-}
-
-type jsonGap struct {
-	Question string   `json:"question"`
-	Area     string   `json:"area"`
-	Step     *int     `json:"step"`
-	Tier     *string  `json:"tier"`
-	Value    any      `json:"value"`
-	Target   any      `json:"target"`
-	Gap      float64  `json:"gap"`
-	Priority float64  `json:"priority"`
-	Plans    []string `json:"plans"`
-	Action   string   `json:"action"`
-}
-
-type jsonResult struct {
-	File          string                      `json:"file"`
-	Questionnaire assessment.QuestionnaireRef `json:"questionnaire"`
-	Municipality  assessment.Municipality     `json:"municipality"`
-	Score         *float64                    `json:"score"`
-	Coverage      *float64                    `json:"coverage"`
-	Level         *jsonLevel                  `json:"level"`
-	Areas         []jsonArea                  `json:"areas"`
-	Steps         ordered                     `json:"steps"`
-	Tiers         ordered                     `json:"tiers"`
-	Gaps          []jsonGap                   `json:"gaps"`
-	Unanswered    []string                    `json:"unanswered"`
-}
 
 type jsonDiag struct {
 	File    string `json:"file"`
@@ -138,63 +58,6 @@ func AnswerValue(qr *assessment.QuestionResult) any {
 		return a.Text
 	}
 	return a.Number
-}
-
-func resultJSON(file string, r *assessment.Result) jsonResult {
-	q := r.Questionnaire
-	out := jsonResult{
-		File:          file,
-		Questionnaire: r.Answers.Questionnaire,
-		Municipality:  r.Answers.Municipality,
-		Score:         r.Total.Ptr(),
-		Coverage:      r.Coverage.Ptr(),
-		Level:         levelJSON(r.Level),
-		Areas:         make([]jsonArea, len(r.Areas)),
-		Gaps:          make([]jsonGap, len(r.Gaps)),
-		Unanswered:    make([]string, len(r.Unanswered)),
-	}
-	for i, ar := range r.Areas {
-		ja := jsonArea{ID: ar.Area.ID, Score: ar.Score.Ptr(), Coverage: ar.Coverage.Ptr(), Level: levelJSON(ar.Level)}
-		for si, s := range q.Steps {
-			ja.Steps.keys = append(ja.Steps.keys, strconv.Itoa(s.ID))
-			ja.Steps.vals = append(ja.Steps.vals, ar.Steps[si].Score.Ptr())
-		}
-		for ti, t := range q.Tiers {
-			ja.Tiers.keys = append(ja.Tiers.keys, t.ID)
-			ja.Tiers.vals = append(ja.Tiers.vals, ar.Tiers[ti].Score.Ptr())
-		}
-		out.Areas[i] = ja
-	}
-	for si, s := range q.Steps {
-		out.Steps.keys = append(out.Steps.keys, strconv.Itoa(s.ID))
-		out.Steps.vals = append(out.Steps.vals, jsonSet{r.Steps[si].Score.Ptr(), r.Steps[si].Coverage.Ptr()})
-	}
-	for ti, t := range q.Tiers {
-		out.Tiers.keys = append(out.Tiers.keys, t.ID)
-		out.Tiers.vals = append(out.Tiers.vals, jsonSet{r.Tiers[ti].Score.Ptr(), r.Tiers[ti].Coverage.Ptr()})
-	}
-	for i, g := range r.Gaps {
-		qu := g.Question
-		jg := jsonGap{Question: qu.ID, Area: g.Area.ID, Value: AnswerValue(g.QuestionResult),
-			Gap: g.Gap, Priority: g.Priority, Plans: g.Plans, Action: qu.Action.String()}
-		if jg.Plans == nil {
-			jg.Plans = []string{}
-		}
-		if qu.Step != 0 {
-			s := qu.Step
-			jg.Step = &s
-		}
-		if qu.Tier != "" {
-			t := qu.Tier
-			jg.Tier = &t
-		}
-		jg.Target = g.Target
-		out.Gaps[i] = jg
-	}
-	for i, qu := range r.Unanswered {
-		out.Unanswered[i] = qu.ID
-	}
-	return out
 }
 
 // JSONWriter streams the JSON document of DESIGN §5.1: results are written
@@ -253,11 +116,19 @@ func (j *JSONWriter) Add(file string, r *assessment.Result) {
 	}
 	j.n++
 	j.write([]byte("\n    "))
-	b, err := json.Marshal(resultJSON(file, r))
-	if err != nil && j.err == nil {
-		j.err = err
+	j.write(AppendResultJSON(nil, file, r))
+}
+
+// AddEncoded writes one result already encoded with AppendResultJSON (in
+// parallel workers, say).
+func (j *JSONWriter) AddEncoded(ref assessment.QuestionnaireRef, encoded []byte) {
+	j.start(&ref)
+	if j.n > 0 {
+		j.write([]byte(","))
 	}
-	j.write(b)
+	j.n++
+	j.write([]byte("\n    "))
+	j.write(encoded)
 }
 
 // AddDiagnostics records a file's errors and warnings for the end.

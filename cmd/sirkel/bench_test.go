@@ -5,8 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/sirkel/sirkel/assessment/synth"
 	"github.com/sirkel/sirkel/questionnaires"
@@ -47,6 +52,88 @@ func BenchmarkScoreJSON(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				benchRun(b, "score", "--format", "json", dir)
+			}
+		})
+	}
+}
+
+// The floor: what any tool must spend to read the same files. Parsing each
+// file into a yaml.Node tree in parallel (as sirkel does) is the floor of
+// «score»; parsing plus one StreamWriter row per file is the floor of
+// «compare». DESIGN §8 asks sirkel to stay within 1.5 × these.
+
+func parseAllParallel(b *testing.B, files []string, each func(i int, root *yaml.Node)) {
+	b.Helper()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.NumCPU() {
+		wg.Go(func() {
+			for i := range next {
+				data, err := os.ReadFile(files[i])
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				var root yaml.Node
+				if err := yaml.Unmarshal(data, &root); err != nil {
+					b.Error(err)
+				}
+				each(i, &root)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func BenchmarkFloorParse(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
+			files, _ := filepath.Glob(filepath.Join(synthDir(b, n), "*.yaml"))
+			b.ReportAllocs()
+			for b.Loop() {
+				parseAllParallel(b, files, func(int, *yaml.Node) {})
+			}
+		})
+	}
+}
+
+func BenchmarkFloorParseAndStreamRows(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
+			files, _ := filepath.Glob(filepath.Join(synthDir(b, n), "*.yaml"))
+			b.ReportAllocs()
+			for b.Loop() {
+				// One row of 12 cells per file, as in the comparison's overview.
+				rows := make([][]any, len(files))
+				parseAllParallel(b, files, func(i int, root *yaml.Node) {
+					row := make([]any, 12)
+					row[0] = files[i]
+					for j := 1; j < 12; j++ {
+						row[j] = float64(j * len(root.Content))
+					}
+					rows[i] = row
+				})
+				f := excelize.NewFile()
+				sw, err := f.NewStreamWriter("Sheet1")
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i, row := range rows {
+					cell, _ := excelize.CoordinatesToCellName(1, i+1)
+					if err := sw.SetRow(cell, row); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := sw.Flush(); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := f.WriteTo(io.Discard); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -19,11 +19,11 @@ import (
 const stdinName = "-"
 
 // expandPaths turns command-line paths into files: a folder contributes all
-// *.yaml/*.yml below it, sorted by path; "-" stands for stdin. Paths that
-// cannot be read are returned as diagnostics.
+// *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path; "-"
+// stands for stdin. Paths that cannot be read are returned as diagnostics.
 func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 	if len(exts) == 0 {
-		exts = []string{".yaml", ".yml"}
+		exts = []string{".yaml", ".yml", ".xlsx"}
 	}
 	var files []string
 	var ds assessment.Diagnostics
@@ -161,6 +161,8 @@ type loaded struct {
 	Diags         assessment.Diagnostics    // errors and warnings, sorted
 	Skipped       bool                      // a questionnaire met while walking a folder
 	Defines       *assessment.Questionnaire // the file itself is a questionnaire (acceptQuestionnaires)
+	Result        *assessment.Result        // set in the worker when batchOptions.evaluate
+	Out           []byte                    // per-file output prepared in the worker (batchOptions.work)
 }
 
 // OK reports whether the file can be scored.
@@ -175,6 +177,10 @@ type batchOptions struct {
 	skipQuestionnaires bool
 	// acceptQuestionnaires validates questionnaire files instead (validate).
 	acceptQuestionnaires bool
+	// evaluate scores each good file in the worker, so that scoring runs
+	// in parallel too; work then runs on it there (e.g. to encode output).
+	evaluate bool
+	work     func(*loaded)
 }
 
 // loadOne reads, parses and checks one answers file.
@@ -265,6 +271,12 @@ func forEachAnswers(paths []string, stdin io.Reader, qs *questionnaireSource, op
 		wg.Go(func() {
 			for w := range work {
 				w.s.l = loadOne(w.path, stdin, qs, opt)
+				if l := &w.s.l; l.OK() && opt.evaluate {
+					l.Result = assessment.Evaluate(l.Questionnaire, l.Answers)
+					if opt.work != nil {
+						opt.work(l)
+					}
+				}
 				close(w.s.done)
 			}
 		})

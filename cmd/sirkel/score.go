@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
@@ -18,6 +19,9 @@ type scoreOptions struct {
 }
 
 var scoreFormats = []string{"table", "json", "csv"}
+
+// jsonBuffers recycles the per-file JSON buffers of a batch (~15 KB each).
+var jsonBuffers = sync.Pool{New: func() any { return make([]byte, 0, 32<<10) }}
 
 func newScoreCmd(s *streams) *cobra.Command {
 	opts := &scoreOptions{}
@@ -63,7 +67,11 @@ func runScore(s *streams, opts *scoreOptions) error {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
+	if opts.format == "json" {
+		// Encoding is most of the work per file: do it in the workers.
+		batch.work = func(l *loaded) { l.Out = report.AppendResultJSON(jsonBuffers.Get().([]byte)[:0], l.Path, l.Result) }
+	}
 
 	var (
 		jw   *report.JSONWriter
@@ -97,10 +105,11 @@ func runScore(s *streams, opts *scoreOptions) error {
 			return
 		}
 		scored++
-		r := assessment.Evaluate(l.Questionnaire, l.Answers)
+		r := l.Result
 		switch opts.format {
 		case "json":
-			jw.Add(l.Path, r)
+			jw.AddEncoded(r.Questionnaire.Ref(), l.Out)
+			jsonBuffers.Put(l.Out[:0])
 		case "csv":
 			if cw == nil {
 				cw = report.NewCSVWriter(s.Out, l.Questionnaire)

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/sirkel/sirkel/assessment"
+)
+
+// The JSON of one result (DESIGN §5.1) is appended by hand: a batch of
+// 10,000 files writes ~150 MB, and most of it (question ids, plans,
+// actions, level names) is the same in every file. Those parts are encoded
+// once per questionnaire; only numbers and the few strings from the
+// answers file are encoded per result.
+
+type jsonParts struct {
+	levels   [][]byte // {"rank":n,"name":"…"} per level
+	areaHead [][]byte // {"id":"…","score": per area
+	stepKeys [][]byte // "1": per step
+	tierKeys [][]byte // "I": per tier
+	gapHead  map[*assessment.Question][]byte
+	gapTail  map[*assessment.Question][]byte
+	qid      map[*assessment.Question][]byte // "id"
+}
+
+var partsCache sync.Map // *assessment.Questionnaire → *jsonParts
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain strings and ints are encoded here
+	}
+	return b
+}
+
+func partsFor(q *assessment.Questionnaire) *jsonParts {
+	if p, ok := partsCache.Load(q); ok {
+		return p.(*jsonParts)
+	}
+	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
+	for i, l := range q.Levels {
+		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.String()))+`}`))
+	}
+	for _, a := range q.Areas {
+		p.areaHead = append(p.areaHead, []byte(`{"id":`+string(mustJSON(a.ID))+`,"score":`))
+	}
+	for _, s := range q.Steps {
+		p.stepKeys = append(p.stepKeys, mustJSON(strconv.Itoa(s.ID)))
+	}
+	for _, t := range q.Tiers {
+		p.tierKeys = append(p.tierKeys, mustJSON(t.ID))
+	}
+	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
+		head := `{"question":` + string(mustJSON(qu.ID)) + `,"area":` + string(mustJSON(a.ID)) + `,"step":`
+		if qu.Step != 0 {
+			head += strconv.Itoa(qu.Step)
+		} else {
+			head += "null"
+		}
+		head += `,"tier":`
+		if qu.Tier != "" {
+			head += string(mustJSON(qu.Tier))
+		} else {
+			head += "null"
+		}
+		p.gapHead[qu] = []byte(head + `,"value":`)
+		plans := qu.EffectivePlans()
+		if plans == nil {
+			plans = []string{}
+		}
+		p.gapTail[qu] = []byte(`,"plans":` + string(mustJSON(plans)) + `,"action":` + string(mustJSON(qu.Action.String())) + `}`)
+		p.qid[qu] = mustJSON(qu.ID)
+	})
+	actual, _ := partsCache.LoadOrStore(q, p)
+	return actual.(*jsonParts)
+}
+
+// appendFloat formats like encoding/json.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// Clean up e-09 to e-9, as encoding/json does.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+func appendScore(b []byte, s assessment.Score) []byte {
+	if !s.Defined {
+		return append(b, "null"...)
+	}
+	return appendFloat(b, s.Value)
+}
+
+func (p *jsonParts) appendLevel(b []byte, l *assessment.LevelRef) []byte {
+	if l == nil {
+		return append(b, "null"...)
+	}
+	return append(b, p.levels[l.Rank-1]...)
+}
+
+func appendValue(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...)
+	case float64:
+		return appendFloat(b, v)
+	default:
+		return append(b, mustJSON(v)...)
+	}
+}
+
+// AppendResultJSON appends one element of "results" (DESIGN §5.1).
+func AppendResultJSON(b []byte, file string, r *assessment.Result) []byte {
+	q := r.Questionnaire
+	p := partsFor(q)
+	b = append(b, `{"file":`...)
+	b = append(b, mustJSON(file)...)
+	b = append(b, `,"questionnaire":`...)
+	b = append(b, mustJSON(r.Answers.Questionnaire)...)
+	b = append(b, `,"municipality":`...)
+	b = append(b, mustJSON(r.Answers.Municipality)...)
+	b = append(b, `,"score":`...)
+	b = appendScore(b, r.Total)
+	b = append(b, `,"coverage":`...)
+	b = appendScore(b, r.Coverage)
+	b = append(b, `,"level":`...)
+	b = p.appendLevel(b, r.Level)
+	b = append(b, `,"areas":[`...)
+	for i, ar := range r.Areas {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p.areaHead[i]...)
+		b = appendScore(b, ar.Score)
+		b = append(b, `,"coverage":`...)
+		b = appendScore(b, ar.Coverage)
+		b = append(b, `,"level":`...)
+		b = p.appendLevel(b, ar.Level)
+		b = append(b, `,"steps":{`...)
+		for si := range ar.Steps {
+			if si > 0 {
+				b = append(b, ',')
+			}
+			b = append(append(b, p.stepKeys[si]...), ':')
+			b = appendScore(b, ar.Steps[si].Score)
+		}
+		b = append(b, `},"tiers":{`...)
+		for ti := range ar.Tiers {
+			if ti > 0 {
+				b = append(b, ',')
+			}
+			b = append(append(b, p.tierKeys[ti]...), ':')
+			b = appendScore(b, ar.Tiers[ti].Score)
+		}
+		b = append(b, "}}"...)
+	}
+	b = append(b, `],"steps":{`...)
+	for si, s := range r.Steps {
+		if si > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, p.stepKeys[si]...), `:{"score":`...)
+		b = appendScore(b, s.Score)
+		b = append(b, `,"coverage":`...)
+		b = appendScore(b, s.Coverage)
+		b = append(b, '}')
+	}
+	b = append(b, `},"tiers":{`...)
+	for ti, s := range r.Tiers {
+		if ti > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, p.tierKeys[ti]...), `:{"score":`...)
+		b = appendScore(b, s.Score)
+		b = append(b, `,"coverage":`...)
+		b = appendScore(b, s.Coverage)
+		b = append(b, '}')
+	}
+	b = append(b, `},"gaps":[`...)
+	for i, g := range r.Gaps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p.gapHead[g.Question]...)
+		b = appendValue(b, AnswerValue(g.QuestionResult))
+		b = append(b, `,"target":`...)
+		b = appendFloat(b, g.Target)
+		b = append(b, `,"gap":`...)
+		b = appendFloat(b, g.Gap)
+		b = append(b, `,"priority":`...)
+		b = appendFloat(b, g.Priority)
+		b = append(b, p.gapTail[g.Question]...)
+	}
+	b = append(b, `],"unanswered":[`...)
+	for i, qu := range r.Unanswered {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p.qid[qu]...)
+	}
+	return append(b, "]}"...)
+}
