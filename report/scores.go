@@ -2,7 +2,7 @@ package report
 
 import (
 	"bufio"
-		"encoding/csv"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
