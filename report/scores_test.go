@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/synth"
+)
+
+func loadQ(t *testing.T, path string) *assessment.Questionnaire {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ds := assessment.ParseQuestionnaire(path, data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
+func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment.Result {
+	t.Helper()
+	a, ds := assessment.ParseAnswers("a.yaml", src)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return assessment.Evaluate(q, a)
+}
+
+// TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
+// against the Result it came from, field by field.
+func TestResultJSONMatchesResult(t *testing.T) {
+	q := loadQ(t, "../questionnaires/ks-sirkulaer.yaml")
+	for i := range 30 {
+		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
+		file := `svar/"rar" <fil> & \navn.yaml`
+		b := AppendResultJSON(nil, file, r)
+		if !json.Valid(b) {
+			t.Fatalf("invalid JSON: %s", b)
+		}
+		var got struct {
+			File     string   `json:"file"`
+			Score    *float64 `json:"score"`
+			Coverage *float64 `json:"coverage"`
+			Level    *struct {
+				Rank int    `json:"rank"`
+				Name string `json:"name"`
+			} `json:"level"`
+			Areas []struct {
+				ID    string              `json:"id"`
+				Score *float64            `json:"score"`
+				Steps map[string]*float64 `json:"steps"`
+				Tiers map[string]*float64 `json:"tiers"`
+			} `json:"areas"`
+			Steps map[string]struct{ Score, Coverage *float64 } `json:"steps"`
+			Tiers map[string]struct{ Score, Coverage *float64 } `json:"tiers"`
+			Gaps  []struct {
+				Question string   `json:"question"`
+				Step     *int     `json:"step"`
+				Tier     *string  `json:"tier"`
+				Value    any      `json:"value"`
+				Target   float64  `json:"target"`
+				Gap      float64  `json:"gap"`
+				Priority float64  `json:"priority"`
+				Plans    []string `json:"plans"`
+				Action   string   `json:"action"`
+			} `json:"gaps"`
+			Unanswered []string `json:"unanswered"`
+		}
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		same := func(what string, p *float64, s assessment.Score) {
+			if (p != nil) != s.Defined || (p != nil && *p != s.Value) {
+				t.Fatalf("file %d %s: json %v, result %+v", i, what, p, s)
+			}
+		}
+		if got.File != file {
+			t.Errorf("file = %q", got.File)
+		}
+		same("score", got.Score, r.Total)
+		same("coverage", got.Coverage, r.Coverage)
+		if (got.Level == nil) != (r.Level == nil) || (r.Level != nil && (got.Level.Rank != r.Level.Rank || got.Level.Name != r.Level.Name())) {
+			t.Errorf("level = %+v", got.Level)
+		}
+		for ai, ar := range r.Areas {
+			ga := got.Areas[ai]
+			same(ar.Area.ID, ga.Score, ar.Score)
+			for si, s := range q.Steps {
+				same(ar.Area.ID+" step", ga.Steps[string(rune('0'+s.ID))], ar.Steps[si].Score)
+			}
+			for ti, tr := range q.Tiers {
+				same(ar.Area.ID+" tier", ga.Tiers[tr.ID], ar.Tiers[ti].Score)
+			}
+			if len(ga.Steps) != len(q.Steps) || len(ga.Tiers) != len(q.Tiers) {
+				t.Errorf("every step and tier must appear")
+			}
+		}
+		for si, s := range q.Steps {
+			same("step", got.Steps[string(rune('0'+s.ID))].Score, r.Steps[si].Score)
+			same("step coverage", got.Steps[string(rune('0'+s.ID))].Coverage, r.Steps[si].Coverage)
+		}
+		if len(got.Gaps) != len(r.Gaps) || len(got.Unanswered) != len(r.Unanswered) {
+			t.Fatalf("gaps %d/%d unanswered %d/%d", len(got.Gaps), len(r.Gaps), len(got.Unanswered), len(r.Unanswered))
+		}
+		for gi, g := range r.Gaps {
+			gg := got.Gaps[gi]
+			if gg.Question != g.Question.ID || gg.Gap != g.Gap || gg.Priority != g.Priority || gg.Target != g.Target ||
+				gg.Action != g.Question.Action.String() || strings.Join(gg.Plans, ",") != strings.Join(g.Plans, ",") {
+				t.Fatalf("gap %d = %+v, want %+v", gi, gg, g.QuestionResult)
+			}
+			if (gg.Step == nil) != (g.Question.Step == 0) || (gg.Tier == nil) != (g.Question.Tier == "") {
+				t.Fatalf("gap %d step/tier = %v/%v", gi, gg.Step, gg.Tier)
+			}
+		}
+	}
+}
+
+func TestAppendFloatLikeEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, 1, -1, 0.5, 1.0 / 3, 100, 1e-7, 1.5e-9, 1e21, 123456789.125, 29.999999999999996, math.SmallestNonzeroFloat64} {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
+		}
+	}
+}
+
+func TestCSVIsSafeFromFormulas(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")",
+		"+47 123":           "'+47 123",
+		"-1+1":              "'-1+1",
+		"@SUM(A1)":          "'@SUM(A1)",
+		"-":                 "-",
+		"Øyer":              "Øyer",
+		"":                  "",
+	} {
+		if got := SafeCSV(in); got != want {
+			t.Errorf("SafeCSV(%q) = %q, want %q", in, got, want)
+		}
+	}
+	q := loadQ(t, "../testdata/mini-questionnaire.yaml")
+	r := evaluate(t, q, []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
+	var buf bytes.Buffer
+	w := NewCSVWriter(&buf, q)
+	w.Add("@fil.yaml", r)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][0] != "'@fil.yaml" || rows[1][2] != "'=cmd|' /C calc'!A0" || rows[1][3] != "50" {
+		t.Errorf("row = %q", rows[1])
+	}
+}
