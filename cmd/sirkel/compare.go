@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report"
+	"github.com/spf13/cobra"
+)
+
+type compareOptions struct {
+	paths         []string
+	output        string
+	questionnaire string
+	ignoreUnknown bool
+	jobs          int
+}
+
+func newCompareCmd(s *streams) *cobra.Command {
+	opts := &compareOptions{}
+	cmd := &cobra.Command{
+		Use:     "compare STI… -o FIL",
+		Aliases: []string{"sammenlign"},
+		Short:   "Sammenlign mange kommuner i én Excel-arbeidsbok",
+		Long: `Skårer mange svarfiler og skriver én arbeidsbok som sammenligner kommunene:
+Oversikt (én rad per kommune, sortert etter samlet skår), Områder (område ×
+kommune med stolpediagram), Statistikk (median og kvartiler per område) og Feil
+(filer som ikke kunne leses, og hvorfor). Filer med feil stopper ikke resten,
+men gir avslutningskode 1.`,
+		Example: `  sirkel compare svar/ -o sammenligning.xlsx
+  sirkel compare -q mitt-skjema.yaml svar/*.yaml -o region.xlsx`,
+		Args: minArgs(1, "minst én svarfil eller mappe å sammenligne"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runCompare(s, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.output, "output", "o", "", "filen arbeidsboken skrives til (påkrevd; - er standard ut)")
+	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det den første svarfilen oppgir")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som skåres samtidig (standard: antall kjerner)")
+	_ = cmd.MarkFlagFilename("output", "xlsx")
+	return cmd
+}
+
+func runCompare(s *streams, opts *compareOptions) error {
+	if opts.output == "" {
+		return usageError("mangler -o FIL: hvor sammenligningen skal skrives")
+	}
+	files, pathDiags := expandPaths(opts.paths)
+	printDiagnostics(s.Err, pathDiags)
+	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	fixed, err := qs.fixed()
+	if err != nil {
+		return questionnaireError(s, opts.questionnaire, err)
+	}
+	cmp := report.NewComparison(fixed, report.CompareOptions{ToolVersion: toolVersion(), Now: reproducibleNow(s)})
+	bad := false
+	for _, d := range pathDiags {
+		cmp.AddError(d)
+		bad = bad || d.Severity == assessment.SevError
+	}
+	nBad := 0
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+		if l.Skipped {
+			return
+		}
+		printDiagnostics(s.Err, l.Diags)
+		for _, d := range l.Diags {
+			cmp.AddError(d)
+		}
+		if !l.OK() {
+			bad = true
+			nBad++
+			return
+		}
+		cmp.Add(l.Path, assessment.Evaluate(l.Questionnaire, l.Answers))
+	})
+	if cmp.Len() == 0 && !bad {
+		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å sammenligne")
+		return invalidInput()
+	}
+	write := func(w io.Writer) error {
+		_, err := cmp.WriteTo(w)
+		return err
+	}
+	msg := s.Out
+	if opts.output == stdinName {
+		err, msg = write(s.Out), s.Err
+	} else {
+		err = writeAtomic(opts.output, write)
+	}
+	if err != nil {
+		return failure("kunne ikke skrive %s: %s", opts.output, err)
+	}
+	fmt.Fprintf(msg, "Skrev %s: %d kommuner sammenlignet", opts.output, cmp.Len())
+	if nBad > 0 {
+		fmt.Fprintf(msg, ", %s med feil (se arket «Feil»)", plural(nBad, "fil", "filer"))
+	}
+	fmt.Fprintln(msg)
+	if bad {
+		return invalidInput()
+	}
+	return nil
+}

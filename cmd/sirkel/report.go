@@ -1,0 +1,187 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	paths         []string
+	output        string
+	outDir        string
+	baseline      string
+	questionnaire string
+	ignoreUnknown bool
+	jobs          int
+}
+
+func newReportCmd(s *streams) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:     "report STI…",
+		Aliases: []string{"rapport"},
+		Short:   "Lag en Excel-rapport til ledelsen for hver svarfil",
+		Long: `Lager én Excel-arbeidsbok per svarfil: sammendrag med hovedfunn, varmekart og
+radardiagram, alle tiltak etter prioritet, tiltakene fordelt på plandokumentene
+(planverk), alle svar, metode, begreper og eksempler. Arkene er klare til utskrift.
+
+Filnavnet lages av kommunenummer og navn (for eksempel 3440-oyer-sirkel.xlsx) i
+mappen --out-dir (standard: gjeldende mappe), eller oppgis med -o når det er én
+svarfil (-o - skriver til standard ut). Med --baseline viser rapporten endringen
+siden en tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper
+ikke de andre; avslutningskoden blir da 1.`,
+		Example: `  sirkel report testdata/oyer-3440.yaml
+  sirkel report svar-3440.yaml -o rapport.xlsx --baseline svar-3440-2025.yaml
+  sirkel report svar/ --out-dir rapporter/`,
+		Args: minArgs(1, "minst én svarfil eller mappe"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runReport(s, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.output, "output", "o", "", "filen rapporten skrives til (bare med én svarfil; - er standard ut)")
+	f.StringVar(&opts.outDir, "out-dir", "", "mappen rapportene skrives til (standard: gjeldende mappe)")
+	f.StringVar(&opts.baseline, "baseline", "", "en tidligere svarfil for samme kommune; rapporten viser endringen")
+	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen oppgir")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som leses samtidig (standard: antall kjerner)")
+	_ = cmd.MarkFlagDirname("out-dir")
+	_ = cmd.MarkFlagFilename("output", "xlsx")
+	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
+	return cmd
+}
+
+func runReport(s *streams, opts *reportOptions) error {
+	if opts.output != "" && opts.outDir != "" {
+		return usageError("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
+	}
+	files, pathDiags := expandPaths(opts.paths)
+	if opts.output != "" && len(files) > 1 {
+		return usageError("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
+	}
+	printDiagnostics(s.Err, pathDiags)
+	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	if _, err := qs.fixed(); err != nil {
+		return questionnaireError(s, opts.questionnaire, err)
+	}
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+
+	var baseline *assessment.Result
+	if opts.baseline != "" {
+		l := loadOne(opts.baseline, s.In, qs, batch)
+		printDiagnostics(s.Err, l.Diags)
+		if !l.OK() {
+			return failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
+		}
+		baseline = assessment.Evaluate(l.Questionnaire, l.Answers)
+	}
+
+	dir := opts.outDir
+	if dir == "" {
+		dir = "."
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return failure("kan ikke lage mappen %s: %s", dir, err)
+	}
+	now := reproducibleNow(s)
+	bad := len(pathDiags.Errors()) > 0
+	written := 0
+	used := map[string]bool{}
+	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+		if l.Skipped {
+			return
+		}
+		printDiagnostics(s.Err, l.Diags)
+		if !l.OK() {
+			bad = true
+			return
+		}
+		r := assessment.Evaluate(l.Questionnaire, l.Answers)
+		m := r.Answers.Municipality
+		base := baseline
+		if base != nil && base.Answers.Municipality.Number != m.Number {
+			fmt.Fprintf(s.Err, "%s: advarsel: sammenligningsgrunnlaget gjelder %s (%s), ikke %s (%s); rapporten viser ikke endring\n",
+				l.Path, base.Answers.Municipality.Name, base.Answers.Municipality.Number, m.Name, m.Number)
+			base = nil
+		}
+		path := opts.output
+		if path == "" {
+			def := report.DefaultReportName(m)
+			name := uniqueName(def, used)
+			if name != def {
+				fmt.Fprintf(s.Err, "%s: advarsel: flere svarfiler gjelder %s (%s); denne rapporten heter %s\n", l.Path, m.Name, m.Number, name)
+			}
+			path = filepath.Join(dir, name)
+		}
+		ropt := report.ReportOptions{Baseline: base, ToolVersion: toolVersion(), Now: now, File: filepath.Base(l.Path)}
+		write := func(w io.Writer) error { return report.WriteReport(w, r, ropt) }
+		var err error
+		if path == stdinName {
+			err = write(s.Out)
+		} else {
+			err = writeAtomic(path, write)
+		}
+		if err != nil {
+			fmt.Fprintf(s.Err, "sirkel: kunne ikke skrive %s: %s\n", path, err)
+			bad = true
+			return
+		}
+		written++
+		msg := s.Out
+		if path == stdinName {
+			msg = s.Err // stdout carries the workbook
+		}
+		level := "ingen skår"
+		if r.Level != nil {
+			level = r.Level.Name()
+		}
+		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, report.FormatScore(r.Total), level)
+	})
+	if written == 0 && !bad {
+		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å lage rapport for")
+		return invalidInput()
+	}
+	if bad {
+		return invalidInput()
+	}
+	return nil
+}
+
+// uniqueName returns name, or name with -2, -3 … before the extension when
+// an earlier file in the same run got it, so that two answers files for
+// one municipality do not overwrite each other's report.
+func uniqueName(name string, used map[string]bool) string {
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	for n := 1; ; n++ {
+		candidate := name
+		if n > 1 {
+			candidate = fmt.Sprintf("%s-%d%s", stem, n, ext)
+		}
+		key := strings.ToLower(candidate)
+		if !used[key] {
+			used[key] = true
+			return candidate
+		}
+	}
+}
+
+// reproducibleNow is the time stamped into output files: SOURCE_DATE_EPOCH
+// when set (reproducible builds), else the clock.
+func reproducibleNow(s *streams) time.Time {
+	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
+}

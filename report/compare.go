@@ -1,0 +1,496 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the comparison workbook, in order.
+const (
+	SheetOverview = "Oversikt"
+	SheetAreas    = "Områder"
+	SheetStats    = "Statistikk"
+	SheetErrors   = "Feil"
+)
+
+// Excel has 16,384 columns; the area sheet has one per municipality after
+// the area names.
+const maxAreaColumns = 16383
+
+// okabeIto is the colour-blind safe palette of Okabe and Ito (2008), for
+// charts with one series per municipality.
+var okabeIto = []string{"0072B2", "E69F00", "56B4E9", "009E73", "D55E00", "CC79A7", "F0E442", "000000"}
+
+// chartSeriesLimit is how many municipalities the area chart shows one by
+// one; beyond it a chart of single municipalities is unreadable, and it
+// shows the median and quartiles instead.
+const chartSeriesLimit = 12
+
+// CompareOptions tune the comparison workbook.
+type CompareOptions struct {
+	ToolVersion string
+	// Now is when the workbook is made (SOURCE_DATE_EPOCH in the command).
+	Now time.Time
+}
+
+// Comparison collects the scores of many municipalities and writes the
+// comparison workbook of DESIGN §6. It keeps only the numbers it shows,
+// not the results, so that memory grows by one small row per file.
+type Comparison struct {
+	q    *assessment.Questionnaire
+	opt  CompareOptions
+	rows []compareRow
+	errs []assessment.Diagnostic
+}
+
+// compareRow is what the workbook needs of one result.
+type compareRow struct {
+	file, number, name, level string
+	total, coverage           assessment.Score
+	areas                     []assessment.Score // aligned with Comparison.q.Areas
+}
+
+// NewComparison starts a comparison against questionnaire q, whose areas
+// become the columns. q may be nil: the first result's questionnaire is
+// then used.
+func NewComparison(q *assessment.Questionnaire, opt CompareOptions) *Comparison {
+	if opt.ToolVersion == "" {
+		opt.ToolVersion = "dev"
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	return &Comparison{q: q, opt: opt}
+}
+
+// Len is the number of municipalities added.
+func (c *Comparison) Len() int { return len(c.rows) }
+
+// Add records one result. Areas are matched by id, so results scored
+// against another version of the questionnaire still line up; a result
+// from another questionnaire is noted on the error sheet as a warning.
+func (c *Comparison) Add(file string, r *assessment.Result) {
+	if c.q == nil {
+		c.q = r.Questionnaire
+	}
+	if r.Questionnaire.ID != c.q.ID {
+		c.errs = append(c.errs, assessment.Diagnostic{File: file, Severity: assessment.SevWarning,
+			Message: fmt.Sprintf("besvart med spørreskjemaet «%s», men sammenlignet etter «%s»; bare områder med samme id er med", r.Questionnaire.ID, c.q.ID)})
+	}
+	row := compareRow{
+		file: file, number: r.Answers.Municipality.Number, name: r.Answers.Municipality.Name,
+		total: r.Total, coverage: r.Coverage, level: levelName(r.Level),
+		areas: make([]assessment.Score, len(c.q.Areas)),
+	}
+	for i, a := range c.q.Areas {
+		for _, ar := range r.Areas {
+			if ar.Area.ID == a.ID {
+				row.areas[i] = ar.Score
+				break
+			}
+		}
+	}
+	c.rows = append(c.rows, row)
+}
+
+// AddError records a file that could not be read (or a warning about one)
+// for the Feil sheet.
+func (c *Comparison) AddError(d assessment.Diagnostic) {
+	c.errs = append(c.errs, d)
+}
+
+// WriteTo writes the workbook: Oversikt, Områder, Statistikk and Feil.
+// The large sheets are streamed.
+func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
+	// Highest total first; municipalities without a score last; ties by
+	// kommunenummer and file so that the order never depends on input
+	// order or timing.
+	slices.SortStableFunc(c.rows, func(a, b compareRow) int {
+		if a.total.Defined != b.total.Defined {
+			if a.total.Defined {
+				return -1
+			}
+			return 1
+		}
+		if d := cmp.Compare(b.total.Value, a.total.Value); d != 0 {
+			return d
+		}
+		if d := cmp.Compare(a.number, b.number); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.file, b.file)
+	})
+	title := fmt.Sprintf("Sammenligning av %s", countText2(len(c.rows)))
+	ref := ""
+	if c.q != nil {
+		ref = fmt.Sprintf("%s · %s@%s", c.q.Title, c.q.ID, c.q.Version)
+	}
+	b := newBook(title, ref)
+	defer b.f.Close()
+	for _, name := range []string{SheetOverview, SheetAreas, SheetStats, SheetErrors} {
+		b.newSheet(name)
+	}
+	c.overview(b)
+	c.areaSheet(b)
+	c.stats(b)
+	c.errors(b)
+	subject := title
+	if c.q != nil {
+		subject += fmt.Sprintf(", spørreskjema %s@%s", c.q.ID, c.q.Version)
+	}
+	b.docProps("Sirkulær økonomi – sammenligning av kommuner", subject,
+		fmt.Sprintf("Laget med sirkel %s.", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
+	b.f.SetActiveSheet(0)
+	if b.err != nil {
+		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", b.err)
+	}
+	return b.f.WriteTo(w)
+}
+
+func countText2(n int) string {
+	if n == 1 {
+		return "én kommune"
+	}
+	return fmt.Sprintf("%d kommuner", n)
+}
+
+func (c *Comparison) areas() []assessment.Area {
+	if c.q == nil {
+		return nil
+	}
+	return c.q.Areas
+}
+
+// stream starts a streamed sheet: widths and panes go through the stream
+// writer, everything else (print setup, conditional formats, filters,
+// charts) must be set on the sheet before the writer is made.
+func (b *book) stream(s sheetSetup) *excelize.StreamWriter {
+	sw, err := b.f.NewStreamWriter(s.name)
+	if err != nil {
+		b.check(err)
+		return nil
+	}
+	for i, col := range s.cols {
+		b.check(sw.SetColWidth(i+1, i+1, col.width))
+	}
+	if s.headerRows > 0 || s.freezeCols > 0 {
+		b.check(sw.SetPanes(b.panes(s)))
+	}
+	return sw
+}
+
+// streamRow writes one row of cells; a nil stream writer (after an error)
+// writes nothing.
+func (b *book) streamRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) {
+	if sw == nil || b.err != nil {
+		return
+	}
+	for i, v := range cells {
+		if cl, ok := v.(excelize.Cell); ok {
+			if s, ok := cl.Value.(string); ok {
+				cl.Value = truncate(s, maxCellText)
+				cells[i] = cl
+			}
+		}
+	}
+	b.check(sw.SetRow(cell(1, row), cells, opts...))
+}
+
+// verticalHeader is the height of a header row whose area names stand on
+// end, wrapped in up to two lines.
+func verticalHeader(areas []assessment.Area) float64 {
+	longest := 0
+	for _, a := range areas {
+		longest = max(longest, len([]rune(a.Name.String())))
+	}
+	return min(160, max(60, float64(longest)*6.5/2+24))
+}
+
+// rowHeight is the row options for a streamed row whose wrapped texts, by
+// column index, may need more than one line.
+func rowHeight(cols []column, texts map[int]string) excelize.RowOpts {
+	lines := 1
+	for i, t := range texts {
+		lines = max(lines, lineCount(t, cols[i].width-1, 11))
+	}
+	if lines == 1 {
+		return excelize.RowOpts{}
+	}
+	return excelize.RowOpts{Height: linesHeight(lines, 11)}
+}
+
+func scoreOrDash(s assessment.Score, style int) excelize.Cell {
+	if !s.Defined {
+		return excelize.Cell{StyleID: style, Value: "–"}
+	}
+	return excelize.Cell{StyleID: style, Value: s.Value}
+}
+
+func (c *Comparison) overview(b *book) {
+	st := &b.st
+	areas := c.areas()
+	cols := []column{{"Plass", 7}, {"Kommunenr.", 12}, {"Kommune", 22}, {"Samlet skår", 10}, {"Nivå", 14}, {"Dekning", 9}}
+	for _, a := range areas {
+		cols = append(cols, column{a.Name.String(), 9})
+	}
+	cols = append(cols, column{"Fil", 30})
+	s := sheetSetup{name: SheetOverview, cols: cols, headerRows: 1, freezeCols: 3}
+	b.printSetup(s)
+	last := max(len(c.rows)+1, 2)
+	// The file column is for the screen; the printout ends with the areas.
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetOverview,
+		RefersTo: fmt.Sprintf("%s!$A:$%s", quoteSheet(SheetOverview), colName(len(cols)-1))}))
+	b.check(b.f.SetConditionalFormat(SheetOverview, fmt.Sprintf("D2:D%d", last), colorScale()))
+	if len(areas) > 0 {
+		b.check(b.f.SetConditionalFormat(SheetOverview, fmt.Sprintf("G2:%s", cell(6+len(areas), last)), colorScale()))
+	}
+	b.autoFilter(SheetOverview, fmt.Sprintf("A1:%s", cell(len(cols), last)))
+
+	sw := b.stream(s)
+	// Area names stand on end, so that the table fits a printed page.
+	vertical := b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
+		Fill: solid(colorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	head := make([]any, len(cols))
+	for i, col := range cols {
+		style := st.headerCenter
+		if i >= 6 && i < 6+len(areas) {
+			style = vertical
+		}
+		head[i] = excelize.Cell{StyleID: style, Value: col.title}
+	}
+	b.streamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(areas)})
+	cells := make([]any, len(cols))
+	for i, r := range c.rows {
+		cells[0] = excelize.Cell{StyleID: st.integer, Value: i + 1}
+		cells[1] = excelize.Cell{StyleID: st.textCenter, Value: r.number}
+		cells[2] = excelize.Cell{StyleID: st.text, Value: r.name}
+		cells[3] = scoreOrDash(r.total, st.scoreBold)
+		cells[4] = excelize.Cell{StyleID: st.textCenter, Value: r.level}
+		cells[5] = scoreOrDash(r.coverage, st.share)
+		for j, s := range r.areas {
+			cells[6+j] = scoreOrDash(s, st.score)
+		}
+		cells[len(cols)-1] = excelize.Cell{StyleID: st.textMuted, Value: r.file}
+		b.streamRow(sw, i+2, cells, rowHeight(cols, map[int]string{2: r.name, len(cols) - 1: r.file}))
+	}
+	if len(c.rows) == 0 {
+		b.streamRow(sw, 2, []any{excelize.Cell{StyleID: st.textMuted, Value: "Ingen svarfiler kunne leses; se arket «Feil»."}})
+	}
+	if sw != nil {
+		b.check(sw.Flush())
+	}
+}
+
+// areaSheet is the area × municipality matrix with a bar chart: each
+// municipality one by one when there are few, else the median and
+// quartiles from the statistics sheet.
+func (c *Comparison) areaSheet(b *book) {
+	st := &b.st
+	areas := c.areas()
+	n := min(len(c.rows), maxAreaColumns)
+	cols := []column{{"Område", 30}}
+	for _, r := range c.rows[:n] {
+		cols = append(cols, column{fmt.Sprintf("%s (%s)", r.name, r.number), 9})
+	}
+	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1}
+	b.printSetup(s)
+	lastRow := len(areas) + 2 // header, total, areas
+	if n > 0 {
+		b.check(b.f.SetConditionalFormat(SheetAreas, fmt.Sprintf("B2:%s", cell(n+1, lastRow)), colorScale()))
+	}
+	if len(areas) > 0 && n > 0 {
+		c.areaChart(b, n, lastRow)
+	}
+
+	sw := b.stream(s)
+	// Municipality names stand on end, as in the overview.
+	vertical := b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
+		Fill: solid(colorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	head := make([]any, len(cols))
+	longest := 0
+	for i, col := range cols {
+		head[i] = excelize.Cell{StyleID: vertical, Value: col.title}
+		longest = max(longest, len([]rune(col.title)))
+	}
+	head[0] = excelize.Cell{StyleID: st.header, Value: "Område"}
+	b.streamRow(sw, 1, head, excelize.RowOpts{Height: min(160, max(60, float64(longest)*6.5+10))})
+	cells := make([]any, n+1)
+	cells[0] = excelize.Cell{StyleID: st.textBold, Value: "Samlet skår"}
+	for j, r := range c.rows[:n] {
+		cells[j+1] = scoreOrDash(r.total, st.scoreBold)
+	}
+	b.streamRow(sw, 2, cells)
+	for i, a := range areas {
+		cells[0] = excelize.Cell{StyleID: st.text, Value: a.Name.String()}
+		for j, r := range c.rows[:n] {
+			cells[j+1] = scoreOrDash(r.areas[i], st.score)
+		}
+		b.streamRow(sw, i+3, cells)
+	}
+	if len(c.rows) > n {
+		b.streamRow(sw, lastRow+2, []any{excelize.Cell{StyleID: st.note,
+			Value: fmt.Sprintf("Arket viser de %d første av %d kommuner (Excel har plass til %d kolonner). Alle står i arket «Oversikt».", n, len(c.rows), maxAreaColumns+1)}})
+	}
+	if sw != nil {
+		b.check(sw.Flush())
+	}
+}
+
+func (c *Comparison) areaChart(b *book, n, lastRow int) {
+	areas := c.areas()
+	cats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetAreas), lastRow)
+	var series []excelize.ChartSeries
+	title := "Skår per tiltaksområde"
+	alt := fmt.Sprintf("Stolpediagram over skåren i %d tiltaksområder", len(areas))
+	if n <= chartSeriesLimit {
+		for j := range n {
+			col := colName(j + 2)
+			series = append(series, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$%s$1", quoteSheet(SheetAreas), col),
+				Categories: cats,
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", quoteSheet(SheetAreas), col, col, lastRow),
+				Fill:       solid(okabeIto[j%len(okabeIto)]),
+			})
+		}
+		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", countText2(n))
+	} else {
+		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%d kommuner)", len(c.rows))
+		statCats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetStats), len(areas)+2)
+		for _, col := range []struct{ letter, color string }{{"D", "C6DBEF"}, {"E", "2166AC"}, {"F", "6BAED6"}} {
+			series = append(series, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$%s$1", quoteSheet(SheetStats), col.letter),
+				Categories: statCats,
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", quoteSheet(SheetStats), col.letter, col.letter, len(areas)+2),
+				Fill:       solid(col.color),
+			})
+		}
+		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %d kommuner; tallene står i arket «Statistikk».", len(areas), len(c.rows))
+	}
+	lo, hi := 0.0, 100.0
+	b.check(b.f.AddChart(SheetAreas, cell(1, lastRow+4), &excelize.Chart{
+		Type:   excelize.Bar,
+		Series: series,
+		Format: excelize.GraphicOptions{AltText: alt, Name: title, OffsetX: 4},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title,
+			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Dimension:  excelize.ChartDimension{Width: 820, Height: uint(max(380, 60+len(areas)*min(n, 4)*14))},
+		VaryColors: ptr(false),
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: colorInk}},
+		YAxis:      excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true, Font: excelize.Font{Size: 9, Color: colorMuted}},
+	}))
+}
+
+// stats writes n, min, quartiles, median, max and mean of the total and of
+// each area, over the municipalities that have a score there.
+func (c *Comparison) stats(b *book) {
+	st := &b.st
+	const sh = SheetStats
+	cols := []column{{"Område", 32}, {"Antall", 9}, {"Lavest", 9}, {"Nedre kvartil", 10}, {"Median", 9}, {"Øvre kvartil", 10}, {"Høyest", 9}, {"Snitt", 9}}
+	s := sheetSetup{name: sh, cols: cols, headerRows: 1}
+	for i, col := range cols {
+		b.check(b.f.SetColWidth(sh, colName(i+1), colName(i+1), col.width))
+	}
+	b.check(b.f.SetPanes(sh, b.panes(s)))
+	b.printSetup(s)
+	b.headerRow(sh, 1, cols, st.headerCenter)
+	b.set(sh, 1, 1, "Område", st.header)
+	b.check(b.f.SetRowHeight(sh, 1, 32))
+
+	values := make([]float64, 0, len(c.rows))
+	line := func(row int, name string, style int, get func(compareRow) assessment.Score) {
+		values = values[:0]
+		for _, r := range c.rows {
+			if s := get(r); s.Defined {
+				values = append(values, s.Value)
+			}
+		}
+		b.set(sh, 1, row, name, style)
+		b.set(sh, 2, row, len(values), st.integer)
+		if len(values) == 0 {
+			for col := 3; col <= 8; col++ {
+				b.set(sh, col, row, "–", st.textCenter)
+			}
+			return
+		}
+		slices.Sort(values)
+		sum := 0.0
+		for _, v := range values {
+			sum += v
+		}
+		for col, v := range []float64{values[0], quantile(values, 0.25), quantile(values, 0.5),
+			quantile(values, 0.75), values[len(values)-1], sum / float64(len(values))} {
+			b.set(sh, col+3, row, v, st.score)
+		}
+	}
+	line(2, "Samlet skår", st.textBold, func(r compareRow) assessment.Score { return r.total })
+	for i, a := range c.areas() {
+		line(i+3, a.Name.String(), st.text, func(r compareRow) assessment.Score { return r.areas[i] })
+	}
+	last := len(c.areas()) + 2
+	b.merged(sh, last+2, 1, len(cols), "Antall er kommunene som har skår i området. Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100.", st.note, 88, 10)
+}
+
+// quantile is the p-quantile of sorted values with linear interpolation
+// between closest ranks (Excel's QUARTILE.INC, R type 7).
+func quantile(sorted []float64, p float64) float64 {
+	h := float64(len(sorted)-1) * p
+	lo := math.Floor(h)
+	i := int(lo)
+	if i+1 >= len(sorted) {
+		return sorted[i]
+	}
+	return sorted[i] + (h-lo)*(sorted[i+1]-sorted[i])
+}
+
+// errors lists the files that could not be read, with why.
+func (c *Comparison) errors(b *book) {
+	st := &b.st
+	cols := []column{{"Fil", 34}, {"Linje", 7}, {"Kolonne", 8}, {"Type", 10}, {"Melding", 90}}
+	s := sheetSetup{name: SheetErrors, cols: cols, headerRows: 1}
+	b.printSetup(s)
+	if len(c.errs) > 0 {
+		b.autoFilter(SheetErrors, fmt.Sprintf("A1:%s", cell(len(cols), len(c.errs)+1)))
+	}
+	sw := b.stream(s)
+	head := make([]any, len(cols))
+	for i, col := range cols {
+		head[i] = excelize.Cell{StyleID: st.headerCenter, Value: col.title}
+	}
+	head[0] = excelize.Cell{StyleID: st.header, Value: cols[0].title}
+	head[4] = excelize.Cell{StyleID: st.header, Value: cols[4].title}
+	b.streamRow(sw, 1, head)
+	if len(c.errs) == 0 {
+		b.streamRow(sw, 2, []any{excelize.Cell{StyleID: st.textMuted, Value: "Ingen feil: alle filene kunne leses."}})
+	}
+	for i, d := range c.errs {
+		kind := "Feil"
+		if d.Severity == assessment.SevWarning {
+			kind = "Advarsel"
+		}
+		msg := d.Message
+		if d.Path != "" {
+			msg = d.Path + ": " + msg
+		}
+		pos := func(n int) any {
+			if n == 0 {
+				return excelize.Cell{StyleID: st.textCenter, Value: ""}
+			}
+			return excelize.Cell{StyleID: st.integer, Value: n}
+		}
+		b.streamRow(sw, i+2, []any{
+			excelize.Cell{StyleID: st.text, Value: d.File}, pos(d.Line), pos(d.Column),
+			excelize.Cell{StyleID: st.textCenter, Value: kind}, excelize.Cell{StyleID: st.text, Value: msg},
+		}, rowHeight(cols, map[int]string{0: d.File, 4: msg}))
+	}
+	if sw != nil {
+		b.check(sw.Flush())
+	}
+}

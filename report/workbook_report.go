@@ -1,0 +1,866 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the municipality report, in order.
+const (
+	SheetSummary  = "Sammendrag"
+	SheetActions  = "Tiltak"
+	SheetPlans    = "Planverk"
+	SheetAnswers  = "Svar"
+	SheetMethod   = "Metode"
+	SheetGlossary = "Begreper"
+	SheetExamples = "Eksempler"
+	SheetFacts    = "Nøkkeltall"
+)
+
+// topGaps is how many actions the summary lists.
+const topGaps = 5
+
+// ReportOptions tune the municipality workbook.
+type ReportOptions struct {
+	// Baseline is an earlier assessment of the same municipality; when set,
+	// the summary shows the change per area and says how things moved.
+	Baseline *assessment.Result
+	// ToolVersion goes into the document properties and the method sheet.
+	ToolVersion string
+	// Now is when the report is made (SOURCE_DATE_EPOCH in the command),
+	// so that the same inputs give the same file.
+	Now time.Time
+	// File is the answers file the result came from, shown in the method
+	// sheet so a reader can find the source.
+	File string
+}
+
+// WriteReport writes the municipality workbook of DESIGN §6 for one
+// result: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
+// questionnaire has them, Begreper, Eksempler and Nøkkeltall.
+func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
+	if opt.ToolVersion == "" {
+		opt.ToolVersion = "dev"
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	rw := &reportWriter{r: r, q: r.Questionnaire, opt: opt}
+	m := r.Answers.Municipality
+	rw.b = newBook(fmt.Sprintf("%s (%s)", m.Name, m.Number),
+		fmt.Sprintf("%s · %s@%s", r.Questionnaire.Title, r.Questionnaire.ID, r.Questionnaire.Version))
+	defer rw.b.f.Close()
+
+	rw.summary()
+	rw.actions()
+	rw.plans()
+	rw.answers()
+	rw.method()
+	rw.glossary()
+	rw.examples()
+	rw.facts()
+
+	b := rw.b
+	b.docProps(
+		fmt.Sprintf("Sirkulær økonomi – egenvurdering for %s", m.Name),
+		fmt.Sprintf("%s (%s): egenvurdering av sirkulær økonomi %s", m.Name, m.Number, r.Answers.Date),
+		fmt.Sprintf("Spørreskjema %s@%s. Laget med sirkel %s.", r.Questionnaire.ID, r.Questionnaire.Version, opt.ToolVersion),
+		opt.ToolVersion, opt.Now)
+	b.f.SetActiveSheet(0)
+	if b.err != nil {
+		return fmt.Errorf("kunne ikke lage arbeidsboken: %w", b.err)
+	}
+	_, err := b.f.WriteTo(w)
+	return err
+}
+
+type reportWriter struct {
+	r   *assessment.Result
+	q   *assessment.Questionnaire
+	opt ReportOptions
+	b   *book
+	// chartRange are the first and last rows of the area table, which the
+	// radar chart reads.
+	chartRange [3]int
+}
+
+func sc(s assessment.Score) scoreCell { return scoreCell{s.Value, s.Defined} }
+
+// summaryLayout are the columns of the summary: the area table decides
+// them, and the other blocks are laid over the same grid.
+type summaryLayout struct {
+	cols               []column
+	score, level, cov  int // columns of the area table
+	prev, change       int // 0 without a baseline
+	firstStep, nSteps  int
+	firstTier, nTiers  int
+	last               int
+	width              float64 // all columns, in characters
+	gapAction, gapPlan int     // first columns of the top-gap blocks
+}
+
+func (rw *reportWriter) layout() summaryLayout {
+	l := summaryLayout{}
+	l.cols = []column{{"Område", 32}, {"Skår", 9}, {"Nivå", 14}, {"Dekning", 9}}
+	l.score, l.level, l.cov = 2, 3, 4
+	if rw.opt.Baseline != nil {
+		l.cols = append(l.cols, column{"Forrige", 9}, column{"Endring", 9})
+		l.prev, l.change = 5, 6
+	}
+	l.firstStep, l.nSteps = len(l.cols)+1, len(rw.q.Steps)
+	for _, s := range rw.q.Steps {
+		l.cols = append(l.cols, column{fmt.Sprintf("Trinn %d", s.ID), 8.5})
+	}
+	l.firstTier, l.nTiers = len(l.cols)+1, len(rw.q.Tiers)
+	for _, t := range rw.q.Tiers {
+		l.cols = append(l.cols, column{"Nivå " + t.ID, 8.5})
+	}
+	// The top-gap block needs room for an action and its plans even when
+	// the questionnaire has few steps and tiers.
+	for len(l.cols) < 10 {
+		l.cols = append(l.cols, column{"", 8.5})
+	}
+	l.last = len(l.cols)
+	for _, c := range l.cols {
+		l.width += c.width
+	}
+	l.gapAction = l.cov + 1
+	l.gapPlan = max(l.last-2, l.gapAction+2)
+	return l
+}
+
+func (l summaryLayout) span(from, to int) float64 {
+	w := 0.0
+	for i := from; i <= to; i++ {
+		w += l.cols[i-1].width
+	}
+	return w
+}
+
+func (rw *reportWriter) summary() {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	l := rw.layout()
+	const sh = SheetSummary
+	b.addSheet(sheetSetup{name: sh, cols: l.cols, noGrid: true})
+	m := r.Answers.Municipality
+
+	row := 1
+	b.merged(sh, row, 1, l.last, q.Title.String(), st.title, l.width, 18)
+	row++
+	who := fmt.Sprintf("%s (%s)", m.Name, m.Number)
+	if r.Answers.Date.IsSet() {
+		who += " · vurdert " + norDate(r.Answers.Date.Time)
+	}
+	b.merged(sh, row, 1, l.last, who, b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: colorInk}}), l.width, 14)
+	row++
+	if len(r.Answers.Respondents) > 0 {
+		names := make([]string, len(r.Answers.Respondents))
+		for i, p := range r.Answers.Respondents {
+			names[i] = p.Name
+			if p.Role != "" {
+				names[i] += " (" + p.Role + ")"
+			}
+		}
+		b.merged(sh, row, 1, l.last, "Besvart av: "+joinNO(names), st.subtitle, l.width, 11)
+		row++
+	}
+	b.merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s, versjon %s (%s@%s). Rapporten er laget %s med sirkel %s.",
+		q.Title, q.Version, q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.note, l.width, 10)
+	row++
+	b.check(b.f.SetRowHeight(sh, row, 8))
+	row++
+
+	row = rw.keyFigures(l, row)
+
+	b.check(b.f.SetRowHeight(sh, row, 8))
+	row++
+	rw.heading(l, row, "Hovedfunn")
+	row++
+	for _, f := range KeyFindings(r, rw.opt.Baseline) {
+		b.merged(sh, row, 1, l.last, "•  "+f, st.finding, l.width-3, 11)
+		row++
+	}
+
+	flow := b.newFlow(sh, l.cols, false, 0)
+	flow.block(1, row-1, 0)
+
+	// Each of the blocks below stays on one page when it can.
+	b.check(b.f.SetRowHeight(sh, row, 8))
+	row++
+	start := row
+	row = rw.areaTable(l, row)
+	flow.block(start, row-1, 0)
+
+	b.check(b.f.SetRowHeight(sh, row, 8))
+	row++
+	start = row
+	rw.heading(l, row, "Skår per tiltaksområde")
+	row = rw.radar(l, row+1)
+	flow.block(start, row-1, 0)
+
+	b.check(b.f.SetRowHeight(sh, row, 8))
+	row++
+	start = row
+	row = rw.topGaps(l, row)
+	flow.block(start, row-1, 24+20+3*40)
+}
+
+// heading writes a section heading across the summary.
+func (rw *reportWriter) heading(l summaryLayout, row int, text string) {
+	b := rw.b
+	b.set(SheetSummary, 1, row, text, b.st.h2)
+	b.check(b.f.SetCellStyle(SheetSummary, cell(1, row), cell(l.last, row), b.st.h2))
+	b.check(b.f.SetRowHeight(SheetSummary, row, 24))
+}
+
+// keyFigures writes total score, level and coverage (and the change)
+// large, each with a label above and an explanation below.
+func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
+	b, r, st := rw.b, rw.r, &rw.b.st
+	const sh = SheetSummary
+	type figure struct {
+		label    string
+		value    any
+		style    int
+		note     string
+		from, to int
+	}
+	level, levelNote := "–", "ingen skår ennå"
+	if r.Level != nil {
+		level, levelNote = r.Level.Name(), fmt.Sprintf("nivå %d av %d", r.Level.Rank, len(rw.q.Levels))
+	}
+	answered, possible := 0, 0
+	for _, qr := range r.Questions {
+		if qr.Scored && qr.Status != assessment.NotApplicable {
+			possible++
+			if qr.Status == assessment.Answered {
+				answered++
+			}
+		}
+	}
+	figs := []figure{
+		{"Samlet skår", scoreValue(r.Total), st.scoreBig, "poeng av 100", 1, 1},
+		{"Modenhetsnivå", level, st.levelBig, levelNote, l.score, l.cov},
+		{"Dekning", shareValue(r.Coverage), st.shareBig, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3},
+	}
+	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
+		d := r.Total.Value - base.Total.Value
+		figs = append(figs, figure{"Endring", formatDelta(d), st.levelBig,
+			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6})
+	}
+	for _, f := range figs {
+		b.set(sh, f.from, row, f.label, st.labelBig)
+		b.set(sh, f.from, row+1, f.value, f.style)
+		b.set(sh, f.from, row+2, f.note, st.subtitle)
+		if f.to > f.from {
+			for i := range 3 {
+				b.check(b.f.MergeCell(sh, cell(f.from, row+i), cell(f.to, row+i)))
+			}
+		}
+	}
+	b.check(b.f.SetRowHeight(sh, row+1, 36))
+	return row + 3
+}
+
+func scoreValue(s assessment.Score) any {
+	if !s.Defined {
+		return "–"
+	}
+	return s.Value
+}
+
+func shareValue(s assessment.Score) any {
+	if !s.Defined {
+		return "–"
+	}
+	return s.Value
+}
+
+// areaTable writes the areas with score, level and coverage beside the two
+// heat maps, area × trinn and area × tiltaksnivå, and a row for all areas.
+func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	const sh = SheetSummary
+	rw.heading(l, row, "Områdene, styringstrinnene og tiltaksnivåene")
+	row++
+
+	// Two header rows: group titles over the heat maps, then the columns.
+	top := row
+	last := l.firstTier + l.nTiers - 1
+	for c := 1; c <= last; c++ {
+		b.set(sh, c, top, "", st.headerCenter)
+		b.set(sh, c, top+1, l.cols[c-1].title, st.headerCenter)
+	}
+	b.set(sh, 1, top+1, "Område", st.header)
+	for c := 1; c < l.firstStep; c++ {
+		b.check(b.f.MergeCell(sh, cell(c, top), cell(c, top+1)))
+	}
+	b.set(sh, 1, top, "Område", st.header)
+	for c := 2; c < l.firstStep; c++ {
+		b.set(sh, c, top, l.cols[c-1].title, st.headerCenter)
+	}
+	if l.nSteps > 0 {
+		b.set(sh, l.firstStep, top, "Styringstrinn", st.headerCenter)
+		b.check(b.f.MergeCell(sh, cell(l.firstStep, top), cell(l.firstStep+l.nSteps-1, top)))
+	}
+	if l.nTiers > 0 {
+		b.set(sh, l.firstTier, top, "Tiltaksnivå", st.headerCenter)
+		b.check(b.f.MergeCell(sh, cell(l.firstTier, top), cell(l.firstTier+l.nTiers-1, top)))
+	}
+	row += 2
+
+	first := row
+	for _, ar := range r.Areas {
+		b.set(sh, 1, row, ar.Area.Name.String(), st.text)
+		b.setScore(sh, l.score, row, sc(ar.Score), st.score)
+		b.set(sh, l.level, row, levelName(ar.Level), st.textCenter)
+		b.setScore(sh, l.cov, row, sc(ar.Coverage), st.share)
+		if l.prev > 0 {
+			base, ok := baselineArea(rw.opt.Baseline, ar.Area.ID)
+			b.setScore(sh, l.prev, row, scoreCell{base.Score.Value, ok && base.Score.Defined}, st.score)
+			d := scoreCell{ar.Score.Value - base.Score.Value, ok && base.Score.Defined && ar.Score.Defined}
+			b.setScore(sh, l.change, row, d, st.change)
+		}
+		for i := range ar.Steps {
+			b.setScore(sh, l.firstStep+i, row, sc(ar.Steps[i].Score), st.score)
+		}
+		for i := range ar.Tiers {
+			b.setScore(sh, l.firstTier+i, row, sc(ar.Tiers[i].Score), st.score)
+		}
+		row++
+	}
+	lastArea := row - 1
+	b.set(sh, 1, row, "Alle områder", st.textBold)
+	b.setScore(sh, l.score, row, sc(r.Total), st.scoreBold)
+	b.set(sh, l.level, row, levelName(r.Level), st.textCenter)
+	b.setScore(sh, l.cov, row, sc(r.Coverage), st.share)
+	if l.prev > 0 {
+		base := rw.opt.Baseline
+		b.setScore(sh, l.prev, row, sc(base.Total), st.scoreBold)
+		b.setScore(sh, l.change, row, scoreCell{r.Total.Value - base.Total.Value, r.Total.Defined && base.Total.Defined}, st.change)
+	}
+	for i, s := range r.Steps {
+		b.setScore(sh, l.firstStep+i, row, sc(s.Score), st.scoreBold)
+	}
+	for i, t := range r.Tiers {
+		b.setScore(sh, l.firstTier+i, row, sc(t.Score), st.scoreBold)
+	}
+	totalRow := row
+	row++
+
+	scale := colorScale()
+	b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.score, first), cell(l.score, totalRow)), scale))
+	if l.prev > 0 {
+		b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.prev, first), cell(l.prev, totalRow)), scale))
+	}
+	if l.nSteps+l.nTiers > 0 {
+		b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.firstStep, first), cell(last, totalRow)), scale))
+	}
+	rw.chartRange = [3]int{first, lastArea, top}
+
+	// A legend: what the numbered columns mean, and how to read colours.
+	var steps, tiers []string
+	for _, s := range q.Steps {
+		steps = append(steps, fmt.Sprintf("%d %s", s.ID, s.Name))
+	}
+	for _, t := range q.Tiers {
+		tiers = append(tiers, fmt.Sprintf("%s %s", t.ID, t.Name))
+	}
+	b.check(b.f.SetRowHeight(sh, row, 6))
+	row++
+	legend := []string{}
+	if len(steps) > 0 {
+		legend = append(legend, "Styringstrinn: "+strings.Join(steps, " · ")+".")
+	}
+	if len(tiers) > 0 {
+		legend = append(legend, "Tiltaksnivå: "+strings.Join(tiers, " · ")+".")
+	}
+	legend = append(legend, "Skår fra 0 til 100. Fargen går fra oransje (0) via hvitt (50) til blått (100) og gjentar bare tallet i cellen. «–»: ingen spørsmål i cellen er besvart.")
+	for _, t := range legend {
+		b.merged(sh, row, 1, l.last, t, st.note, l.width, 10)
+		row++
+	}
+	return row
+}
+
+// radar draws the area scores as a radar chart (with the baseline as a
+// second series), anchored at row, and returns the row below it.
+func (rw *reportWriter) radar(l summaryLayout, row int) int {
+	b, r := rw.b, rw.r
+	const sh = SheetSummary
+	first, last, head := rw.chartRange[0], rw.chartRange[1], rw.chartRange[2]
+	ref := func(col int) string {
+		c := colName(col)
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sh), c, first, c, last)
+	}
+	// A series is named by a cell: the column headers «Skår» and «Forrige».
+	name := func(col int) string { return fmt.Sprintf("%s!$%s$%d", quoteSheet(sh), colName(col), head) }
+	legend := "none"
+	series := []excelize.ChartSeries{{
+		Name: name(l.score), Categories: ref(1), Values: ref(l.score),
+		Line:   excelize.LineOptions{Width: 2.5},
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartNow}},
+		Marker: excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartNow}}},
+	}}
+	alt := make([]string, 0, len(r.Areas))
+	for _, ar := range r.Areas {
+		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, FormatScore(ar.Score)))
+	}
+	altText := "Radardiagram over skåren i hvert tiltaksområde, fra 0 til 100: " + strings.Join(alt, "; ") + "."
+	if base := rw.opt.Baseline; base != nil {
+		series = append(series, excelize.ChartSeries{
+			Name: name(l.prev), Categories: ref(1), Values: ref(l.prev),
+			Line:   excelize.LineOptions{Width: 1.5, Dash: excelize.LineDashDash},
+			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}},
+			Marker: excelize.ChartMarker{Symbol: "square", Size: 5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}}},
+		})
+		altText += " Den andre linjen viser forrige vurdering."
+		legend = "bottom"
+	}
+	// The rows under the chart get a fixed height before it is placed, so
+	// that the chart and what follows line up in every program; two rows
+	// spare absorb rounding (LibreOffice draws the chart a little taller).
+	rows := int(math.Ceil(chartHeight*0.75/defaultRowHeight)) + 2
+	for i := range rows {
+		b.check(b.f.SetRowHeight(sh, row+i, defaultRowHeight))
+	}
+	lo, hi := 0.0, 100.0
+	b.check(b.f.AddChart(sh, cell(1, row), &excelize.Chart{
+		Type:   excelize.Radar,
+		Series: series,
+		Format: excelize.GraphicOptions{AltText: altText, Name: "Skår per tiltaksområde", OffsetX: 4, OffsetY: 4},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Skår per tiltaksområde (0–100)",
+			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
+		Legend:    excelize.ChartLegend{Position: legend},
+		Dimension: excelize.ChartDimension{Width: 720, Height: chartHeight},
+		YAxis: excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true,
+			Font: excelize.Font{Size: 9, Color: colorMuted}},
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 10, Color: colorInk}},
+	}))
+	return row + rows
+}
+
+// chartHeight is the radar chart's height in pixels.
+const chartHeight = 260
+
+// topGaps lists the highest-priority actions as the summary's last block,
+// and returns the row below it.
+func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	const sh = SheetSummary
+	title := fmt.Sprintf("De %s viktigste tiltakene", countWord(min(topGaps, len(r.Gaps))))
+	if len(r.Gaps) == 1 {
+		title = "Det viktigste tiltaket"
+	}
+	rw.heading(l, row, title)
+	row++
+	if len(r.Gaps) == 0 {
+		b.merged(sh, row, 1, l.last, "Ingen svar ligger under målet.", st.finding, l.width, 11)
+		return row + 1
+	}
+	blocks := []struct {
+		title    string
+		from, to int
+	}{
+		{"Område", 1, 1},
+		{"I dag → mål", 2, l.gapAction - 1},
+		{"Tiltak", l.gapAction, l.gapPlan - 1},
+		{"Tas inn i", l.gapPlan, l.last},
+	}
+	for _, bl := range blocks {
+		b.set(sh, bl.from, row, bl.title, st.header)
+		if bl.to > bl.from {
+			b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
+			b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), st.header))
+		}
+	}
+	b.check(b.f.SetRowHeight(sh, row, 20))
+	row++
+	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
+		texts := []string{
+			fmt.Sprintf("%d. %s", i+1, g.Area.Name),
+			fmt.Sprintf("%s → %s", answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
+			g.Question.Action.String(),
+			planNames(q, g.Plans),
+		}
+		h := 0.0
+		for j, bl := range blocks {
+			b.set(sh, bl.from, row, texts[j], st.text)
+			if bl.to > bl.from {
+				b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
+				b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), st.text))
+			}
+			h = max(h, textHeight(texts[j], l.span(bl.from, bl.to), 11))
+		}
+		b.check(b.f.SetRowHeight(sh, row, h))
+		row++
+	}
+	return row
+}
+
+// actions writes every gap as a row, in priority order.
+func (rw *reportWriter) actions() {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	const sh = SheetActions
+	cols := []column{
+		{"Nr.", 5}, {"Område", 16}, {"Trinn", 6}, {"Nivå", 6}, {"Spørsmål", 32}, {"Svar", 13},
+		{"Mål", 13}, {"Prioritet", 8.5}, {"Anbefalt tiltak", 38}, {"Plandokument", 20}, {"R-strategi", 14}, {"Eksempler", 16},
+	}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
+	b.headerRow(sh, 1, cols, st.header)
+	b.check(b.f.SetRowHeight(sh, 1, 20))
+	if len(r.Gaps) == 0 {
+		b.merged(sh, 2, 1, len(cols), "Ingen svar ligger under målet, så det er ingen tiltak å foreslå.", st.text, 200, 11)
+		return
+	}
+	for i, g := range r.Gaps {
+		row := i + 2
+		qu := g.Question
+		strategy := ""
+		if s, ok := q.StrategyByID(qu.Strategy); ok {
+			strategy = s.Name.String()
+		}
+		var examples []string
+		for _, id := range qu.Examples {
+			if e, ok := q.ExampleByID(id); ok {
+				examples = append(examples, e.Name.String())
+			}
+		}
+		vals := []any{i + 1, g.Area.Name.String(), stepLabel(qu), tierLabel(qu), qu.Text.String(),
+			answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult), g.Priority,
+			qu.Action.String(), planNames(q, g.Plans), strategy, strings.Join(examples, "; ")}
+		styles := []int{st.integer, st.text, st.textCenter, st.textCenter, st.text, st.text,
+			st.text, st.priority, st.text, st.text, st.text, st.text}
+		for c, v := range vals {
+			b.set(sh, c+1, row, v, styles[c])
+		}
+		b.fitCells(sh, row, cols, vals)
+	}
+	b.autoFilter(sh, fmt.Sprintf("A1:%s", cell(len(cols), len(r.Gaps)+1)))
+}
+
+// plans groups the actions by plan document, in the order of the planning
+// cycle, each group in priority order.
+func (rw *reportWriter) plans() {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	const sh = SheetPlans
+	cols := []column{{"Nr.", 5}, {"Tiltak", 58}, {"Område", 24}, {"Trinn", 7}, {"Nivå", 7}, {"I dag → mål", 30}, {"Prioritet", 9}}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
+	b.headerRow(sh, 1, cols, st.header)
+	b.check(b.f.SetRowHeight(sh, 1, 20))
+	width := 0.0
+	for _, c := range cols {
+		width += c.width
+	}
+
+	type group struct {
+		name, description string
+		ranks             []int // indexes into r.Gaps
+	}
+	var groups []group
+	byID := map[string]int{}
+	for _, p := range plansInCycle(q) {
+		byID[p.ID] = len(groups)
+		groups = append(groups, group{name: p.Name.String(), description: p.Description.String()})
+	}
+	var none []int
+	for i, g := range r.Gaps {
+		if len(g.Plans) == 0 {
+			none = append(none, i)
+		}
+		for _, id := range g.Plans {
+			if gi, ok := byID[id]; ok {
+				groups[gi].ranks = append(groups[gi].ranks, i)
+			}
+		}
+	}
+	if len(none) > 0 {
+		groups = append(groups, group{name: "Uten plandokument", description: "Tiltak der spørreskjemaet ikke peker på et bestemt plandokument.", ranks: none})
+	}
+
+	// A plan's group stays on one page when it can, and its heading never
+	// ends a page alone.
+	flow := b.newFlow(sh, cols, false, 20)
+	row := 2
+	for _, g := range groups {
+		start := row
+		title := fmt.Sprintf("%s – %s", g.name, countText(len(g.ranks)))
+		b.merged(sh, row, 1, len(cols), title, st.band, width, 12)
+		b.check(b.f.SetRowHeight(sh, row, 22))
+		row++
+		if g.description != "" {
+			b.merged(sh, row, 1, len(cols), g.description, st.bandNote, width, 10)
+			row++
+		}
+		if len(g.ranks) == 0 {
+			b.merged(sh, row, 1, len(cols), "Ingen tiltak fra denne vurderingen hører hjemme her.", st.textMuted, width, 11)
+			row += 2
+			flow.block(start, row-1, 0)
+			continue
+		}
+		for _, i := range g.ranks {
+			gp := r.Gaps[i]
+			qu := gp.Question
+			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
+				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
+			styles := []int{st.integer, st.text, st.text, st.textCenter, st.textCenter, st.text, st.priority}
+			for c, v := range vals {
+				b.set(sh, c+1, row, v, styles[c])
+			}
+			b.fitCells(sh, row, cols, vals)
+			row++
+		}
+		row++
+		flow.block(start, row-1, b.heightOf(sh, start, min(row-1, start+4)))
+	}
+}
+
+func countText(n int) string {
+	switch n {
+	case 0:
+		return "ingen tiltak"
+	case 1:
+		return "ett tiltak"
+	}
+	return fmt.Sprintf("%s tiltak", countWord(n))
+}
+
+// answers lists every question with its answer, comment, value and gap.
+func (rw *reportWriter) answers() {
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	const sh = SheetAnswers
+	cols := []column{
+		{"Område", 18}, {"Spørsmål", 44}, {"Trinn", 7}, {"Nivå", 7}, {"Svar", 20}, {"Kommentar", 36},
+		{"Verdi (0–1)", 11}, {"Mål", 16}, {"Gap", 8}, {"Spørsmåls-id", 22},
+	}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1, freezeCols: 0})
+	b.headerRow(sh, 1, cols, st.header)
+	b.check(b.f.SetRowHeight(sh, 1, 32))
+	for i := range r.Questions {
+		qr := &r.Questions[i]
+		row := i + 2
+		qu := qr.Question
+		b.set(sh, 1, row, qr.Area.Name.String(), st.text)
+		b.set(sh, 2, row, qu.Text.String(), st.text)
+		b.set(sh, 3, row, stepLabel(qu), st.textCenter)
+		b.set(sh, 4, row, tierLabel(qu), st.textCenter)
+		comment := ""
+		if qr.Answer != nil {
+			comment = qr.Answer.Comment
+		} else if a, ok := r.Answers.Answers.Get(qu.ID); ok {
+			comment = a.Comment // an empty answer may still carry a comment
+		}
+		switch {
+		case qr.Status == assessment.Unanswered:
+			b.set(sh, 5, row, "Ikke besvart", st.missing)
+		default:
+			b.set(sh, 5, row, answerLabel(q, qr), st.text)
+		}
+		b.set(sh, 6, row, comment, st.text)
+		switch {
+		case !qr.Scored:
+			b.set(sh, 7, row, "–", st.textCenter)
+			b.set(sh, 8, row, "Gir ikke skår", st.textMuted)
+			b.set(sh, 9, row, "–", st.textCenter)
+		case qr.Status == assessment.Answered:
+			b.set(sh, 7, row, qr.N, st.priority)
+			b.set(sh, 8, row, targetLabel(q, qr), st.text)
+			b.set(sh, 9, row, qr.Gap, st.priority)
+		default:
+			b.set(sh, 7, row, "–", st.textCenter)
+			b.set(sh, 8, row, targetLabel(q, qr), st.text)
+			b.set(sh, 9, row, "–", st.textCenter)
+		}
+		b.set(sh, 10, row, qu.ID, st.textMuted)
+		b.fitCells(sh, row, cols, []any{qr.Area.Name.String(), qu.Text.String(), "", "", answerLabel(q, qr), comment, "", targetLabel(q, qr), "", qu.ID})
+	}
+	b.autoFilter(sh, fmt.Sprintf("A1:%s", cell(len(cols), len(r.Questions)+1)))
+}
+
+// method explains the scale, the levels and how everything is computed,
+// in plain words (DESIGN §4).
+func (rw *reportWriter) method() {
+	b, q, st := rw.b, rw.q, &rw.b.st
+	const sh = SheetMethod
+	cols := []column{{"", 16}, {"", 34}, {"", 90}}
+	b.addSheet(sheetSetup{name: sh, cols: cols, noGrid: true})
+	width := 140.0
+	row := 1
+	b.merged(sh, row, 1, 3, "Slik er vurderingen laget", st.title, width, 18)
+	row++
+	intro := fmt.Sprintf("Spørreskjemaet er «%s», versjon %s (%s@%s), med %d spørsmål i %d tiltaksområder.",
+		q.Title, q.Version, q.ID, q.Version, q.QuestionCount(), len(q.Areas))
+	if d := q.Description.String(); d != "" {
+		intro += " " + sentence(d)
+	}
+	b.merged(sh, row, 1, 3, intro, st.subtitle, width, 11)
+	row += 2
+
+	table := func(title string, head [3]string, rows [][3]any, numStyle int) {
+		b.merged(sh, row, 1, 3, title, st.h2, width, 13)
+		b.check(b.f.SetRowHeight(sh, row, 24))
+		row++
+		for c, h := range head {
+			b.set(sh, c+1, row, h, st.header)
+		}
+		row++
+		for _, rr := range rows {
+			b.set(sh, 1, row, rr[0], numStyle)
+			b.set(sh, 2, row, rr[1], st.textBold)
+			b.set(sh, 3, row, rr[2], st.text)
+			b.fitCells(sh, row, cols, rr[:])
+			row++
+		}
+		row++
+	}
+	var rows [][3]any
+	for _, p := range q.Scale {
+		rows = append(rows, [3]any{*p.Value, p.Label.String(), p.Description.String()})
+	}
+	table("Svarskalaen", [3]string{"Verdi", "Svar", "Betydning"}, rows, st.number)
+	rows = nil
+	for _, l := range q.Levels {
+		rows = append(rows, [3]any{*l.Min, l.Name.String(), l.Description.String()})
+	}
+	table("Modenhetsnivåene", [3]string{"Fra skår", "Nivå", "Betydning"}, rows, st.number)
+	if len(q.Steps) > 0 {
+		rows = nil
+		for _, s := range q.Steps {
+			rows = append(rows, [3]any{s.ID, s.Name.String(), s.Description.String()})
+		}
+		table("Styringstrinnene", [3]string{"Trinn", "Navn", "Hva trinnet handler om"}, rows, st.integer)
+	}
+	if len(q.Tiers) > 0 {
+		rows = nil
+		for _, t := range q.Tiers {
+			rows = append(rows, [3]any{t.ID, t.Name.String(), t.Description.String()})
+		}
+		table("Tiltaksnivåene", [3]string{"Nivå", "Navn", "Hva nivået handler om"}, rows, st.textCenter)
+	}
+	if len(q.Plans) > 0 {
+		rows = nil
+		for i, p := range plansInCycle(q) {
+			rows = append(rows, [3]any{i + 1, p.Name.String(), p.Description.String()})
+		}
+		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.integer)
+	}
+	if len(q.Strategies) > 0 {
+		rows = nil
+		for i, s := range q.Strategies {
+			rows = append(rows, [3]any{i + 1, s.Name.String(), s.Description.String()})
+		}
+		table("R-strategiene, i prioritert rekkefølge", [3]string{"Nr.", "Strategi", "Betydning"}, rows, st.integer)
+	}
+
+	b.merged(sh, row, 1, 3, "Slik regnes skårene", st.h2, width, 13)
+	b.check(b.f.SetRowHeight(sh, row, 24))
+	row++
+	for _, p := range rw.methodText() {
+		b.merged(sh, row, 1, 3, p, st.finding, width, 11)
+		row++
+	}
+	row++
+	source := ""
+	if rw.opt.File != "" {
+		source = fmt.Sprintf(" fra svarfilen %s", rw.opt.File)
+	}
+	b.merged(sh, row, 1, 3, fmt.Sprintf("Rapporten er laget %s med sirkel %s%s.", norDate(rw.opt.Now), rw.opt.ToolVersion, source), st.note, width, 10)
+}
+
+// methodText is DESIGN §4 in plain words, with the questionnaire's own
+// scale and target.
+func (rw *reportWriter) methodText() []string {
+	q := rw.q
+	lo, hi := q.ScaleRange()
+	first, lastP := q.Scale[0], q.Scale[len(q.Scale)-1]
+	example := ""
+	if len(q.Scale) > 2 {
+		mid := q.Scale[len(q.Scale)/2]
+		example = fmt.Sprintf(", og «%s» (%s) gir %s", mid.Label, numNO(*mid.Value), numNO(roundTo((*mid.Value-lo)/(hi-lo), 2)))
+	}
+	return []string{
+		fmt.Sprintf("1. Hvert svar blir et tall mellom 0 og 1. På skalaen gir «%s» (%s) 0 og «%s» (%s) 1%s. Ja gir 1 og nei 0. Ved valg mellom alternativer gir hvert alternativ sin andel, og tall regnes om mellom en nedre og en øvre grense som står i spørsmålet.",
+			first.Label, numNO(lo), lastP.Label, numNO(hi), example),
+		"2. Skåren for et tiltaksområde er gjennomsnittet av de besvarte spørsmålene i området, vektet med spørsmålenes vekt og ganget med 100. Spørsmål som er besvart «ikke relevant» eller står ubesvart, teller ikke med. Skåren for hvert styringstrinn, hvert tiltaksnivå og hver celle i varmekartene regnes på samme måte. En skår vises som «–» når ingen spørsmål er besvart.",
+		"3. Samlet skår er gjennomsnittet av områdeskårene, vektet med områdenes vekt. Slik teller hvert område like mye, uansett hvor mange spørsmål det har.",
+		"4. Dekningen er andelen av de relevante spørsmålene som er besvart. Lav dekning betyr at skåren bygger på få svar og er usikker.",
+		"5. Modenhetsnivået er det høyeste nivået der skåren er minst like høy som nivåets nedre grense (se tabellen over). Skårene vises med én desimal, men nivået avgjøres av den nøyaktige skåren.",
+		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og kommunen kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
+			q.ScaleLabel(*q.DefaultTarget)),
+		"7. Prioriteten er gapet ganget med spørsmålets vekt. Tiltakene står etter prioritet, og ved lik prioritet i den rekkefølgen spørsmålene har i skjemaet. Et tiltak står under hvert plandokument det hører hjemme i; har ikke spørsmålet egne plandokumenter, gjelder områdets.",
+	}
+}
+
+func (rw *reportWriter) glossary() {
+	b, q, st := rw.b, rw.q, &rw.b.st
+	if len(q.Glossary) == 0 {
+		return
+	}
+	const sh = SheetGlossary
+	cols := []column{{"Begrep", 34}, {"Forklaring", 100}}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
+	b.headerRow(sh, 1, cols, st.header)
+	for i, t := range q.Glossary {
+		b.set(sh, 1, i+2, t.Term.String(), st.textBold)
+		b.set(sh, 2, i+2, t.Definition.String(), st.text)
+		b.fitCells(sh, i+2, cols, []any{t.Term.String(), t.Definition.String()})
+	}
+}
+
+func (rw *reportWriter) examples() {
+	b, q, st := rw.b, rw.q, &rw.b.st
+	if len(q.Examples) == 0 {
+		return
+	}
+	const sh = SheetExamples
+	cols := []column{{"Eksempel", 34}, {"Beskrivelse", 80}, {"Tiltaksområder", 28}}
+	for _, e := range q.Examples {
+		if e.URL != "" {
+			cols = append(cols, column{"Lenke", 30})
+			break
+		}
+	}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
+	b.headerRow(sh, 1, cols, st.header)
+	for i, e := range q.Examples {
+		row := i + 2
+		var areas []string
+		for _, id := range e.Areas {
+			if a, ok := q.Area(id); ok {
+				areas = append(areas, a.Name.String())
+			}
+		}
+		b.set(sh, 1, row, e.Name.String(), st.textBold)
+		b.set(sh, 2, row, e.Description.String(), st.text)
+		b.set(sh, 3, row, strings.Join(areas, "; "), st.text)
+		if len(cols) > 3 {
+			b.set(sh, 4, row, e.URL, st.text)
+		}
+		if len(cols) > 3 && (strings.HasPrefix(e.URL, "https://") || strings.HasPrefix(e.URL, "http://")) {
+			b.check(b.f.SetCellHyperLink(sh, cell(4, row), e.URL, "External"))
+		}
+		b.fitCells(sh, row, cols, []any{e.Name.String(), e.Description.String(), strings.Join(areas, "; "), e.URL})
+	}
+}
+
+func (rw *reportWriter) facts() {
+	b, q, st := rw.b, rw.q, &rw.b.st
+	if len(q.Facts) == 0 {
+		return
+	}
+	const sh = SheetFacts
+	cols := []column{{"Nøkkeltall", 90}, {"Kilde", 50}}
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
+	b.headerRow(sh, 1, cols, st.header)
+	for i, f := range q.Facts {
+		b.set(sh, 1, i+2, f.Text.String(), st.text)
+		b.set(sh, 2, i+2, f.Source, st.textMuted)
+		b.fitCells(sh, i+2, cols, []any{f.Text.String(), f.Source})
+	}
+}
