@@ -188,6 +188,7 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 // commands lists the subcommands; each lives in its own file.
 func commands(s *streams) []*cobra.Command {
 	return []*cobra.Command{
+		newAssessCmd(s),
 		newValidateCmd(s),
 		newQuestionnaireCmd(s),
 		newScoreCmd(s),

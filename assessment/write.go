@@ -1,0 +1,314 @@
+package assessment
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// commentWidth is where question texts written as comments are wrapped.
+const commentWidth = 80
+
+// WriteAnswers writes answers as an answers file (DESIGN §3.2) that is meant
+// for people as much as for programs: every question of q appears in
+// questionnaire order, grouped under a header per area, either as a key with
+// its answer or commented out («# id:») under its question text, so that the
+// file can be completed by hand in an editor.
+//
+// Answers are written in their raw form, so a value that does not check
+// against q is kept as it was, and answers to ids that q does not know are
+// kept at the end. With a nil q the answers are written in file order
+// without question texts.
+func WriteAnswers(w io.Writer, q *Questionnaire, a *Answers) error {
+	aw := &answersWriter{b: bufio.NewWriter(w)}
+	aw.header(q, a)
+	aw.answers(q, a)
+	if aw.err != nil {
+		return aw.err
+	}
+	return aw.b.Flush()
+}
+
+type answersWriter struct {
+	b   *bufio.Writer
+	err error
+}
+
+func (aw *answersWriter) line(format string, args ...any) {
+	if aw.err != nil {
+		return
+	}
+	_, aw.err = fmt.Fprintf(aw.b, format+"\n", args...)
+}
+
+// entry writes «key: value» at the given indentation, leaving quoting,
+// flow collections and block scalars to the YAML encoder.
+func (aw *answersWriter) entry(indent int, key string, value *yaml.Node) {
+	if aw.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(key), value}}
+	if err := enc.Encode(doc); err != nil {
+		aw.err = err
+		return
+	}
+	if err := enc.Close(); err != nil {
+		aw.err = err
+		return
+	}
+	pad := strings.Repeat(" ", indent)
+	for l := range strings.Lines(buf.String()) {
+		if strings.TrimSpace(l) == "" {
+			_, aw.err = aw.b.WriteString(l) // blank lines inside block scalars
+		} else {
+			_, aw.err = aw.b.WriteString(pad + l)
+		}
+		if aw.err != nil {
+			return
+		}
+	}
+}
+
+// comment writes text as comment lines, wrapped at commentWidth.
+func (aw *answersWriter) comment(indent int, text string) {
+	prefix := strings.Repeat(" ", indent) + "# "
+	for _, l := range wrap(text, commentWidth-len(prefix)) {
+		aw.line("%s", strings.TrimRight(prefix+l, " "))
+	}
+}
+
+func (aw *answersWriter) header(q *Questionnaire, a *Answers) {
+	ref := a.Questionnaire
+	if ref.ID == "" && q != nil {
+		ref = q.Ref()
+	}
+	if q != nil {
+		aw.comment(0, fmt.Sprintf("Svar på «%s» (%s@%s).", q.Title, ref.ID, ref.Version))
+		aw.comment(0, "Alle spørsmålene står under «answers», ordnet etter tiltaksområde. Et ubesvart spørsmål er kommentert ut («# id:»); fjern «# » og skriv svaret etter kolon for å svare i en editor. I parentes står hva hvert spørsmål godtar.")
+		if len(q.Scale) > 0 {
+			aw.comment(0, "Skala: "+scaleValues(q)+".")
+		}
+	}
+	aw.entry(0, "kind", str(KindAnswers))
+	aw.entry(0, "questionnaire", flowMap("id", str(ref.ID), "version", quoted(ref.Version)))
+	aw.entry(0, "municipality", flowMap("name", str(a.Municipality.Name), "number", quoted(a.Municipality.Number)))
+	if len(a.Respondents) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, r := range a.Respondents {
+			pairs := []any{"name", str(r.Name)}
+			if r.Role != "" {
+				pairs = append(pairs, "role", str(r.Role))
+			}
+			if r.Email != "" {
+				pairs = append(pairs, "email", str(r.Email))
+			}
+			seq.Content = append(seq.Content, flowMap(pairs...))
+		}
+		aw.entry(0, "respondents", seq)
+	}
+	if a.Date.IsSet() {
+		aw.entry(0, "date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Date.String()})
+	} else {
+		aw.line("date:")
+	}
+	if len(a.Targets) > 0 {
+		var pairs []any
+		for _, area := range targetOrder(q, a.Targets) {
+			pairs = append(pairs, area, number(a.Targets[area]))
+		}
+		aw.entry(0, "targets", flowMap(pairs...))
+	}
+}
+
+// targetOrder lists the areas of targets in questionnaire order, then any
+// others sorted.
+func targetOrder(q *Questionnaire, targets map[string]float64) []string {
+	var ids, rest []string
+	known := map[string]bool{}
+	if q != nil {
+		for _, ar := range q.Areas {
+			known[ar.ID] = true
+			if _, ok := targets[ar.ID]; ok {
+				ids = append(ids, ar.ID)
+			}
+		}
+	}
+	for id := range targets {
+		if !known[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	return append(ids, rest...)
+}
+
+func (aw *answersWriter) answers(q *Questionnaire, a *Answers) {
+	aw.line("answers:")
+	written := map[string]bool{}
+	if q != nil {
+		for _, ar := range q.Areas {
+			title := fmt.Sprintf("%s (%s)", ar.Name, ar.ID)
+			aw.line("")
+			aw.line("  # %s", title)
+			aw.line("  # %s", strings.Repeat("=", utf8.RuneCountInString(title)))
+			for i := range ar.Questions {
+				qu := &ar.Questions[i]
+				aw.line("")
+				aw.comment(2, qu.Text.String())
+				aw.comment(2, "("+answerHint(q, qu)+")")
+				ans, _ := a.Answers.Get(qu.ID)
+				aw.answer(qu.ID, ans)
+				written[qu.ID] = true
+			}
+		}
+	}
+	first := true
+	for _, id := range a.Answers.Order {
+		if written[id] {
+			continue
+		}
+		if first && q != nil {
+			aw.line("")
+			aw.comment(2, fmt.Sprintf("Svar på spørsmål som ikke finnes i %s@%s:", q.ID, q.Version))
+		}
+		first = false
+		aw.answer(id, a.Answers.ByID[id])
+	}
+}
+
+// answer writes one answer, or the question commented out when there is none.
+func (aw *answersWriter) answer(id string, ans *Answer) {
+	v := answerNode(ans)
+	if v == nil {
+		aw.line("  # %s:", id)
+		return
+	}
+	aw.entry(2, id, v)
+}
+
+// answerNode is the YAML value of an answer in its raw form, nil when
+// there is nothing to write.
+func answerNode(ans *Answer) *yaml.Node {
+	if ans == nil {
+		return nil
+	}
+	var v *yaml.Node
+	switch {
+	case ans.Empty:
+	case ans.NA:
+		v = str("na")
+	case ans.IsList:
+		v = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, it := range ans.List {
+			v.Content = append(v.Content, str(it))
+		}
+	default:
+		tag := ans.Tag
+		if tag == "" {
+			tag = "!!str"
+		}
+		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: ans.Scalar}
+	}
+	if ans.Comment == "" {
+		return v
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if v != nil {
+		m.Content = append(m.Content, str("value"), v)
+	}
+	m.Content = append(m.Content, str("comment"), str(ans.Comment))
+	return m
+}
+
+// answerHint says briefly what a question accepts, for people editing the
+// file by hand.
+func answerHint(q *Questionnaire, qu *Question) string {
+	var s string
+	switch qu.EffectiveType() {
+	case TypeScale:
+		lo, hi := q.ScaleRange()
+		s = fmt.Sprintf("skala %s–%s", fmtNum(lo), fmtNum(hi))
+	case TypeYesNo:
+		s = "ja eller nei"
+	case TypeChoice:
+		s = "ett av: " + optionIDs(qu)
+	case TypeMulti:
+		s = "en liste med noen av: " + optionIDs(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
+	case TypeNumber:
+		s = "et tall"
+		if qu.Unit != "" {
+			s += ", " + qu.Unit
+		}
+	case TypeText:
+		s = "fritekst"
+	}
+	if qu.NAAllowed() {
+		s += ", eller na for ikke relevant"
+	}
+	return s
+}
+
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// quoted is a string that is always written in double quotes, such as a
+// kommunenummer, whose leading zero must survive any YAML reader.
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}
+
+func number(v float64) *yaml.Node {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	tag := "!!float"
+	if !strings.ContainsAny(s, ".eE") {
+		tag = "!!int"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
+}
+
+// flowMap makes a one-line mapping from key, value pairs (keys are strings,
+// values *yaml.Node).
+func flowMap(pairs ...any) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m.Content = append(m.Content, str(pairs[i].(string)), pairs[i+1].(*yaml.Node))
+	}
+	return m
+}
+
+// wrap breaks text into lines of at most width runes at spaces; words
+// longer than width stand alone. Line breaks in text are kept.
+func wrap(text string, width int) []string {
+	var lines []string
+	for para := range strings.SplitSeq(strings.TrimSpace(text), "\n") {
+		var cur []string
+		n := 0
+		for _, word := range strings.Fields(para) {
+			wl := utf8.RuneCountInString(word)
+			if n > 0 && n+1+wl > width {
+				lines = append(lines, strings.Join(cur, " "))
+				cur, n = nil, 0
+			}
+			if n > 0 {
+				n++ // the space before the word
+			}
+			cur = append(cur, word)
+			n += wl
+		}
+		if len(cur) > 0 {
+			lines = append(lines, strings.Join(cur, " "))
+		}
+	}
+	return lines
+}

@@ -1,0 +1,591 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/sirkel/sirkel/assessment"
+)
+
+// Choice values besides a question's own; the colon cannot occur in an id.
+const (
+	choiceNA   = ":na"
+	choiceSkip = ":skip"
+	choiceNone = ":none" // multi: none of the options
+)
+
+// questionItem is one question to ask, with its place for the progress text.
+type questionItem struct {
+	Area      *assessment.Area
+	AreaNum   int // 1-based among the areas being answered
+	AreaCount int
+	Question  *assessment.Question
+	Num       int // 1-based within its area
+	Count     int // questions in the area
+}
+
+// isAnswered reports whether a question has an answer that counts: given,
+// and valid for the question when the file was checked.
+func isAnswered(a *assessment.Answers, id string) bool {
+	ans, ok := a.Answers.Get(id)
+	return ok && ans.Answered() && ans.Valid
+}
+
+// planQuestions lists the questions to ask, area by area in questionnaire
+// order: all questions of the chosen areas with review, else those not yet
+// answered.
+func planQuestions(q *assessment.Questionnaire, a *assessment.Answers, areas []string, review bool) []questionItem {
+	var items []questionItem
+	for i, id := range areas {
+		ar, ok := q.Area(id)
+		if !ok {
+			continue
+		}
+		for j := range ar.Questions {
+			qu := &ar.Questions[j]
+			if !review && isAnswered(a, qu.ID) {
+				continue
+			}
+			items = append(items, questionItem{
+				Area: ar, AreaNum: i + 1, AreaCount: len(areas),
+				Question: qu, Num: j + 1, Count: len(ar.Questions),
+			})
+		}
+	}
+	return items
+}
+
+// formOptions tune the fields built for a question.
+type formOptions struct {
+	accessible bool
+	// atEOF reports whether the input has ended (accessible mode). huh
+	// re-prompts while a field does not validate, which at end of input
+	// would loop for ever; validation gives up instead.
+	atEOF func() bool
+}
+
+func (o formOptions) validator(check func() error) error {
+	if o.atEOF != nil && o.atEOF() {
+		return nil
+	}
+	return check()
+}
+
+// questionForm holds the fields of one question and the values they fill.
+type questionForm struct {
+	item    questionItem
+	prev    *assessment.Answer // the answer in the file, if any
+	note    *huh.Note          // accessible mode: progress, step, tier, help, what to type
+	field   huh.Field          // the answer
+	comment *huh.Input
+	options []huh.Option[string] // of the select or multi-select
+
+	choice      string   // scale, yesno, choice
+	choices     []string // multi
+	text        string   // number, text
+	commentText string
+}
+
+// page is the question as one page of the terminal UI. The progress is
+// the group's title, which huh keeps in view when the page is taller than
+// the terminal; its first line is empty because huh draws such a page one
+// line too tall, and the terminal then loses the top line.
+func (f *questionForm) page(q *assessment.Questionnaire) *huh.Group {
+	return huh.NewGroup(f.field, f.comment).
+		Title("\n" + progressText(f.item)).
+		Description(stepTierText(q, f.item.Question))
+}
+
+// buildQuestionForm makes the fields for one question, with the answer
+// already in the file preselected. It needs no terminal.
+func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *assessment.Answer, opt formOptions) *questionForm {
+	qu := it.Question
+	f := &questionForm{item: it, prev: prev}
+	if prev != nil {
+		f.commentText = prev.Comment
+	}
+	has := prev != nil && prev.Answered() && prev.Valid
+	help := strings.TrimSpace(qu.Help.String())
+
+	var what string // what to type, in accessible mode
+	switch t := qu.EffectiveType(); t {
+	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
+		f.options = selectOptions(q, qu, has, opt.accessible)
+		f.choice = currentChoice(qu, prev)
+		if f.choice == "" && opt.accessible {
+			f.choice = choiceSkip // an empty line skips
+		}
+		sel := huh.NewSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choice)
+		if !opt.accessible && help != "" {
+			sel.Description(help)
+		}
+		f.field = sel
+		what = "Skriv nummeret foran svaret. " + emptyLine(has)
+	case assessment.TypeMulti:
+		f.options = multiOptions(qu, has)
+		f.choices = currentChoices(prev)
+		ms := huh.NewMultiSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choices).Filterable(false).
+			Validate(func(v []string) error {
+				return opt.validator(func() error {
+					if opt.accessible && len(v) == 0 {
+						return nil // «0» with nothing chosen skips, as the note says
+					}
+					return checkMulti(v)
+				})
+			})
+		if !opt.accessible {
+			ms.Description(joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig."))
+		}
+		f.field = ms
+		what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 uten noe valgt hopper over."
+		if has {
+			what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 med en gang beholder svaret."
+		}
+	case assessment.TypeNumber:
+		if has {
+			f.text = prev.Scalar
+			if prev.NA {
+				f.text = "na"
+			}
+		}
+		title := qu.Text.String()
+		if qu.Unit != "" {
+			title += " (" + qu.Unit + ")"
+		}
+		in := huh.NewInput().Title(title).Value(&f.text).
+			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(s, qu.NAAllowed()) }) })
+		what = "Skriv et tall, for eksempel 42 eller 42,5."
+		if qu.NAAllowed() {
+			what += " «na»: ikke relevant."
+		}
+		if !opt.accessible {
+			in.Description(joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")).Placeholder("tomt = hopp over")
+		}
+		what += " " + emptyLine(has)
+		f.field = in
+	case assessment.TypeText:
+		if has {
+			f.text = prev.Scalar
+		}
+		if opt.accessible {
+			// huh's accessible text prompt reads one line anyway.
+			f.field = huh.NewInput().Title(qu.Text.String()).Value(&f.text)
+		} else {
+			f.field = huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3).
+				Description(joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje."))
+		}
+		what = "Skriv svaret på én linje. " + emptyLine(has)
+	}
+
+	if opt.accessible {
+		// huh prints no group titles and no field descriptions in
+		// accessible mode: everything around the question goes here.
+		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n",
+			stepTierText(q, qu), help, what+" Så kommer kommentaren: skriv en, eller gi en tom linje."))
+	}
+
+	f.comment = huh.NewInput().Title(promptTitle("Kommentar (valgfritt)", opt.accessible)).Value(&f.commentText)
+	if !opt.accessible {
+		f.comment.Placeholder("for eksempel hvor svaret kommer fra")
+	}
+	return f
+}
+
+// promptTitle ends an input's title with a colon in accessible mode, where
+// it is the prompt the answer is typed after.
+func promptTitle(s string, accessible bool) string {
+	if accessible {
+		return s + ":"
+	}
+	return s
+}
+
+// progressText says where a question stands: area k of n, question i of m.
+func progressText(it questionItem) string {
+	return fmt.Sprintf("Område %d av %d: %s · spørsmål %d av %d", it.AreaNum, it.AreaCount, it.Area.Name, it.Num, it.Count)
+}
+
+// stepTierText names a question's step and tier, «» when it has none.
+func stepTierText(q *assessment.Questionnaire, qu *assessment.Question) string {
+	var parts []string
+	if st, ok := q.StepByID(qu.Step); ok && qu.Step != 0 {
+		parts = append(parts, fmt.Sprintf("Trinn %d: %s", st.ID, st.Name))
+	}
+	if ti, ok := q.TierByID(qu.Tier); ok && qu.Tier != "" {
+		parts = append(parts, fmt.Sprintf("Tiltaksnivå %s: %s", ti.ID, ti.Name))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" }), sep)
+}
+
+// emptyLine says what an empty line does in accessible mode.
+func emptyLine(has bool) string {
+	if has {
+		return "Tom linje: behold svaret."
+	}
+	return "Tom linje: hopp over."
+}
+
+func skipLabel(has bool) string {
+	if has {
+		return "Hopp over (behold svaret)"
+	}
+	return "Hopp over (la stå ubesvart)"
+}
+
+// selectOptions are the answers of a scale, yesno or choice question, then
+// «Ikke relevant» where allowed and «Hopp over». Scale options carry their
+// descriptions in accessible mode, where a screen reader reads them in
+// full; the terminal UI shows the label and the value, as the questions'
+// help texts name them («Planlagt (1)»), and the intro shows the scale with
+// its descriptions once: with them on every page, a question with a long
+// help text no longer fits an 80×24 terminal.
+func selectOptions(q *assessment.Questionnaire, qu *assessment.Question, has, accessible bool) []huh.Option[string] {
+	var opts []huh.Option[string]
+	switch qu.EffectiveType() {
+	case assessment.TypeScale:
+		for _, p := range q.Scale {
+			key := fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value))
+			if accessible {
+				// No value here: huh numbers the options from 1, and a scale
+				// value beside the number would be typed instead of it.
+				key = joinNonEmpty(" – ", p.Label.String(), strings.TrimSpace(p.Description.String()))
+			}
+			opts = append(opts, huh.NewOption(key, formatNumber(*p.Value)))
+		}
+	case assessment.TypeYesNo:
+		opts = append(opts, huh.NewOption("Ja", "ja"), huh.NewOption("Nei", "nei"))
+	case assessment.TypeChoice:
+		for _, o := range qu.Options {
+			opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
+		}
+	}
+	if qu.NAAllowed() {
+		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+	}
+	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
+}
+
+// multiOptions are a multi question's options, then «Ingen av disse»,
+// «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
+// answer (it scores 0), so it must be chosen on purpose.
+func multiOptions(qu *assessment.Question, has bool) []huh.Option[string] {
+	var opts []huh.Option[string]
+	for _, o := range qu.Options {
+		opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
+	}
+	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone))
+	if qu.NAAllowed() {
+		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+	}
+	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
+}
+
+func checkMulti(v []string) error {
+	if len(v) == 0 {
+		return errors.New("velg minst ett alternativ, «Ingen av disse» eller «Hopp over»")
+	}
+	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {choiceNA, "Ikke relevant"}, {choiceSkip, "Hopp over"}} {
+		if slices.Contains(v, special.value) && len(v) > 1 {
+			return fmt.Errorf("«%s» kan ikke kombineres med andre valg", special.label)
+		}
+	}
+	return nil
+}
+
+func checkNumber(s string, naAllowed bool) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if strings.EqualFold(s, "na") {
+		if naAllowed {
+			return nil
+		}
+		return errors.New("«na» (ikke relevant) er ikke tillatt her; skriv et tall eller la feltet stå tomt")
+	}
+	if _, ok := parseNumber(s); !ok {
+		return fmt.Errorf("«%s» er ikke et tall; skriv for eksempel 42 eller 42,5", s)
+	}
+	return nil
+}
+
+// parseNumber reads a number written with a decimal point or comma.
+func parseNumber(s string) (float64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || v != v || v > 1e300 || v < -1e300 {
+		return 0, false
+	}
+	return v, true
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func numberAnswer(v float64) *assessment.Answer {
+	s := formatNumber(v)
+	tag := "!!int"
+	if strings.Contains(s, ".") {
+		tag = "!!float"
+	}
+	return &assessment.Answer{Scalar: s, Tag: tag}
+}
+
+// currentChoice is the select value of a checked answer, "" when none.
+func currentChoice(qu *assessment.Question, a *assessment.Answer) string {
+	switch {
+	case a == nil || !a.Answered() || !a.Valid:
+		return ""
+	case a.NA:
+		return choiceNA
+	}
+	switch qu.EffectiveType() {
+	case assessment.TypeScale:
+		return formatNumber(a.Number)
+	case assessment.TypeYesNo:
+		if a.Number == 1 {
+			return "ja"
+		}
+		return "nei"
+	case assessment.TypeChoice:
+		if len(a.Options) == 1 {
+			return a.Options[0]
+		}
+	}
+	return ""
+}
+
+func currentChoices(a *assessment.Answer) []string {
+	switch {
+	case a == nil || !a.Answered() || !a.Valid:
+		return nil
+	case a.NA:
+		return []string{choiceNA}
+	case len(a.Options) == 0:
+		return []string{choiceNone}
+	}
+	return slices.Clone(a.Options)
+}
+
+// answer returns the answer the fields hold: the new answer, the previous
+// one when the question was skipped, or nil when there is nothing to keep.
+func (f *questionForm) answer() *assessment.Answer {
+	var ans *assessment.Answer
+	skip := func() {
+		if f.prev != nil && f.prev.Answered() {
+			c := *f.prev
+			ans = &c
+		} else {
+			ans = &assessment.Answer{Empty: true}
+		}
+	}
+	switch f.item.Question.EffectiveType() {
+	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
+		switch f.choice {
+		case choiceSkip, "":
+			skip()
+		case choiceNA:
+			ans = &assessment.Answer{NA: true}
+		default:
+			if f.item.Question.EffectiveType() == assessment.TypeScale {
+				v, _ := strconv.ParseFloat(f.choice, 64)
+				ans = numberAnswer(v)
+			} else {
+				ans = &assessment.Answer{Scalar: f.choice, Tag: "!!str"}
+			}
+		}
+	case assessment.TypeMulti:
+		switch {
+		case len(f.choices) == 0 || slices.Contains(f.choices, choiceSkip):
+			skip()
+		case slices.Contains(f.choices, choiceNA):
+			ans = &assessment.Answer{NA: true}
+		case slices.Contains(f.choices, choiceNone):
+			ans = &assessment.Answer{IsList: true, List: []string{}}
+		default:
+			var ids []string // in the questionnaire's order
+			for _, o := range f.item.Question.Options {
+				if slices.Contains(f.choices, o.ID) {
+					ids = append(ids, o.ID)
+				}
+			}
+			ans = &assessment.Answer{IsList: true, List: ids}
+		}
+	case assessment.TypeNumber:
+		s := strings.TrimSpace(f.text)
+		v, ok := parseNumber(s)
+		switch {
+		case strings.EqualFold(s, "na") && f.item.Question.NAAllowed():
+			ans = &assessment.Answer{NA: true}
+		case ok:
+			ans = numberAnswer(v)
+		default:
+			skip()
+		}
+	case assessment.TypeText:
+		if s := strings.TrimSpace(f.text); s != "" {
+			ans = &assessment.Answer{Scalar: s, Tag: "!!str"}
+		} else {
+			skip()
+		}
+	}
+	ans.Comment = strings.TrimSpace(f.commentText)
+	if ans.Empty && ans.Comment == "" {
+		return nil
+	}
+	return ans
+}
+
+// describeAnswer says an answer in words, for the line printed after it.
+func describeAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
+	switch {
+	case a == nil || a.Empty:
+		return "hoppet over"
+	case a.NA:
+		return "ikke relevant"
+	case a.IsList:
+		if len(a.List) == 0 {
+			return "ingen av disse"
+		}
+		var labels []string
+		for _, id := range a.List {
+			if o, ok := qu.Option(id); ok {
+				labels = append(labels, o.Label.String())
+			}
+		}
+		return strings.Join(labels, ", ")
+	}
+	switch qu.EffectiveType() {
+	case assessment.TypeScale:
+		// The label only: in accessible mode the options are numbered
+		// from 1, and a scale value beside it would read as that number.
+		v, _ := strconv.ParseFloat(a.Scalar, 64)
+		return q.ScaleLabel(v)
+	case assessment.TypeYesNo:
+		if a.Scalar == "ja" {
+			return "ja"
+		}
+		return "nei"
+	case assessment.TypeChoice:
+		if o, ok := qu.Option(a.Scalar); ok {
+			return o.Label.String()
+		}
+	case assessment.TypeNumber:
+		s := strings.Replace(a.Scalar, ".", ",", 1)
+		if qu.Unit != "" {
+			s += " " + qu.Unit
+		}
+		return s
+	case assessment.TypeText:
+		return "«" + truncate(strings.Join(strings.Fields(a.Scalar), " "), 40) + "»"
+	}
+	return a.Scalar
+}
+
+// assessTheme is huh's base theme with readable contrast: titles bold in
+// the terminal's own foreground colour, descriptions and options not dimmed,
+// and only the cursor and selection marks in colour (they also differ in
+// shape, so colour never carries meaning alone).
+func assessTheme() *huh.Theme {
+	t := huh.ThemeBase()
+	accent := lipgloss.AdaptiveColor{Light: "4", Dark: "12"} // blue
+	bold := lipgloss.NewStyle().Bold(true)
+	t.Focused.Base = t.Focused.Base.BorderForeground(accent)
+	t.Focused.Card = t.Focused.Base
+	t.Focused.Title = bold
+	t.Focused.NoteTitle = bold
+	t.Focused.Description = lipgloss.NewStyle()
+	t.Focused.ErrorIndicator = t.Focused.ErrorIndicator.Bold(true)
+	t.Focused.ErrorMessage = t.Focused.ErrorMessage.Bold(true)
+	t.Focused.SelectSelector = t.Focused.SelectSelector.Foreground(accent).Bold(true)
+	t.Focused.MultiSelectSelector = t.Focused.MultiSelectSelector.Foreground(accent).Bold(true)
+	t.Focused.NextIndicator = t.Focused.NextIndicator.Foreground(accent)
+	t.Focused.PrevIndicator = t.Focused.PrevIndicator.Foreground(accent)
+	t.Focused.SelectedOption = bold
+	t.Focused.SelectedPrefix = t.Focused.SelectedPrefix.Foreground(accent).Bold(true)
+	t.Focused.TextInput.Prompt = t.Focused.TextInput.Prompt.Foreground(accent)
+	t.Focused.TextInput.Cursor = t.Focused.TextInput.Cursor.Foreground(accent)
+	t.Focused.TextInput.Placeholder = lipgloss.NewStyle().Italic(true)
+	t.Focused.FocusedButton = t.Focused.FocusedButton.Foreground(lipgloss.Color("15")).Background(lipgloss.Color("4")).Bold(true)
+
+	t.Blurred = t.Focused
+	t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
+	t.Blurred.Card = t.Blurred.Base
+	t.Blurred.Title = lipgloss.NewStyle()
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.NextIndicator = lipgloss.NewStyle()
+	t.Blurred.PrevIndicator = lipgloss.NewStyle()
+
+	t.Group.Title = bold
+	t.Group.Description = lipgloss.NewStyle()
+	return t
+}
+
+// assessKeyMap is huh's key map with Norwegian help texts.
+func assessKeyMap() *huh.KeyMap {
+	k := huh.NewDefaultKeyMap()
+	k.Input.AcceptSuggestion.SetHelp("ctrl+e", "fullfør")
+	k.Input.Prev.SetHelp("shift+tab", "tilbake")
+	k.Input.Next.SetHelp("enter", "neste")
+	k.Input.Submit.SetHelp("enter", "lagre")
+
+	k.Text.Prev.SetHelp("shift+tab", "tilbake")
+	k.Text.Next.SetHelp("enter", "neste")
+	k.Text.Submit.SetHelp("enter", "lagre")
+	k.Text.NewLine.SetHelp("alt+enter", "ny linje")
+	k.Text.Editor.SetHelp("ctrl+e", "åpne i editor")
+
+	k.Select.Prev.SetHelp("shift+tab", "tilbake")
+	k.Select.Next.SetHelp("enter", "velg")
+	k.Select.Submit.SetHelp("enter", "velg")
+	k.Select.Up.SetHelp("↑", "opp")
+	k.Select.Down.SetHelp("↓", "ned")
+	k.Select.Left.SetHelp("←", "venstre")
+	k.Select.Right.SetHelp("→", "høyre")
+	k.Select.Filter.SetHelp("/", "søk")
+	k.Select.Filter.SetEnabled(false) // only the municipality is searched
+	k.Select.SetFilter.SetHelp("esc", "bruk søket")
+	k.Select.ClearFilter.SetHelp("esc", "tøm søket")
+	k.Select.HalfPageUp.SetHelp("ctrl+u", "½ side opp")
+	k.Select.HalfPageDown.SetHelp("ctrl+d", "½ side ned")
+	k.Select.GotoTop.SetHelp("home", "første")
+	k.Select.GotoBottom.SetHelp("end", "siste")
+
+	k.MultiSelect.Prev.SetHelp("shift+tab", "tilbake")
+	k.MultiSelect.Next.SetHelp("enter", "bekreft")
+	k.MultiSelect.Submit.SetHelp("enter", "bekreft")
+	k.MultiSelect.Toggle.SetHelp("mellomrom", "velg/fjern")
+	k.MultiSelect.Up.SetHelp("↑", "opp")
+	k.MultiSelect.Down.SetHelp("↓", "ned")
+	k.MultiSelect.Filter.SetHelp("/", "søk")
+	k.MultiSelect.Filter.SetEnabled(false)
+	k.MultiSelect.SetFilter.SetHelp("esc", "bruk søket")
+	k.MultiSelect.ClearFilter.SetHelp("esc", "tøm søket")
+	k.MultiSelect.HalfPageUp.SetHelp("ctrl+u", "½ side opp")
+	k.MultiSelect.HalfPageDown.SetHelp("ctrl+d", "½ side ned")
+	k.MultiSelect.GotoTop.SetHelp("home", "første")
+	k.MultiSelect.GotoBottom.SetHelp("end", "siste")
+	k.MultiSelect.SelectAll.SetHelp("ctrl+a", "velg alle")
+	k.MultiSelect.SelectNone.SetHelp("ctrl+a", "fjern alle")
+
+	k.Note.Prev.SetHelp("shift+tab", "tilbake")
+	k.Note.Next.SetHelp("enter", "neste")
+	k.Note.Submit.SetHelp("enter", "videre")
+
+	k.Confirm.Prev.SetHelp("shift+tab", "tilbake")
+	k.Confirm.Next.SetHelp("enter", "neste")
+	k.Confirm.Submit.SetHelp("enter", "videre")
+	k.Confirm.Toggle.SetHelp("←/→", "bytt")
+	k.Confirm.Accept.SetHelp("y", "ja")
+	k.Confirm.Reject.SetHelp("n", "nei")
+	return k
+}

@@ -1,0 +1,388 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/huh"
+	"github.com/sirkel/sirkel/assessment"
+)
+
+func miniQuestionnaire(t *testing.T) *assessment.Questionnaire {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/mini-questionnaire.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ds := assessment.ParseQuestionnaire("mini-questionnaire.yaml", data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
+// itemFor finds a question of the mini questionnaire as the planner would
+// list it with all areas chosen.
+func itemFor(t *testing.T, q *assessment.Questionnaire, id string) questionItem {
+	t.Helper()
+	for _, it := range planQuestions(q, &assessment.Answers{}, []string{"styring", "bygg"}, true) {
+		if it.Question.ID == id {
+			return it
+		}
+	}
+	t.Fatalf("no question %s", id)
+	return questionItem{}
+}
+
+// checkedAnswers parses answers written as YAML and checks them, as a
+// continued file is.
+func checkedAnswers(t *testing.T, q *assessment.Questionnaire, body string) *assessment.Answers {
+	t.Helper()
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-21\nanswers:\n" + body
+	a, ds := assessment.ParseAnswers("svar.yaml", []byte(src))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return a
+}
+
+func optionValues(opts []huh.Option[string]) []string {
+	var v []string
+	for _, o := range opts {
+		v = append(v, o.Value)
+	}
+	return v
+}
+
+func optionKeys(opts []huh.Option[string]) []string {
+	var k []string
+	for _, o := range opts {
+		k = append(k, o.Key)
+	}
+	return k
+}
+
+func TestBuildQuestionFormFields(t *testing.T) {
+	q := miniQuestionnaire(t)
+	tests := []struct {
+		id         string
+		accessible bool
+		wantField  string
+		wantValues []string
+	}{
+		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceSkip}},
+		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceSkip}},
+		{"styring-merknad", false, "*huh.Text", nil},
+		{"styring-merknad", true, "*huh.Input", nil}, // huh reads one line there anyway
+		{"bygg-ombruk", false, "*huh.Input", nil},
+		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, choiceNA, choiceSkip}},
+		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceNA, choiceSkip}},
+	}
+	for _, tt := range tests {
+		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: tt.accessible})
+		if got := typeName(f.field); got != tt.wantField {
+			t.Errorf("%s: field %s, want %s", tt.id, got, tt.wantField)
+		}
+		if got := optionValues(f.options); !slices.Equal(got, tt.wantValues) {
+			t.Errorf("%s: options %q, want %q", tt.id, got, tt.wantValues)
+		}
+		if f.comment == nil {
+			t.Errorf("%s: no comment field", tt.id)
+		}
+		// Accessible mode prints no group titles or descriptions: the
+		// progress and the help go into a note before the question.
+		if tt.accessible != (f.note != nil) {
+			t.Errorf("%s: note %v in accessible=%v", tt.id, f.note != nil, tt.accessible)
+		}
+	}
+}
+
+func typeName(f huh.Field) string {
+	switch f.(type) {
+	case *huh.Select[string]:
+		return "*huh.Select[string]"
+	case *huh.MultiSelect[string]:
+		return "*huh.MultiSelect[string]"
+	case *huh.Input:
+		return "*huh.Input"
+	case *huh.Text:
+		return "*huh.Text"
+	}
+	return "?"
+}
+
+func TestScaleOptionLabels(t *testing.T) {
+	q := miniQuestionnaire(t)
+	it := itemFor(t, q, "styring-plan")
+	tui := optionKeys(buildQuestionForm(q, it, nil, formOptions{}).options)
+	if tui[0] != "Ikke startet (0)" || tui[5] != "Hopp over (la stå ubesvart)" {
+		t.Errorf("terminal options %q", tui)
+	}
+	// In accessible mode huh numbers the options from 1: no scale value
+	// beside them, but the descriptions a screen reader reads out.
+	acc := optionKeys(buildQuestionForm(q, it, nil, formOptions{accessible: true}).options)
+	if acc[0] != "Ikke startet – Ingenting er gjort." || acc[1] != "Planlagt" {
+		t.Errorf("accessible options %q", acc)
+	}
+}
+
+func TestQuestionNote(t *testing.T) {
+	q := miniQuestionnaire(t)
+	it := itemFor(t, q, "styring-budsjett")
+	it.AreaNum, it.AreaCount = 1, 2
+	f := buildQuestionForm(q, it, nil, formOptions{accessible: true})
+	view := f.note.View()
+	for _, want := range []string{"Område 1 av 2: Styring · spørsmål 2 av 3", "Trinn 2: Budsjett", "Skriv nummeret foran svaret. Tom linje: hopp over."} {
+		if !strings.Contains(view, want) {
+			t.Errorf("note lacks %q:\n%s", want, view)
+		}
+	}
+	page := buildQuestionForm(q, itemFor(t, q, "bygg-rolle"), nil, formOptions{}).page(q)
+	if v := page.View(); !strings.Contains(v, "Område 2 av 2: Bygg · spørsmål 3 av 3") || !strings.Contains(v, "Tiltaksnivå II: Moderat systemendring") {
+		t.Errorf("page header:\n%s", v)
+	}
+}
+
+func TestQuestionFormPreselection(t *testing.T) {
+	q := miniQuestionnaire(t)
+	a := checkedAnswers(t, q, `  styring-plan: {value: 3, comment: Vedtatt i juni}
+  styring-budsjett: ja
+  bygg-ombruk: 42.5
+  bygg-krav: [kartlegging, lcc]
+  bygg-rolle: na
+`)
+	for _, tt := range []struct {
+		id   string
+		want any
+	}{
+		{"styring-plan", "3"},
+		{"styring-budsjett", "ja"},
+		{"bygg-ombruk", "42.5"},
+		{"bygg-krav", []string{"kartlegging", "lcc"}},
+		{"bygg-rolle", choiceNA},
+	} {
+		prev, _ := a.Answers.Get(tt.id)
+		for _, accessible := range []bool{false, true} {
+			f := buildQuestionForm(q, itemFor(t, q, tt.id), prev, formOptions{accessible: accessible})
+			got := f.field.GetValue()
+			if want, ok := tt.want.([]string); ok {
+				if gs, _ := got.([]string); !slices.Equal(gs, want) {
+					t.Errorf("%s: preselected %v, want %v", tt.id, got, want)
+				}
+			} else if got != tt.want {
+				t.Errorf("%s (accessible=%v): preselected %v, want %v", tt.id, accessible, got, tt.want)
+			}
+			if f.comment.GetValue() != prev.Comment {
+				t.Errorf("%s: comment %q, want %q", tt.id, f.comment.GetValue(), prev.Comment)
+			}
+			if a := f.answer(); a == nil || !sameRaw(a, prev) {
+				t.Errorf("%s: unchanged form gives %+v, want %+v", tt.id, a, prev)
+			}
+		}
+	}
+	// With an answer, «Hopp over» keeps it.
+	prev, _ := a.Answers.Get("styring-plan")
+	f := buildQuestionForm(q, itemFor(t, q, "styring-plan"), prev, formOptions{})
+	if k := optionKeys(f.options); k[len(k)-1] != "Hopp over (behold svaret)" {
+		t.Errorf("skip option with an answer: %q", k[len(k)-1])
+	}
+	f.choice = choiceSkip
+	if got := f.answer(); got == nil || got.Scalar != "3" || got.Comment != "Vedtatt i juni" {
+		t.Errorf("skip dropped the answer: %+v", got)
+	}
+}
+
+func sameRaw(a, b *assessment.Answer) bool {
+	return a.Empty == b.Empty && a.NA == b.NA && a.Scalar == b.Scalar && a.IsList == b.IsList &&
+		slices.Equal(a.List, b.List) && a.Comment == b.Comment
+}
+
+// Unanswered: in accessible mode an empty line skips; in the terminal UI the
+// cursor starts on the first option.
+func TestQuestionFormDefaults(t *testing.T) {
+	q := miniQuestionnaire(t)
+	it := itemFor(t, q, "styring-plan")
+	acc := buildQuestionForm(q, it, nil, formOptions{accessible: true})
+	if acc.field.GetValue() != choiceSkip || acc.answer() != nil {
+		t.Errorf("accessible default %v gives %+v", acc.field.GetValue(), acc.answer())
+	}
+	tui := buildQuestionForm(q, it, nil, formOptions{})
+	if tui.field.GetValue() != "0" {
+		t.Errorf("terminal default %v", tui.field.GetValue())
+	}
+}
+
+func TestQuestionFormAnswers(t *testing.T) {
+	q := miniQuestionnaire(t)
+	tests := []struct {
+		id      string
+		set     func(f *questionForm)
+		want    string // the answer as written in the file; "" for none
+		comment string
+	}{
+		{"styring-plan", func(f *questionForm) { f.choice = "2" }, "styring-plan: 2", ""},
+		{"styring-plan", func(f *questionForm) { f.choice = choiceSkip }, "", ""},
+		{"styring-plan", func(f *questionForm) { f.choice = choiceSkip; f.commentText = "Spør økonomi" }, "styring-plan:\n    comment: Spør økonomi", "Spør økonomi"},
+		{"styring-budsjett", func(f *questionForm) { f.choice = "nei" }, "styring-budsjett: nei", ""},
+		{"styring-merknad", func(f *questionForm) { f.text = "  Fritt: svar  " }, "styring-merknad: 'Fritt: svar'", ""},
+		{"styring-merknad", func(f *questionForm) { f.text = " " }, "", ""},
+		{"bygg-ombruk", func(f *questionForm) { f.text = "12,5" }, "bygg-ombruk: 12.5", ""},
+		{"bygg-ombruk", func(f *questionForm) { f.text = "40" }, "bygg-ombruk: 40", ""},
+		{"bygg-ombruk", func(f *questionForm) { f.text = "NA" }, "bygg-ombruk: na", ""},
+		{"bygg-ombruk", func(f *questionForm) { f.text = "" }, "", ""},
+		{"bygg-krav", func(f *questionForm) { f.choices = []string{"annet", "kartlegging"} }, "bygg-krav: [kartlegging, annet]", ""},
+		{"bygg-krav", func(f *questionForm) { f.choices = []string{choiceNone} }, "bygg-krav: []", ""},
+		{"bygg-krav", func(f *questionForm) { f.choices = []string{choiceNA} }, "bygg-krav: na", ""},
+		{"bygg-krav", func(f *questionForm) { f.choices = []string{choiceSkip} }, "", ""},
+		{"bygg-rolle", func(f *questionForm) { f.choice = "paadriver"; f.commentText = " Pådriver i regionen " }, "bygg-rolle:\n    value: paadriver\n    comment: Pådriver i regionen", "Pådriver i regionen"},
+	}
+	for _, tt := range tests {
+		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: true})
+		tt.set(f)
+		got := f.answer()
+		a := &assessment.Answers{Kind: assessment.KindAnswers, Questionnaire: q.Ref(),
+			Municipality: assessment.Municipality{Name: "Øyer", Number: "3440"}}
+		if got != nil {
+			a.Answers.Set(tt.id, got)
+		}
+		var buf bytes.Buffer
+		if err := assessment.WriteAnswers(&buf, q, a); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		if tt.want == "" {
+			if got != nil {
+				t.Errorf("%s: got %+v, want no answer", tt.id, got)
+			}
+			continue
+		}
+		if !strings.Contains(text, "\n  "+tt.want+"\n") {
+			t.Errorf("%s: file lacks %q:\n%s", tt.id, tt.want, text)
+		}
+		// What the form gives checks against the questionnaire.
+		back := checkedAnswers(t, q, strings.SplitN(text, "answers:\n", 2)[1])
+		if ans, _ := back.Answers.Get(tt.id); ans == nil || ans.Comment != tt.comment || (!ans.Empty && !ans.Valid) {
+			t.Errorf("%s: read back %+v", tt.id, ans)
+		}
+	}
+}
+
+func TestCheckNumberAndMulti(t *testing.T) {
+	for _, tt := range []struct {
+		in string
+		na bool
+		ok bool
+	}{
+		{"", false, true}, {"42", false, true}, {"42,5", false, true}, {" 1 000 ", false, true},
+		{"na", true, true}, {"na", false, false}, {"mye", false, false}, {"NaN", false, false}, {"1e999", false, false},
+	} {
+		if err := checkNumber(tt.in, tt.na); (err == nil) != tt.ok {
+			t.Errorf("checkNumber(%q, %v) = %v", tt.in, tt.na, err)
+		}
+	}
+	for _, tt := range []struct {
+		in []string
+		ok bool
+	}{
+		{nil, false}, {[]string{"lcc"}, true}, {[]string{"lcc", "annet"}, true}, {[]string{choiceNone}, true},
+		{[]string{choiceNone, "lcc"}, false}, {[]string{choiceSkip, "lcc"}, false}, {[]string{choiceNA, "lcc"}, false},
+	} {
+		if err := checkMulti(tt.in); (err == nil) != tt.ok {
+			t.Errorf("checkMulti(%q) = %v", tt.in, err)
+		}
+	}
+	// At the end of input, validation gives up instead of asking for ever.
+	eof := formOptions{accessible: true, atEOF: func() bool { return true }}
+	if err := eof.validator(func() error { return checkMulti(nil) }); err != nil {
+		t.Errorf("validator at EOF: %v", err)
+	}
+}
+
+func TestPlanQuestions(t *testing.T) {
+	q := miniQuestionnaire(t)
+	a := checkedAnswers(t, q, "  styring-plan: 3\n  bygg-ombruk:\n    comment: Vet ikke\n")
+	bad, _ := assessment.ParseAnswers("svar.yaml", []byte("kind: answers\nanswers: {styring-budsjett: 7}\n"))
+	bad.Check(q, assessment.CheckOptions{})
+	a.Answers.Set("styring-budsjett", bad.Answers.ByID["styring-budsjett"])
+	var got []string
+	for _, it := range planQuestions(q, a, []string{"styring", "bygg"}, false) {
+		got = append(got, it.Question.ID)
+	}
+	// Answered questions are skipped; an invalid answer or a comment alone
+	// does not count as answered.
+	want := []string{"styring-budsjett", "styring-merknad", "bygg-ombruk", "bygg-krav", "bygg-rolle"}
+	if !slices.Equal(got, want) {
+		t.Errorf("plan = %v, want %v", got, want)
+	}
+	items := planQuestions(q, a, []string{"bygg"}, true)
+	if len(items) != 3 || items[0].AreaNum != 1 || items[0].AreaCount != 1 || items[2].Num != 3 || items[2].Count != 3 {
+		t.Errorf("review of one area: %+v", items)
+	}
+}
+
+func TestResolveMunicipality(t *testing.T) {
+	for _, tt := range []struct{ in, number, err string }{
+		{"3440", "3440", ""},
+		{" øyer ", "3440", ""},
+		{"Øye", "3440", ""},
+		{"34", "34", ""},
+		{"øy", "", "passer med flere kommuner"},
+		{"Herøy", "", "Herøy (Møre og Romsdal) (1515"},
+		{"9999", "", "er ikke et kommunenummer"},
+		{"Atlantis", "", "fant ingen kommune"},
+		{"", "", "skriv kommunenummeret"},
+	} {
+		m, err := resolveMunicipality(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("resolveMunicipality(%q) = %v, %v; want error with %q", tt.in, m, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || m.Number != tt.number {
+			t.Errorf("resolveMunicipality(%q) = %v, %v; want %s", tt.in, m, err, tt.number)
+		}
+	}
+}
+
+func TestMunicipalityOptions(t *testing.T) {
+	opts := municipalityOptions()
+	keys := optionKeys(opts)
+	i := slices.Index(keys, "Øyer – 3440, Innlandet")
+	if i < 0 {
+		t.Fatalf("Øyer missing")
+	}
+	// Alphabetical, with æ, ø, å last, as a Norwegian reader expects.
+	if j := slices.Index(keys, "Ørland – 5057, Trøndelag - Trööndelage"); j < 0 || j > i {
+		t.Errorf("Ørland at %d, Øyer at %d", j, i)
+	}
+	if !strings.HasPrefix(keys[len(keys)-1], "Å") {
+		t.Errorf("last option %q", keys[len(keys)-1])
+	}
+	if !slices.Contains(keys, "Innlandet fylkeskommune – 34") {
+		t.Errorf("county missing")
+	}
+	if len(opts) < 357 {
+		t.Errorf("only %d options", len(opts))
+	}
+}
+
+func TestNorwegianKeyHelp(t *testing.T) {
+	k := assessKeyMap()
+	for _, b := range [][2]string{
+		{k.Select.Next.Help().Desc, "velg"},
+		{k.Input.Submit.Help().Desc, "lagre"},
+		{k.MultiSelect.Toggle.Help().Desc, "velg/fjern"},
+		{k.Text.NewLine.Help().Desc, "ny linje"},
+	} {
+		if b[0] != b[1] {
+			t.Errorf("help %q, want %q", b[0], b[1])
+		}
+	}
+}

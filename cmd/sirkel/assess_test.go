@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/questionnaires"
+)
+
+// watchBuffer is a buffer safe for the goroutine huh runs in, which can
+// tell when some text has been written.
+type watchBuffer struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	want string
+	seen chan struct{}
+}
+
+func (w *watchBuffer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, err := w.buf.Write(p)
+	if w.seen != nil && strings.Contains(w.buf.String(), w.want) {
+		close(w.seen)
+		w.seen = nil
+	}
+	return n, err
+}
+
+func (w *watchBuffer) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// waitFor returns a channel closed once s has been written.
+func (w *watchBuffer) waitFor(s string) <-chan struct{} {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	ch := make(chan struct{})
+	if strings.Contains(w.buf.String(), s) {
+		close(ch)
+		return ch
+	}
+	w.want, w.seen = s, ch
+	return ch
+}
+
+func testStreams(in io.Reader) (*streams, *bytes.Buffer, *watchBuffer) {
+	out, errw := &bytes.Buffer{}, &watchBuffer{}
+	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795132800"}
+	return &streams{In: in, Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
+}
+
+// loadChecked reads an answers file as the other commands do.
+func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assessment.Answers {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ds := assessment.ParseAnswers(path, data)
+	if !ds.HasErrors() {
+		ds = append(ds, a.Check(q, assessment.CheckOptions{})...)
+	}
+	if ds.HasErrors() {
+		t.Fatalf("%v\n%s", ds, data)
+	}
+	return a
+}
+
+func TestLineReader(t *testing.T) {
+	lr := newLineReader(strings.NewReader("3\n\nsiste"))
+	var got []string
+	// A new scanner per prompt, as huh makes: each gets one line only.
+	for range 3 {
+		sc := bufio.NewScanner(lr)
+		if !sc.Scan() {
+			t.Fatalf("no line after %q", got)
+		}
+		got = append(got, sc.Text())
+		if lr.EOF() {
+			t.Fatalf("EOF reported after %q, before any prompt met it", got)
+		}
+	}
+	if strings.Join(got, "|") != "3||siste" {
+		t.Errorf("lines %q", got)
+	}
+	if bufio.NewScanner(lr).Scan() || !lr.EOF() {
+		t.Errorf("end of input not reported")
+	}
+}
+
+// answerLines types an answer to every question of an area the way a
+// person would in accessible mode, whatever the questions are: the second
+// option of a select, the first of a multi-select, a number, a text; each
+// followed by an empty comment.
+func answerLines(ar *assessment.Area) string {
+	var b strings.Builder
+	for _, qu := range ar.Questions {
+		switch qu.EffectiveType() {
+		case assessment.TypeMulti:
+			b.WriteString("1\n0\n")
+		case assessment.TypeNumber:
+			b.WriteString("12,5\n")
+		case assessment.TypeText:
+			b.WriteString("Et fritt svar\n")
+		default:
+			b.WriteString("2\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// A full run of one area of the default questionnaire in accessible mode,
+// with the ids taken from the questionnaire as it is now.
+func TestAssessDefaultQuestionnaireArea(t *testing.T) {
+	e, err := questionnaires.Get(questionnaires.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := e.Questionnaire
+	ar := &q.Areas[len(q.Areas)-1]
+	path := filepath.Join(t.TempDir(), "svar.yaml")
+	s, out, errw := testStreams(strings.NewReader(answerLines(ar)))
+	code := run([]string{"assess", path, "--municipality", "3440", "--respondent", "Kari Nordbø", "--role", "Klimarådgiver", "--area", ar.ID}, s)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errw)
+	}
+	a := loadChecked(t, path, q)
+	if a.Answers.Len() != len(ar.Questions) {
+		t.Errorf("%d answers, want %d", a.Answers.Len(), len(ar.Questions))
+	}
+	r := assessment.Evaluate(q, a)
+	for _, res := range r.Areas {
+		if res.Area.ID == ar.ID && (!res.Coverage.Defined || res.Coverage.Value != 1) {
+			t.Errorf("coverage of %s: %+v", ar.ID, res.Coverage)
+		}
+	}
+	if !strings.Contains(out.String(), ar.Name.String()) || !strings.Contains(out.String(), "Totalskår") {
+		t.Errorf("no score table on stdout:\n%s", out)
+	}
+	if !strings.Contains(errw.String(), "sirkel report "+path) {
+		t.Errorf("no next step:\n%s", errw)
+	}
+	// Every question of the questionnaire is in the file, as a key or a
+	// comment, so that it can be finished by hand.
+	data, _ := os.ReadFile(path)
+	for _, id := range q.QuestionIDs() {
+		if !bytes.Contains(data, []byte("  "+id+":")) && !bytes.Contains(data, []byte("  # "+id+":")) {
+			t.Errorf("%s missing from the file", id)
+		}
+	}
+}
+
+// SIGINT in accessible mode after a few answers: they are on disk, the
+// message says how to continue, and the exit code is 130.
+func TestAssessSIGINT(t *testing.T) {
+	q := miniQuestionnaire(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "svar.yaml")
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	s, _, errw := testStreams(pr)
+	prompt := errw.waitFor("spørsmål 3 av 3")
+	done := make(chan int, 1)
+	go func() {
+		done <- run([]string{"assess", path, "-q", "../../testdata/mini-questionnaire.yaml", "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
+	}()
+	if _, err := io.WriteString(pw, "4\nVedtatt\n1\n\n"); err != nil {
+		t.Fatal(err)
+	}
+	<-prompt // the third question waits for its answer; run's signal handler is in place
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-done; code != exitInterrupted {
+		t.Fatalf("exit %d, want 130\n%s", code, errw)
+	}
+	if !strings.Contains(errw.String(), "Svarene er lagret i "+path+".\nFortsett med: sirkel assess "+path) {
+		t.Errorf("no resume hint:\n%s", errw)
+	}
+	a := loadChecked(t, path, q)
+	if got := strings.Join(a.Answers.Order, ","); got != "styring-plan,styring-budsjett" {
+		t.Errorf("answers %s", got)
+	}
+	if ans, _ := a.Answers.Get("styring-plan"); ans.Number != 3 || ans.Comment != "Vedtatt" {
+		t.Errorf("styring-plan = %+v", ans)
+	}
+}
+
+// A save that fails leaves the previous file as it was, and no temporary
+// file beside it.
+func TestAssessSaveFailureKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "svar.yaml")
+	old := []byte("kind: answers\n# forrige, hele fil\n")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := writeAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "kind: answers\nanswers:\n  halv")
+		return errors.New("disken er full")
+	})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, old) {
+		t.Errorf("old file changed: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+
+	// The session reports a failed save as an error, not a panic.
+	q := miniQuestionnaire(t)
+	ss := &assessSession{q: q, path: filepath.Join(dir, "mangler", "svar.yaml"),
+		a: &assessment.Answers{Municipality: assessment.Municipality{Name: "Øyer", Number: "3440"}}}
+	var ee *exitError
+	if err := ss.save(); !errors.As(err, &ee) || ee.code != exitInvalid || !strings.Contains(ee.msg, "kunne ikke lagre svarene") {
+		t.Errorf("save into a missing folder: %v", err)
+	}
+}
