@@ -301,6 +301,9 @@ func scalarBool(n *yaml.Node) (bool, bool) {
 // returns the deepest node that exists, so that a missing field is reported
 // at its parent.
 func nodeAt(root *yaml.Node, path string) *yaml.Node {
+	if root == nil {
+		return &yaml.Node{} // answers not read from YAML (a workbook) have no positions
+	}
 	n := root
 	for _, seg := range splitPath(path) {
 		for n.Kind == yaml.AliasNode && n.Alias != nil {

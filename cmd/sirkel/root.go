@@ -192,5 +192,6 @@ func commands(s *streams) []*cobra.Command {
 		newValidateCmd(s),
 		newQuestionnaireCmd(s),
 		newScoreCmd(s),
+		newTemplateCmd(s), newMergeCmd(s), newSchemaCmd(s),
 	}
 }

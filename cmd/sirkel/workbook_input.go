@@ -2,8 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 
-	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report"
 )
 
 // isWorkbook tells an .xlsx (a zip archive) from YAML by its first bytes.
@@ -11,7 +12,34 @@ func isWorkbook(_ string, data []byte) bool {
 	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-func loadWorkbook(path string, _ []byte, _ *questionnaireSource, _ batchOptions) loaded {
-	return loaded{Path: path, Diags: assessment.Diagnostics{{File: path,
-		Message: "filen er en Excel-fil eller et zip-arkiv, ikke en YAML-svarfil"}}}
+// loadWorkbook reads an answer workbook (from «sirkel template») and checks
+// it as loadOne checks YAML answers; problems are placed at cells
+// («svarskjema.xlsx: Svar!G14: …»). Other workbooks (reports) are skipped
+// where questionnaires are.
+func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOptions) loaded {
+	l := loaded{Path: path}
+	sheet, err := report.OpenAnswerSheet(path, data)
+	var other *report.OtherWorkbookError
+	if errors.As(err, &other) && opt.skipQuestionnaires {
+		l.Skipped = true // a report beside the answers, say
+		return l
+	}
+	if err != nil {
+		l.Diags = asDiagnostics(path, err)
+		return l
+	}
+	ref := sheet.Questionnaire()
+	if ref.ID == "" {
+		l.Diags = sheet.Diagnostics(nil)
+		return l
+	}
+	q, err := qs.For(ref)
+	if err != nil {
+		l.Diags = append(sheet.Diagnostics(nil), asDiagnostics(path, err)...)
+		return l
+	}
+	l.Questionnaire = q
+	l.Answers = sheet.Answers(q)
+	l.Diags = sheet.Diagnostics(l.Answers.Check(q, opt.check))
+	return l
 }

@@ -1,0 +1,250 @@
+package assessment
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Prefer says how Merge settles a question answered differently in two
+// parts.
+type Prefer int
+
+const (
+	// PreferNone settles nothing: every conflict is reported.
+	PreferNone Prefer = iota
+	// PreferFirst takes the answer of the first part that has one.
+	PreferFirst
+	// PreferLast takes the answer of the last part that has one.
+	PreferLast
+)
+
+// Conflict is a question (or an area target) answered differently.
+type Conflict struct {
+	Question string // the question id; "" for a target
+	Area     string // the area of a target
+	Values   []ConflictValue
+	Chosen   int // index into Values of the answer kept (with Prefer)
+}
+
+// ConflictValue is one part's answer in a conflict, in the question's own
+// units (scale value and label, ja/nei, option ids, number, text).
+type ConflictValue struct {
+	File  string
+	Value string
+}
+
+// String describes the conflict in Norwegian on one line.
+func (c Conflict) String() string {
+	what := "spørsmålet «" + c.Question + "»"
+	if c.Question == "" {
+		what = "målet for området «" + c.Area + "»"
+	}
+	parts := make([]string, len(c.Values))
+	for i, v := range c.Values {
+		parts[i] = fmt.Sprintf("%s i %s", v.Value, v.File)
+	}
+	return what + " er besvart ulikt: " + strings.Join(parts, ", ")
+}
+
+// Merge combines partial answers to q from several files (YAML or answer
+// workbooks) for one municipality. Every part must have been checked
+// against q without errors. Answers to different questions are united;
+// equal answers are kept once with their comments joined; respondents are
+// united and the latest date is kept. Answers to questions q does not have
+// are left out. Parts for another municipality or questionnaire are
+// refused (Diagnostics); conflicts are returned, and with PreferNone the
+// merged answers must not be used.
+func Merge(q *Questionnaire, parts []*Answers, prefer Prefer) (*Answers, []Conflict, Diagnostics) {
+	if ds := sameSubject(q, parts); ds != nil {
+		return nil, nil, ds
+	}
+	first := parts[0]
+	out := &Answers{
+		Kind:          KindAnswers,
+		Questionnaire: q.Ref(),
+		Municipality:  first.Municipality,
+	}
+	for _, p := range parts {
+		out.Respondents = mergeRespondents(out.Respondents, p.Respondents)
+		if p.Date.IsSet() && (!out.Date.IsSet() || p.Date.After(out.Date.Time)) {
+			out.Date = p.Date
+		}
+	}
+	var conflicts []Conflict
+	for _, a := range q.Areas {
+		if c, ok := mergeTarget(q, a.ID, parts, prefer, out); !ok {
+			conflicts = append(conflicts, c)
+		}
+	}
+	q.AllQuestions(func(_ *Area, qu *Question) {
+		if c, ok := mergeAnswer(q, qu, parts, prefer, out); !ok {
+			conflicts = append(conflicts, c)
+		}
+	})
+	out.Answers.set = true
+	return out, conflicts, nil
+}
+
+// sameSubject refuses parts for other questionnaires or municipalities.
+func sameSubject(q *Questionnaire, parts []*Answers) Diagnostics {
+	var ds Diagnostics
+	first := parts[0]
+	for _, p := range parts {
+		switch {
+		case p.Questionnaire != first.Questionnaire:
+			ds = append(ds, Diagnostic{File: p.File, Message: fmt.Sprintf(
+				"svarene gjelder spørreskjemaet %s@%s, men %s gjelder %s@%s; bare svar til samme skjema og versjon kan slås sammen",
+				p.Questionnaire.ID, p.Questionnaire.Version, first.File, first.Questionnaire.ID, first.Questionnaire.Version)})
+		case p.Municipality.Number != first.Municipality.Number:
+			ds = append(ds, Diagnostic{File: p.File, Message: fmt.Sprintf(
+				"svarene gjelder %s (%s), men %s gjelder %s (%s); bare svar fra én kommune kan slås sammen",
+				p.Municipality.Name, p.Municipality.Number, first.File, first.Municipality.Name, first.Municipality.Number)})
+		}
+	}
+	return ds
+}
+
+// mergeRespondents adds the respondents of more that are not in have yet
+// (by name), filling in a role or e-mail that an earlier mention lacks.
+func mergeRespondents(have, more []Respondent) []Respondent {
+	for _, r := range more {
+		i := slices.IndexFunc(have, func(h Respondent) bool {
+			return strings.EqualFold(strings.TrimSpace(h.Name), strings.TrimSpace(r.Name))
+		})
+		if i < 0 {
+			have = append(have, r)
+			continue
+		}
+		if have[i].Role == "" {
+			have[i].Role = r.Role
+		}
+		if have[i].Email == "" {
+			have[i].Email = r.Email
+		}
+	}
+	return have
+}
+
+func mergeTarget(q *Questionnaire, area string, parts []*Answers, prefer Prefer, out *Answers) (Conflict, bool) {
+	c := Conflict{Area: area}
+	var values []float64
+	for _, p := range parts {
+		v, ok := p.Targets[area]
+		if !ok {
+			continue
+		}
+		c.Values = append(c.Values, ConflictValue{File: p.File, Value: scaleText(q, v)})
+		values = append(values, v)
+	}
+	if len(values) == 0 {
+		return c, true
+	}
+	chosen := 0
+	if prefer == PreferLast {
+		chosen = len(values) - 1
+	}
+	if out.Targets == nil {
+		out.Targets = make(map[string]float64)
+	}
+	out.Targets[area] = values[chosen]
+	for _, v := range values[1:] {
+		if v != values[0] {
+			c.Chosen = chosen
+			return c, false
+		}
+	}
+	return c, true
+}
+
+// mergeAnswer merges the answers to one question into out; it reports a
+// conflict when the parts give different values.
+func mergeAnswer(q *Questionnaire, qu *Question, parts []*Answers, prefer Prefer, out *Answers) (Conflict, bool) {
+	c := Conflict{Question: qu.ID}
+	var given []*Answer // answers with a value, in part order
+	var comments []string
+	for _, p := range parts {
+		a, ok := p.Answers.Get(qu.ID)
+		if !ok {
+			continue
+		}
+		if a.Comment != "" && !slices.Contains(comments, a.Comment) {
+			comments = append(comments, a.Comment)
+		}
+		if a.Answered() && a.Valid {
+			given = append(given, a)
+			c.Values = append(c.Values, ConflictValue{File: p.File, Value: answerText(q, qu, a)})
+		}
+	}
+	if len(given) == 0 {
+		if len(comments) > 0 {
+			out.Answers.Set(qu.ID, &Answer{Empty: true, Comment: strings.Join(comments, "\n")})
+		}
+		return c, true
+	}
+	agree := true
+	for _, a := range given[1:] {
+		if !sameMeaning(given[0], a) {
+			agree = false
+		}
+	}
+	chosen := 0
+	if prefer == PreferLast {
+		chosen = len(given) - 1
+	}
+	merged := *given[chosen]
+	merged.List = slices.Clone(merged.List)
+	merged.Options = slices.Clone(merged.Options)
+	merged.Pos, merged.KeyPos = Pos{}, Pos{}
+	if agree {
+		merged.Comment = strings.Join(comments, "\n")
+	}
+	out.Answers.Set(qu.ID, &merged)
+	c.Chosen = chosen
+	return c, agree
+}
+
+// sameMeaning compares two checked answers by meaning, not by how they were
+// written: «ja» equals «true», [a, b] equals [b, a].
+func sameMeaning(a, b *Answer) bool {
+	if a.NA || b.NA {
+		return a.NA == b.NA
+	}
+	if len(a.Options) > 0 || len(b.Options) > 0 {
+		x, y := slices.Clone(a.Options), slices.Clone(b.Options)
+		slices.Sort(x)
+		slices.Sort(y)
+		return slices.Equal(x, y)
+	}
+	return a.Number == b.Number && a.Text == b.Text
+}
+
+// answerText is a checked answer in the question's own units, for people.
+func answerText(q *Questionnaire, qu *Question, a *Answer) string {
+	if a.NA {
+		return "na (ikke relevant)"
+	}
+	switch qu.EffectiveType() {
+	case TypeScale:
+		return scaleText(q, a.Number)
+	case TypeYesNo:
+		if a.Number == 1 {
+			return "ja"
+		}
+		return "nei"
+	case TypeChoice:
+		return a.Options[0]
+	case TypeMulti:
+		return "[" + strings.Join(a.Options, ", ") + "]"
+	case TypeNumber:
+		return fmtNum(a.Number)
+	}
+	return "«" + a.Text + "»"
+}
+
+func scaleText(q *Questionnaire, v float64) string {
+	if l := q.ScaleLabel(v); l != "" {
+		return fmt.Sprintf("%s (%s)", fmtNum(v), l)
+	}
+	return fmtNum(v)
+}

@@ -1,0 +1,167 @@
+package assessment
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func mergeParts(t *testing.T, q *Questionnaire, docs ...string) []*Answers {
+	t.Helper()
+	var parts []*Answers
+	for i, doc := range docs {
+		name := string(rune('a'+i)) + ".yaml"
+		a, ds := ParseAnswers(name, []byte(doc))
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		if ds := a.Check(q, CheckOptions{}); ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		parts = append(parts, a)
+	}
+	return parts
+}
+
+func mergeMiniQuestionnaire(t *testing.T) *Questionnaire {
+	t.Helper()
+	q, ds := ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../testdata/mini-questionnaire.yaml"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
+const mergeHead = "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\n"
+
+func TestMergeUnion(t *testing.T) {
+	q := mergeMiniQuestionnaire(t)
+	parts := mergeParts(t, q,
+		mergeHead+`respondents: [{name: Kari Nordbø, role: Klimarådgiver}]
+date: 2026-11-20
+targets: {styring: 4}
+answers:
+  styring-plan: {value: 3, comment: Vedtatt}
+  styring-budsjett: ja
+  bygg-krav: [lcc, kartlegging]
+  bygg-rolle: {comment: Spør eiendom}
+`,
+		mergeHead+`respondents: [{name: Per Bygg, role: Byggsjef}, {name: KARI NORDBØ, email: kari@example.no}]
+date: 2026-11-25
+targets: {styring: 4}
+answers:
+  styring-plan: {value: 3, comment: I kommunestyret 12. mars}
+  styring-budsjett: true
+  bygg-krav: [kartlegging, lcc]
+  bygg-ombruk: na
+  bygg-rolle: {value: paadriver, comment: Spør eiendom}
+`)
+	out, conflicts, ds := Merge(q, parts, PreferNone)
+	if ds != nil || len(conflicts) > 0 {
+		t.Fatalf("diagnostics %v, conflicts %v", ds, conflicts)
+	}
+	if got := out.Date.String(); got != "2026-11-25" {
+		t.Errorf("date %s, want the latest", got)
+	}
+	wantResp := []Respondent{{Name: "Kari Nordbø", Role: "Klimarådgiver", Email: "kari@example.no"}, {Name: "Per Bygg", Role: "Byggsjef"}}
+	if !slices.Equal(out.Respondents, wantResp) {
+		t.Errorf("respondents %v", out.Respondents)
+	}
+	if out.Targets["styring"] != 4 {
+		t.Errorf("targets %v", out.Targets)
+	}
+	// Check the merged answers as a file would be checked, then compare.
+	if ds := out.Check(q, CheckOptions{}); ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	for id, want := range map[string]string{
+		"styring-plan":     "3|Vedtatt\nI kommunestyret 12. mars",
+		"styring-budsjett": "1|",
+		"bygg-krav":        "lcc,kartlegging|",
+		"bygg-ombruk":      "na|",
+		"bygg-rolle":       "paadriver|Spør eiendom",
+	} {
+		a, ok := out.Answers.Get(id)
+		if !ok {
+			t.Errorf("%s: missing", id)
+			continue
+		}
+		got := fmtNum(a.Number)
+		switch {
+		case a.NA:
+			got = "na"
+		case len(a.Options) > 0:
+			got = strings.Join(a.Options, ",")
+		}
+		if got+"|"+a.Comment != want {
+			t.Errorf("%s: %q, want %q", id, got+"|"+a.Comment, want)
+		}
+	}
+	if _, ok := out.Answers.Get("styring-merknad"); ok {
+		t.Error("an unanswered question got an answer")
+	}
+}
+
+func TestMergeConflicts(t *testing.T) {
+	q := mergeMiniQuestionnaire(t)
+	parts := mergeParts(t, q,
+		mergeHead+"date: 2026-11-20\ntargets: {bygg: 3}\nanswers:\n  styring-plan: {value: 3, comment: Vedtatt}\n  bygg-krav: [lcc]\n  bygg-ombruk: 10\n",
+		mergeHead+"date: 2026-11-20\nanswers:\n  styring-plan: 2\n  bygg-ombruk: 10\n",
+		mergeHead+"date: 2026-11-20\ntargets: {bygg: 4}\nanswers:\n  styring-plan: {value: 1, comment: Bare planlagt}\n  bygg-krav: [lcc, annet]\n",
+	)
+	_, conflicts, ds := Merge(q, parts, PreferNone)
+	if ds != nil {
+		t.Fatal(ds)
+	}
+	var got []string
+	for _, c := range conflicts {
+		got = append(got, c.String())
+	}
+	want := []string{
+		"målet for området «bygg» er besvart ulikt: 3 (Etablert) i a.yaml, 4 (Systematisk og evaluert) i c.yaml",
+		"spørsmålet «styring-plan» er besvart ulikt: 3 (Etablert) i a.yaml, 2 (Påbegynt) i b.yaml, 1 (Planlagt) i c.yaml",
+		"spørsmålet «bygg-krav» er besvart ulikt: [lcc] i a.yaml, [lcc, annet] i c.yaml",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("conflicts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	for _, tc := range []struct {
+		prefer        Prefer
+		plan, comment string
+		krav          []string
+		target        float64
+	}{
+		{PreferFirst, "3", "Vedtatt", []string{"lcc"}, 3},
+		{PreferLast, "1", "Bare planlagt", []string{"lcc", "annet"}, 4},
+	} {
+		out, conflicts, _ := Merge(q, parts, tc.prefer)
+		if len(conflicts) != 3 {
+			t.Errorf("prefer %d: %d conflicts, want them all reported", tc.prefer, len(conflicts))
+		}
+		plan, _ := out.Answers.Get("styring-plan")
+		krav, _ := out.Answers.Get("bygg-krav")
+		if plan.Scalar != tc.plan || plan.Comment != tc.comment || !slices.Equal(krav.List, tc.krav) || out.Targets["bygg"] != tc.target {
+			t.Errorf("prefer %d: plan %s %q, krav %v, target %v", tc.prefer, plan.Scalar, plan.Comment, krav.List, out.Targets["bygg"])
+		}
+	}
+}
+
+func TestMergeRefusesMixedSubjects(t *testing.T) {
+	q := mergeMiniQuestionnaire(t)
+	parts := mergeParts(t, q,
+		mergeHead+"date: 2026-11-20\nanswers: {styring-plan: 3}\n",
+		strings.Replace(mergeHead, `{name: Øyer, number: "3440"}`, `{name: Lillehammer, number: "3405"}`, 1)+"date: 2026-11-20\nanswers: {bygg-ombruk: 3}\n",
+	)
+	_, _, ds := Merge(q, parts, PreferLast)
+	if len(ds) != 1 || ds[0].File != "b.yaml" || !strings.Contains(ds[0].Message, "svarene gjelder Lillehammer (3405), men a.yaml gjelder Øyer (3440); bare svar fra én kommune kan slås sammen") {
+		t.Errorf("mixed municipalities: %v", ds)
+	}
+
+	parts = mergeParts(t, q, mergeHead+"date: 2026-11-20\nanswers: {}\n", mergeHead+"date: 2026-11-20\nanswers: {}\n")
+	parts[1].Questionnaire.Version = "2"
+	_, _, ds = Merge(q, parts, PreferNone)
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, "svarene gjelder spørreskjemaet mini@2, men a.yaml gjelder mini@1") {
+		t.Errorf("mixed versions: %v", ds)
+	}
+}

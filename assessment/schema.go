@@ -1,0 +1,260 @@
+package assessment
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// JSON Schemas (draft 2020-12) of the two file kinds, for editors with a
+// YAML language server: they complete keys and values and mark mistakes
+// while a file is typed. sirkel's own checks (positions, cross-references,
+// «mente du …?») stay the authority; the schemas keep to keywords that
+// older language servers (draft 7) understand too.
+
+// SchemaDialect is the JSON Schema draft the schemas are written in.
+const SchemaDialect = "https://json-schema.org/draft/2020-12/schema"
+
+// Schema is a JSON Schema as nested maps and slices.
+type Schema = map[string]any
+
+// WriteSchema writes a schema as indented JSON, with «<», «>» and «&» as
+// they are (they occur in Norwegian help texts).
+func WriteSchema(w io.Writer, s Schema) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}
+
+var reSchemaName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// SchemaFileName is the name of the answers schema file written next to
+// answer files of a questionnaire, such as «ks-sirkulaer-2026.1.schema.json».
+func SchemaFileName(ref QuestionnaireRef) string {
+	return reSchemaName.ReplaceAllString(ref.ID+"-"+ref.Version, "-") + ".schema.json"
+}
+
+// SchemaModeline is the first line of an answers file that points a YAML
+// language server to its schema (a path relative to the file, or a URL).
+func SchemaModeline(schema string) string {
+	return "# yaml-language-server: $schema=" + schema + "\n"
+}
+
+func schemaObject(required []string, props Schema) Schema {
+	s := Schema{"type": "object", "additionalProperties": false, "properties": props}
+	if len(required) > 0 {
+		s["required"] = required
+	}
+	return s
+}
+
+func schemaArray(items any) Schema { return Schema{"type": "array", "items": items} }
+
+func schemaRef(name string) Schema { return Schema{"$ref": "#/$defs/" + name} }
+
+func withDescription(s Schema, description string) Schema {
+	s["description"] = description
+	return s
+}
+
+// QuestionnaireSchema is the schema of questionnaire files (DESIGN §3.1).
+func QuestionnaireSchema() Schema {
+	text := schemaRef("text")
+	ident := schemaRef("ident")
+	named := func(id Schema) Schema {
+		return schemaObject([]string{"id", "name"}, Schema{"id": id, "name": text, "description": text})
+	}
+	number := Schema{"type": "number"}
+	idList := schemaArray(ident)
+
+	question := schemaObject([]string{"id", "text"}, Schema{
+		"id":       withDescription(schemaRef("ident"), "Unik i skjemaet; svarfilene bruker den som nøkkel."),
+		"text":     text,
+		"help":     text,
+		"type":     withDescription(Schema{"enum": []string{"scale", "yesno", "choice", "multi", "number", "text"}}, "Svartype; standard er scale."),
+		"step":     withDescription(Schema{"type": "integer", "minimum": 1}, "Trinn (id fra steps)."),
+		"tier":     withDescription(Schema{"type": "string"}, "Tiltaksnivå (id fra tiers), for eksempel I."),
+		"weight":   Schema{"type": "number", "exclusiveMinimum": 0},
+		"target":   withDescription(Schema{"type": "number"}, "Målet: en skalaverdi for scale, ellers et tall i [0, 1]."),
+		"allow_na": Schema{"type": "boolean"},
+		"plans":    withDescription(idList, "Planverk (id fra plans) der et gap her hører hjemme."),
+		"strategy": ident,
+		"action":   text,
+		"examples": idList,
+		"options":  schemaArray(schemaObject([]string{"id", "label", "score"}, Schema{"id": ident, "label": text, "score": Schema{"type": "number", "minimum": 0, "maximum": 1}})),
+		"scoring":  withDescription(schemaObject([]string{"worst", "best"}, Schema{"worst": number, "best": number}), "For number-spørsmål: tallet som gir 0 og tallet som gir full skår."),
+		"unit":     Schema{"type": "string"},
+	})
+	area := schemaObject([]string{"id", "name", "questions"}, Schema{
+		"id": ident, "name": text, "description": text,
+		"weight":    Schema{"type": "number", "exclusiveMinimum": 0},
+		"allow_na":  Schema{"type": "boolean"},
+		"plans":     idList,
+		"questions": Schema{"type": "array", "minItems": 1, "items": schemaRef("question")},
+	})
+	return Schema{
+		"$schema":              SchemaDialect,
+		"title":                "sirkel: spørreskjema (kind: questionnaire)",
+		"description":          "Et spørreskjema for egenvurdering av sirkulær økonomi; se DESIGN §3.1. «sirkel validate» gjør i tillegg kryssjekkene (unike id-er, referanser, skalaer).",
+		"type":                 "object",
+		"required":             []string{"kind", "id", "version", "title", "scale", "default_target", "levels", "areas"},
+		"additionalProperties": false,
+		"properties": Schema{
+			"kind":           Schema{"const": KindQuestionnaire},
+			"id":             ident,
+			"version":        Schema{"type": []string{"string", "number"}},
+			"title":          text,
+			"description":    text,
+			"language":       Schema{"enum": []string{"nb", "nn", "en"}},
+			"scale":          Schema{"type": "array", "minItems": 2, "items": schemaObject([]string{"value", "label"}, Schema{"value": number, "label": text, "description": text})},
+			"default_target": withDescription(Schema{"type": "number"}, "En verdi på skalaen."),
+			"levels":         Schema{"type": "array", "minItems": 1, "items": schemaObject([]string{"min", "name"}, Schema{"min": Schema{"type": "number", "minimum": 0, "maximum": 100}, "name": text, "description": text})},
+			"steps":          schemaArray(named(Schema{"type": "integer", "minimum": 1})),
+			"tiers":          schemaArray(named(Schema{"type": "string"})),
+			"plans":          schemaArray(named(ident)),
+			"strategies":     schemaArray(named(ident)),
+			"areas":          Schema{"type": "array", "minItems": 1, "items": schemaRef("area")},
+			"examples": schemaArray(schemaObject([]string{"id", "name"}, Schema{
+				"id": ident, "name": text, "description": text,
+				"url": Schema{"type": "string", "format": "uri"}, "areas": idList,
+			})),
+			"glossary": schemaArray(schemaObject([]string{"term", "definition"}, Schema{"term": text, "definition": text})),
+			"facts":    schemaArray(schemaObject([]string{"text"}, Schema{"text": text, "source": Schema{"type": "string"}})),
+		},
+		"$defs": Schema{
+			"ident": Schema{"type": "string", "pattern": reIdent.String()},
+			"text": Schema{
+				"description": "En tekst på bokmål, eller en mapping av språk der nb er påkrevd.",
+				"anyOf": []any{
+					Schema{"type": "string"},
+					schemaObject([]string{"nb"}, Schema{"nb": Schema{"type": "string"}, "nn": Schema{"type": "string"}, "en": Schema{"type": "string"}}),
+				},
+			},
+			"area":     area,
+			"question": question,
+		},
+	}
+}
+
+// AnswersSchema is the schema of answer files to q: its question ids are
+// the properties of «answers», each with the values the question allows.
+func AnswersSchema(q *Questionnaire) Schema {
+	scale := make([]any, len(q.Scale))
+	for i, p := range q.Scale {
+		scale[i] = *p.Value
+	}
+	areas := Schema{}
+	for _, a := range q.Areas {
+		areas[a.ID] = withDescription(Schema{"enum": scale}, fmt.Sprintf("Kommunens eget mål for «%s»: %s", a.Name, scaleValues(q)))
+	}
+	answers := Schema{}
+	q.AllQuestions(func(a *Area, qu *Question) {
+		answers[qu.ID] = answerSchema(q, qu)
+	})
+	return Schema{
+		"$schema":              SchemaDialect,
+		"title":                fmt.Sprintf("sirkel: svarfil for %s@%s", q.ID, q.Version),
+		"description":          fmt.Sprintf("Svar på «%s». Lag en svarfil med «sirkel assess», og sjekk den med «sirkel validate».", q.Title),
+		"type":                 "object",
+		"required":             []string{"kind", "questionnaire", "municipality", "date", "answers"},
+		"additionalProperties": false,
+		"properties": Schema{
+			"kind": Schema{"const": KindAnswers},
+			"questionnaire": schemaObject([]string{"id", "version"}, Schema{
+				"id":      Schema{"const": q.ID},
+				"version": withDescription(Schema{"type": "string", "default": q.Version}, fmt.Sprintf("Versjonen svarene er gitt til; dette skjemaet er laget for %s.", q.Version)),
+			}),
+			"municipality": schemaObject([]string{"name", "number"}, Schema{
+				"name":   Schema{"type": "string", "minLength": 1},
+				"number": withDescription(Schema{"type": "string", "pattern": reKommuneNr.String()}, "Kommunenummer (fire sifre) eller fylkesnummer (to), i anførselstegn: \"0301\"."),
+			}),
+			"respondents": schemaArray(schemaObject([]string{"name"}, Schema{
+				"name":  Schema{"type": "string", "minLength": 1},
+				"role":  Schema{"type": "string"},
+				"email": Schema{"type": "string", "format": "email"},
+			})),
+			"date":    withDescription(Schema{"type": "string", "format": "date"}, "ÅÅÅÅ-MM-DD"),
+			"targets": schemaObject(nil, areas),
+			"answers": schemaObject(nil, answers),
+		},
+	}
+}
+
+// answerSchema allows a question's value, nothing (unanswered), or
+// {value, comment}.
+func answerSchema(q *Questionnaire, qu *Question) Schema {
+	var value Schema
+	var values string
+	na := []any{}
+	if qu.allowNA {
+		na = append(na, "na")
+	}
+	switch qu.EffectiveType() {
+	case TypeScale:
+		var vals []any
+		for _, p := range q.Scale {
+			vals = append(vals, *p.Value)
+		}
+		value = Schema{"enum": append(vals, na...)}
+		values = scaleValues(q)
+	case TypeYesNo:
+		value = Schema{"enum": append([]any{"ja", "nei", true, false}, na...)}
+		values = "ja, nei"
+	case TypeChoice:
+		var vals []any
+		for _, o := range qu.Options {
+			vals = append(vals, o.ID)
+		}
+		value = Schema{"enum": append(vals, na...)}
+		values = optionList(qu)
+	case TypeMulti:
+		ids := make([]any, len(qu.Options))
+		for i, o := range qu.Options {
+			ids[i] = o.ID
+		}
+		value = Schema{"anyOf": []any{
+			Schema{"type": "array", "uniqueItems": true, "items": Schema{"enum": ids}},
+			Schema{"enum": append(ids[:len(ids):len(ids)], na...)},
+		}}
+		values = "en liste med noen av: " + optionList(qu)
+	case TypeNumber:
+		value = Schema{"type": "number"}
+		if len(na) > 0 {
+			value = Schema{"anyOf": []any{value, Schema{"enum": na}}}
+		}
+		values = "et tall"
+		if qu.Unit != "" {
+			values += " (" + qu.Unit + ")"
+		}
+	case TypeText:
+		value = Schema{"type": []string{"string", "number", "boolean"}}
+		values = "fritekst"
+	}
+	if qu.allowNA {
+		values += ", eller na (ikke relevant)"
+	}
+	description := qu.Text.String() + "\n\nGyldige svar: " + values
+	if h := qu.Help.String(); h != "" {
+		description += "\n\n" + h
+	}
+	return Schema{
+		"description": description,
+		"anyOf": []any{
+			value,
+			Schema{"type": "null"},
+			schemaObject(nil, Schema{"value": Schema{"anyOf": []any{value, Schema{"type": "null"}}}, "comment": Schema{"type": "string"}}),
+		},
+	}
+}
+
+// optionList lists a question's options as «id (label)».
+func optionList(qu *Question) string {
+	parts := make([]string, len(qu.Options))
+	for i, o := range qu.Options {
+		parts[i] = fmt.Sprintf("%s (%s)", o.ID, o.Label)
+	}
+	return strings.Join(parts, ", ")
+}

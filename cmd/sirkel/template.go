@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/questionnaires"
+	"github.com/sirkel/sirkel/report"
+	"github.com/spf13/cobra"
+)
+
+type templateOptions struct {
+	questionnaire string
+	areas         []string
+	from          string
+	output        string
+	force         bool
+	ignoreUnknown bool
+}
+
+func newTemplateCmd(s *streams) *cobra.Command {
+	opts := &templateOptions{}
+	cmd := &cobra.Command{
+		Use:     "template [-o FIL]",
+		Aliases: []string{"svarskjema"},
+		Short:   "Lag et svarskjema i Excel for dem som ikke bruker terminalen",
+		Long: `Lager en Excel-arbeidsbok å svare i: arket «Svar» har én rad per spørsmål, med en
+nedtrekksliste i svarcellen, og arket «Om» har kommune, dato, hvem som har svart
+og en kort veiledning. Send den til kolleger i andre avdelinger; det utfylte
+skjemaet kan skåres, valideres og rapporteres som en svarfil, eller slås sammen
+med andres svar med «sirkel merge».
+
+--from fyller ut skjemaet med svarene i en svarfil, for eksempel fjorårets, så en
+kollega kan gå gjennom og oppdatere dem. --area begrenser skjemaet til noen
+tiltaksområder.`,
+		Example: `  sirkel template -o svarskjema.xlsx
+  sirkel template --area bygg --area transport -o bygg-transport.xlsx
+  sirkel template --from svar-3440.yaml -o svarskjema-3440.xlsx`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTemplate(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen i --from oppgir, ellers "+questionnaires.DefaultID)
+	cmd.Flags().StringArrayVar(&opts.areas, "area", nil, "bare dette tiltaksområdet (id; kan gjentas)")
+	cmd.Flags().StringVar(&opts.from, "from", "", "fyll ut skjemaet med svarene i denne svarfilen (YAML eller svarskjema)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "svarskjema.xlsx", "arbeidsboken som skrives")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overskriv en fil som finnes")
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "hopp over svar i --from på spørsmål skjemaet ikke har")
+	_ = cmd.RegisterFlagCompletionFunc("area", completeTemplateAreas(&opts.questionnaire))
+	return cmd
+}
+
+func runTemplate(s *streams, opts *templateOptions) error {
+	if opts.output == stdinName || opts.output == "" {
+		return usageError("en arbeidsbok skrives til en fil; oppgi den med -o, for eksempel -o svarskjema.xlsx")
+	}
+	if err := refuseOverwrite(opts.output, opts.force); err != nil {
+		return err
+	}
+	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	var (
+		q    *assessment.Questionnaire
+		from *assessment.Answers
+	)
+	if opts.from != "" {
+		l := loadOne(opts.from, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
+		printDiagnostics(s.Err, l.Diags)
+		if !l.OK() {
+			return failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
+		}
+		q, from = l.Questionnaire, l.Answers
+	} else {
+		var err error
+		if q, err = qs.For(assessment.QuestionnaireRef{}); err != nil {
+			return questionnaireError(s, opts.questionnaire, err)
+		}
+	}
+	for _, id := range opts.areas {
+		if _, ok := q.Area(id); !ok {
+			return usageError("ukjent område «%s» i %s@%s; gyldige: %s", id, q.ID, q.Version, strings.Join(templateAreaIDs(q), ", "))
+		}
+	}
+	if from != nil && len(opts.areas) > 0 {
+		left := 0
+		for _, id := range from.Answers.Order {
+			if _, a, ok := q.Question(id); ok && !slices.Contains(opts.areas, a.ID) && from.Answers.ByID[id].Answered() {
+				left++
+			}
+		}
+		if left > 0 {
+			fmt.Fprintf(s.Err, "sirkel: merk: %d svar i %s gjelder andre områder enn --area og er ikke med i svarskjemaet\n", left, opts.from)
+		}
+	}
+	topt := report.TemplateOptions{Areas: opts.areas, From: from, Now: templateNow(s), ToolVersion: toolVersion()}
+	err := writeAtomic(opts.output, func(w io.Writer) error { return report.WriteAnswerSheet(w, q, topt) })
+	if err != nil {
+		return failure("kunne ikke skrive %s: %s", opts.output, err)
+	}
+	n := 0
+	q.AllQuestions(func(a *assessment.Area, _ *assessment.Question) {
+		if len(opts.areas) == 0 || slices.Contains(opts.areas, a.ID) {
+			n++
+		}
+	})
+	fmt.Fprintf(s.Err, "Skrev %s: svarskjema for %s@%s med %d spørsmål.\n", opts.output, q.ID, q.Version, n)
+	return nil
+}
+
+func templateAreaIDs(q *assessment.Questionnaire) []string {
+	ids := make([]string, len(q.Areas))
+	for i, a := range q.Areas {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// completeTemplateAreas completes --area with the area ids of the questionnaire
+// given with -q (or the default one).
+func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		qs := &questionnaireSource{flag: *questionnaire}
+		q, err := qs.For(assessment.QuestionnaireRef{})
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []string
+		for _, a := range q.Areas {
+			out = append(out, a.ID+"\t"+a.Name.String())
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// templateNow is now, or SOURCE_DATE_EPOCH when set, so that files stamped
+// with a date are reproducible.
+func templateNow(s *streams) time.Time {
+	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now()
+}
