@@ -192,6 +192,7 @@ func commands(s *streams) []*cobra.Command {
 		newValidateCmd(s),
 		newQuestionnaireCmd(s),
 		newScoreCmd(s),
+		newReportCmd(s), newCompareCmd(s),
 		newTemplateCmd(s), newMergeCmd(s), newSchemaCmd(s),
 	}
 }

@@ -25,7 +25,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
-			env.Setenv("SOURCE_DATE_EPOCH", "1795132800") // 2026-11-21
+			env.Setenv("SOURCE_DATE_EPOCH", "1795132800") // 2026-11-20
 			return os.CopyFS(filepath.Join(env.WorkDir, "testdata"), os.DirFS("../../testdata"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
