@@ -182,7 +182,58 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 	}
 	root.SetHelpCommandGroupID("main")
 	root.SetCompletionCommandGroupID("main")
+	norwegianHelp(root)
 	return root
+}
+
+// usageTemplate is cobra's usage template with Norwegian headings.
+const usageTemplate = `Bruk:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [kommando]{{end}}{{if gt (len .Aliases) 0}}
+
+Alias:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Eksempler:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+Kommandoer:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flagg:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Felles flagg:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Skriv «{{.CommandPath}} [kommando] --help» for mer om en kommando.{{end}}
+`
+
+// norwegianHelp replaces cobra's English help texts.
+func norwegianHelp(root *cobra.Command) {
+	root.SetUsageTemplate(usageTemplate)
+	root.PersistentFlags().BoolP("help", "h", false, "vis hjelp")
+	root.Flags().BoolP("version", "v", false, "vis versjonen av sirkel")
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Use = "help [kommando]"
+			c.Short = "Hjelp om en kommando"
+			c.Long = "Viser hjelp for en kommando, for eksempel «sirkel help score»."
+		case "completion":
+			c.Short = "Lag skript for fullføring av kommandoer i skallet (bash, zsh, fish, powershell)"
+			c.Long = `Lager et skript som gir fullføring av kommandoer, flagg og skjema-id-er i skallet.
+For bash: sirkel completion bash > /etc/bash_completion.d/sirkel`
+			for _, sub := range c.Commands() {
+				sub.Short = "Fullføring for " + sub.Name()
+			}
+		}
+	}
 }
 
 // commands lists the subcommands; each lives in its own file.
