@@ -147,7 +147,6 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 	}
 	b.docProps("Sirkulær økonomi – sammenligning av kommuner", subject,
 		fmt.Sprintf("Laget med sirkel %s.", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
-	b.f.SetActiveSheet(0)
 	if b.err != nil {
 		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", b.err)
 	}
@@ -171,14 +170,23 @@ func (c *Comparison) areas() []assessment.Area {
 // stream starts a streamed sheet: widths and panes go through the stream
 // writer, everything else (print setup, conditional formats, filters,
 // charts) must be set on the sheet before the writer is made.
+//
+// A long run of equal columns (a municipality each) becomes the sheet's
+// default width instead: excelize keeps one entry per column it is given
+// a width for, and then scans them all for every cell it writes.
 func (b *book) stream(s sheetSetup) *excelize.StreamWriter {
+	runs := widthRuns(s.cols)
+	if i := slices.IndexFunc(runs, func(r widthRun) bool { return r.to-r.from >= 50 }); i >= 0 {
+		b.check(b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{DefaultColWidth: ptr(runs[i].width)}))
+		runs = slices.Delete(runs, i, i+1)
+	}
 	sw, err := b.f.NewStreamWriter(s.name)
 	if err != nil {
 		b.check(err)
 		return nil
 	}
-	for i, col := range s.cols {
-		b.check(sw.SetColWidth(i+1, i+1, col.width))
+	for _, r := range runs {
+		b.check(sw.SetColWidth(r.from, r.to, r.width))
 	}
 	if s.headerRows > 0 || s.freezeCols > 0 {
 		b.check(sw.SetPanes(b.panes(s)))
@@ -299,7 +307,7 @@ func (c *Comparison) areaSheet(b *book) {
 	for _, r := range c.rows[:n] {
 		cols = append(cols, column{fmt.Sprintf("%s (%s)", r.name, r.number), 9})
 	}
-	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1}
+	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1, wide: n > 40}
 	b.printSetup(s)
 	lastRow := len(areas) + 2 // header, total, areas
 	if n > 0 {
@@ -395,8 +403,8 @@ func (c *Comparison) stats(b *book) {
 	const sh = SheetStats
 	cols := []column{{"Område", 32}, {"Antall", 9}, {"Lavest", 9}, {"Nedre kvartil", 10}, {"Median", 9}, {"Øvre kvartil", 10}, {"Høyest", 9}, {"Snitt", 9}}
 	s := sheetSetup{name: sh, cols: cols, headerRows: 1}
-	for i, col := range cols {
-		b.check(b.f.SetColWidth(sh, colName(i+1), colName(i+1), col.width))
+	for _, r := range widthRuns(cols) {
+		b.check(b.f.SetColWidth(sh, colName(r.from), colName(r.to), r.width))
 	}
 	b.check(b.f.SetPanes(sh, b.panes(s)))
 	b.printSetup(s)

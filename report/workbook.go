@@ -146,15 +146,17 @@ type sheetSetup struct {
 	freezeCols int  // columns to freeze
 	portrait   bool // else landscape
 	noGrid     bool // hide gridlines (the summary reads like a page)
+	// wide sheets (thousands of columns) print across pages at full
+	// size instead of being shrunk to one page width.
+	wide bool
 }
 
 // addSheet creates a sheet (the first call renames the default one) and
 // applies widths, frozen panes and print settings.
 func (b *book) addSheet(s sheetSetup) {
 	b.newSheet(s.name)
-	for i, c := range s.cols {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		b.check(b.f.SetColWidth(s.name, col, col, c.width))
+	for _, r := range widthRuns(s.cols) {
+		b.check(b.f.SetColWidth(s.name, colName(r.from), colName(r.to), r.width))
 	}
 	if s.headerRows > 0 || s.freezeCols > 0 {
 		b.check(b.f.SetPanes(s.name, b.panes(s)))
@@ -170,6 +172,26 @@ func (b *book) newSheet(name string) {
 	}
 	_, err := b.f.NewSheet(name)
 	b.check(err)
+}
+
+// widthRun is a range of adjacent columns of the same width.
+type widthRun struct {
+	from, to int // 1-based, inclusive
+	width    float64
+}
+
+// widthRuns groups columns by width: excelize merges column ranges on
+// every call, so setting thousands of columns one by one is quadratic.
+func widthRuns(cols []column) []widthRun {
+	var runs []widthRun
+	for i, c := range cols {
+		if n := len(runs); n > 0 && runs[n-1].width == c.width && runs[n-1].to == i {
+			runs[n-1].to = i + 1
+			continue
+		}
+		runs = append(runs, widthRun{i + 1, i + 1, c.width})
+	}
+	return runs
 }
 
 func (b *book) panes(s sheetSetup) *excelize.Panes {
@@ -198,7 +220,7 @@ func (b *book) printSetup(s sheetSetup) {
 	}))
 	// A fixed default row height makes LibreOffice lay rows out as Excel
 	// does, so that row heights and page breaks come out the same.
-	b.check(b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true),
+	b.check(b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(!s.wide),
 		DefaultRowHeight: ptr(defaultRowHeight), CustomHeight: ptr(true)}))
 	b.check(b.f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
 		Left: ptr(marginSide / 72), Right: ptr(marginSide / 72), Top: ptr(marginTopBottom / 72), Bottom: ptr(marginTopBottom / 72),

@@ -125,6 +125,9 @@ func changeFinding(r, base *assessment.Result) string {
 	if base.Level != nil && r.Level.Rank != base.Level.Rank {
 		fmt.Fprintf(&b, " Kommunen har dermed gått fra nivået «%s» til «%s».", base.Level.Name(), r.Level.Name())
 	}
+	if base.Coverage.Defined && base.Coverage.Value < lowCoverage {
+		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", FormatShare(base.Coverage))
+	}
 	return b.String()
 }
 

@@ -461,7 +461,7 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	rw.heading(l, row, title)
 	row++
 	if len(r.Gaps) == 0 {
-		b.merged(sh, row, 1, l.last, "Ingen svar ligger under målet.", st.finding, l.width, 11)
+		b.merged(sh, row, 1, l.last, rw.noGaps(), st.finding, l.width, 11)
 		return row + 1
 	}
 	blocks := []struct {
@@ -504,6 +504,15 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	return row
 }
 
+// noGaps says why there are no actions: nothing is answered yet, or every
+// answer reaches its target.
+func (rw *reportWriter) noGaps() string {
+	if !rw.r.Total.Defined {
+		return "Ingen spørsmål er besvart ennå, så det er ingen tiltak å foreslå."
+	}
+	return "Ingen svar ligger under målet, så det er ingen tiltak å foreslå."
+}
+
 // actions writes every gap as a row, in priority order.
 func (rw *reportWriter) actions() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
@@ -516,7 +525,7 @@ func (rw *reportWriter) actions() {
 	b.headerRow(sh, 1, cols, st.header)
 	b.check(b.f.SetRowHeight(sh, 1, 20))
 	if len(r.Gaps) == 0 {
-		b.merged(sh, 2, 1, len(cols), "Ingen svar ligger under målet, så det er ingen tiltak å foreslå.", st.text, 200, 11)
+		b.merged(sh, 2, 1, len(cols), rw.noGaps(), st.text, 200, 11)
 		return
 	}
 	for i, g := range r.Gaps {

@@ -96,7 +96,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
-	fmt.Fprintf(msg, "Skrev %s: %d kommuner sammenlignet", opts.output, cmp.Len())
+	fmt.Fprintf(msg, "Skrev %s: %s sammenlignet", opts.output, plural(cmp.Len(), "kommune", "kommuner"))
 	if nBad > 0 {
 		fmt.Fprintf(msg, ", %s med feil (se arket «Feil»)", plural(nBad, "fil", "filer"))
 	}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// reportStreams are streams for running a command in-process with a fixed
+// SOURCE_DATE_EPOCH (2026-11-20).
+func reportStreams() (*streams, *bytes.Buffer, *bytes.Buffer) {
+	out, errw := &bytes.Buffer{}, &bytes.Buffer{}
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1795132800", "NO_COLOR": "1"}
+	return &streams{In: strings.NewReader(""), Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestReportCommandWritesWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	s, out, errw := reportStreams()
+	code := run([]string{"report", "--out-dir", dir, "../../testdata/oyer-3440.yaml", "../../testdata/broken/unknown-key.yaml"}, s)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want 1 for the broken file\n%s", code, errw)
+	}
+	// Only the good file's workbook, and no temporary file left over.
+	if got := dirNames(t, dir); !slices.Equal(got, []string{"3440-oyer-sirkel.xlsx"}) {
+		t.Fatalf("files %v", got)
+	}
+	path := filepath.Join(dir, "3440-oyer-sirkel.xlsx")
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", info.Mode().Perm())
+	}
+	if !strings.Contains(out.String(), "Skrev "+path) {
+		t.Errorf("stdout %q", out)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) < 5 || got[0] != "Sammendrag" {
+		t.Errorf("sheets %v", got)
+	}
+	dp, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dp.Created != "2026-11-20T00:00:00Z" || !strings.HasPrefix(dp.Creator, "sirkel ") {
+		t.Errorf("created %q by %q; want SOURCE_DATE_EPOCH and the tool", dp.Created, dp.Creator)
+	}
+}
+
+func TestReportCommandToStdout(t *testing.T) {
+	s, out, errw := reportStreams()
+	if code := run([]string{"report", "../../testdata/oyer-3440.yaml", "-o", "-"}, s); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, errw)
+	}
+	if !bytes.HasPrefix(out.Bytes(), []byte("PK\x03\x04")) {
+		t.Fatal("stdout is not a workbook")
+	}
+	if _, err := excelize.OpenReader(bytes.NewReader(out.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(errw.String(), "Skrev -: Øyer (3440)") {
+		t.Errorf("stderr %q", errw)
+	}
+}
+
+func TestCompareCommandListsErrors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sammenligning.xlsx")
+	s, _, errw := reportStreams()
+	code := run([]string{"compare", "-o", path, "../../testdata/oyer-3440.yaml", "../../testdata/partial-3440.yaml", "../../testdata/broken/unknown-key.yaml"}, s)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want 1\n%s", code, errw)
+	}
+	if got := dirNames(t, dir); !slices.Equal(got, []string{"sammenligning.xlsx"}) {
+		t.Fatalf("files %v", got)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Oversikt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 {
+		t.Errorf("%d overview rows, want a header and two municipalities", len(rows))
+	}
+	rows, err = f.GetRows("Feil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || rows[1][0] != "../../testdata/broken/unknown-key.yaml" || rows[1][3] != "Feil" {
+		t.Errorf("error sheet %q", rows)
+	}
+}
+
+// A workbook that fails half-way is never left behind, neither under its
+// name nor as a temporary file.
+func TestWorkbookFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rapport.xlsx")
+	err := writeAtomic(path, func(w io.Writer) error {
+		if _, err := w.Write([]byte("PK\x03\x04 half a workbook")); err != nil {
+			return err
+		}
+		return errors.New("disk full")
+	})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if got := dirNames(t, dir); len(got) != 0 {
+		t.Errorf("left behind: %v", got)
+	}
+}
+
+func TestUniqueName(t *testing.T) {
+	used := map[string]bool{}
+	for _, want := range []string{"3440-oyer-sirkel.xlsx", "3440-oyer-sirkel-2.xlsx", "3440-oyer-sirkel-3.xlsx"} {
+		if got := uniqueName("3440-oyer-sirkel.xlsx", used); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package report
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLibreOfficeOpensWorkbooks converts the report and the comparison to
+// PDF with LibreOffice, the client most municipalities without Excel use,
+// and checks the printed text. It runs when soffice and pdftotext are
+// installed (CI installs them).
+func TestLibreOfficeOpensWorkbooks(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := t.TempDir()
+	oyer := wbResult(t, "../testdata/oyer-3440.yaml")
+	partial := wbResult(t, "../testdata/partial-3440.yaml")
+	report := filepath.Join(dir, "3440-oyer-sirkel.xlsx")
+	if err := os.WriteFile(report, wbWrite(t, oyer, ReportOptions{Baseline: partial}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := NewComparison(nil, CompareOptions{Now: wbNow})
+	c.Add("oyer-3440.yaml", oyer)
+	c.Add("partial-3440.yaml", partial)
+	compare := filepath.Join(dir, "sammenligning.xlsx")
+	if err := os.WriteFile(compare, cmpBytes(t, c), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// A profile of its own, so that a running LibreOffice or another test
+	// does not hold the lock.
+	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
+	cmd := exec.CommandContext(ctx, soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, report, compare)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	text := func(pdf string) string {
+		out, err := exec.CommandContext(ctx, pdftotext, "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", pdf, err)
+		}
+		return string(out)
+	}
+	got := text(filepath.Join(dir, "3440-oyer-sirkel.pdf"))
+	for _, want := range []string{
+		"Sirkulær økonomi i kommunen – egenvurdering", // title, æøå
+		"Øyer (3440)",                    // header on every page
+		"Hovedfunn",                      // findings
+		"Samlet skår",                    // key figures
+		"39.1",                           // the total as a number, one decimal
+		"Styringstrinn",                  // heat map
+		"Skår per tiltaksområde (0–100)", // the radar chart's title
+		"De fem viktigste tiltakene",
+		"Kommunal planstrategi – ett tiltak", // Planverk
+		"Slik regnes skårene",                // Metode
+		"Side 1 av",                          // footer page numbers
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the printed report lacks %q", want)
+		}
+	}
+	// Every area is named on the radar chart's axes and in the table.
+	for _, ar := range oyer.Areas {
+		if strings.Count(got, ar.Area.Name.String()) < 3 {
+			t.Errorf("%q appears fewer than three times", ar.Area.Name)
+		}
+	}
+	got = text(filepath.Join(dir, "sammenligning.pdf"))
+	for _, want := range []string{"Sammenligning av 2 kommuner", "Skår per tiltaksområde", "Nedre", "Ingen feil"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the printed comparison lacks %q", want)
+		}
+	}
+}
