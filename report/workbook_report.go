@@ -197,11 +197,12 @@ func (rw *reportWriter) summary() {
 	row = rw.areaTable(l, row)
 	flow.block(start, row-1, 0)
 
+	// The chart has its own title; a heading above it would only take
+	// room from it.
 	b.check(b.f.SetRowHeight(sh, row, 8))
 	row++
 	start = row
-	rw.heading(l, row, "Skår per tiltaksområde")
-	row = rw.radar(l, row+1)
+	row = rw.radar(l, row)
 	flow.block(start, row-1, 0)
 
 	b.check(b.f.SetRowHeight(sh, row, 8))
@@ -251,7 +252,8 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 	}
 	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
 		d := r.Total.Value - base.Total.Value
-		figs = append(figs, figure{"Endring", formatDelta(d), st.levelBig,
+		figs = append(figs, figure{"Endring", d, b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: colorNavy},
+			CustomNumFmt: ptr(`+0.0;"−"0.0;0.0`), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
 			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6})
 	}
 	for _, f := range figs {
@@ -363,6 +365,7 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 		b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.firstStep, first), cell(last, totalRow)), scale))
 	}
 	rw.chartRange = [3]int{first, lastArea, top}
+	rw.chartData(l, top, first)
 
 	// A legend: what the numbered columns mean, and how to read colours.
 	var steps, tiers []string
@@ -389,6 +392,33 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	return row
 }
 
+// chartData writes the radar chart's numbers in hidden columns right of
+// the table: there an undefined score is an empty cell, which the chart
+// leaves out, where «–» in the table would be drawn as 0. The header cells
+// name the series.
+func (rw *reportWriter) chartData(l summaryLayout, head, first int) {
+	b, r := rw.b, rw.r
+	const sh = SheetSummary
+	now, prev := l.last+2, l.last+3
+	b.set(SheetSummary, now, head, fmt.Sprintf("Vurdert %s", norDate(r.Answers.Date.Time)), 0)
+	for i, ar := range r.Areas {
+		if ar.Score.Defined {
+			b.set(sh, now, first+i, ar.Score.Value, 0)
+		}
+	}
+	hide := now
+	if base := rw.opt.Baseline; base != nil {
+		b.set(sh, prev, head, fmt.Sprintf("Forrige vurdering %s", norDate(base.Answers.Date.Time)), 0)
+		for i, ar := range r.Areas {
+			if ba, ok := baselineArea(base, ar.Area.ID); ok && ba.Score.Defined {
+				b.set(sh, prev, first+i, ba.Score.Value, 0)
+			}
+		}
+		hide = prev
+	}
+	b.check(b.f.SetColVisible(sh, fmt.Sprintf("%s:%s", colName(l.last+1), colName(hide)), false))
+}
+
 // radar draws the area scores as a radar chart (with the baseline as a
 // second series), anchored at row, and returns the row below it.
 func (rw *reportWriter) radar(l summaryLayout, row int) int {
@@ -399,11 +429,11 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 		c := colName(col)
 		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sh), c, first, c, last)
 	}
-	// A series is named by a cell: the column headers «Skår» and «Forrige».
+	// A series is named by a cell: the headers of the hidden chart data.
 	name := func(col int) string { return fmt.Sprintf("%s!$%s$%d", quoteSheet(sh), colName(col), head) }
 	legend := "none"
 	series := []excelize.ChartSeries{{
-		Name: name(l.score), Categories: ref(1), Values: ref(l.score),
+		Name: name(l.last + 2), Categories: ref(1), Values: ref(l.last + 2),
 		Line:   excelize.LineOptions{Width: 2.5},
 		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartNow}},
 		Marker: excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartNow}}},
@@ -415,7 +445,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	altText := "Radardiagram over skåren i hvert tiltaksområde, fra 0 til 100: " + strings.Join(alt, "; ") + "."
 	if base := rw.opt.Baseline; base != nil {
 		series = append(series, excelize.ChartSeries{
-			Name: name(l.prev), Categories: ref(1), Values: ref(l.prev),
+			Name: name(l.last + 3), Categories: ref(1), Values: ref(l.last + 3),
 			Line:   excelize.LineOptions{Width: 1.5, Dash: excelize.LineDashDash},
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}},
 			Marker: excelize.ChartMarker{Symbol: "square", Size: 5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}}},
@@ -438,7 +468,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Skår per tiltaksområde (0–100)",
 			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
 		Legend:    excelize.ChartLegend{Position: legend},
-		Dimension: excelize.ChartDimension{Width: 720, Height: chartHeight},
+		Dimension: excelize.ChartDimension{Width: 640, Height: chartHeight},
 		YAxis: excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true,
 			Font: excelize.Font{Size: 9, Color: colorMuted}},
 		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 10, Color: colorInk}},
@@ -447,7 +477,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 }
 
 // chartHeight is the radar chart's height in pixels.
-const chartHeight = 260
+const chartHeight = 280
 
 // topGaps lists the highest-priority actions as the summary's last block,
 // and returns the row below it.

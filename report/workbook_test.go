@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,12 +208,24 @@ func TestReportSummary(t *testing.T) {
 	if len(charts) != 1 || !strings.Contains(charts[0], "<radarChart>") {
 		t.Fatalf("want one radar chart, got %d charts", len(charts))
 	}
-	// The chart reads the seven area names and scores from the table.
+	// The chart reads the area names from the table and the scores from
+	// hidden cells beside it, where an undefined score is empty.
 	_, first := wbFind(t, f, sh, r.Areas[0].Area.Name.String())
 	last := first + len(r.Areas) - 1
-	for _, ref := range []string{fmt.Sprintf("&#39;Sammendrag&#39;!$A$%d:$A$%d", first, last), fmt.Sprintf("&#39;Sammendrag&#39;!$B$%d:$B$%d", first, last)} {
-		if !strings.Contains(charts[0], ref) {
-			t.Errorf("the chart does not read %s", ref)
+	if want := fmt.Sprintf("&#39;Sammendrag&#39;!$A$%d:$A$%d", first, last); !strings.Contains(charts[0], want) {
+		t.Errorf("the chart does not read the area names %s", want)
+	}
+	m := regexp.MustCompile(`<val><numRef><f>&#39;Sammendrag&#39;!\$([A-Z]+)\$(\d+):`).FindStringSubmatch(charts[0])
+	if m == nil {
+		t.Fatal("the chart has no values")
+	}
+	if visible, _ := f.GetColVisible(sh, m[1]); visible {
+		t.Errorf("chart data column %s is visible", m[1])
+	}
+	col, _ = excelize.ColumnNameToNumber(m[1])
+	for i, ar := range r.Areas {
+		if got := wbFloat(t, f, sh, col, first+i); !wbSame(got, ar.Score.Value) {
+			t.Errorf("chart data for %s: %v, want %v", ar.Area.ID, got, ar.Score.Value)
 		}
 	}
 	drawings := strings.Join(wbZipFiles(t, wbWrite(t, r, ReportOptions{}), "xl/drawings/drawing"), "")
@@ -448,6 +461,21 @@ func TestReportBaseline(t *testing.T) {
 	charts := wbZipFiles(t, wbWrite(t, r, ReportOptions{Baseline: base}), "xl/charts/")
 	if n := strings.Count(charts[0], "<ser>"); n != 2 {
 		t.Errorf("radar chart has %d series, want now and the baseline", n)
+	}
+	// The baseline series reads empty cells where the baseline has no
+	// score, so that the chart leaves them out rather than drawing 0.
+	refs := regexp.MustCompile(`<val><numRef><f>&#39;Sammendrag&#39;!\$([A-Z]+)\$(\d+):`).FindAllStringSubmatch(charts[0], -1)
+	if len(refs) != 2 {
+		t.Fatalf("chart value references %v", refs)
+	}
+	prevCol, _ := excelize.ColumnNameToNumber(refs[1][1])
+	first, _ := strconv.Atoi(refs[1][2])
+	for i, ar := range r.Areas {
+		b, _ := baselineArea(base, ar.Area.ID)
+		got := wbValue(t, f, sh, prevCol, first+i)
+		if b.Score.Defined != (got != "") {
+			t.Errorf("%s: chart data %q for baseline %+v", ar.Area.ID, got, b.Score)
+		}
 	}
 }
 
