@@ -127,7 +127,7 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 		}
 		return cmp.Compare(a.file, b.file)
 	})
-	title := fmt.Sprintf("Sammenligning av %s", countText2(len(c.rows)))
+	title := fmt.Sprintf("Sammenligning av %s", municipalities(len(c.rows)))
 	ref := ""
 	if c.q != nil {
 		ref = fmt.Sprintf("%s · %s@%s", c.q.Title, c.q.ID, c.q.Version)
@@ -153,7 +153,8 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 	return b.f.WriteTo(w)
 }
 
-func countText2(n int) string {
+// municipalities counts municipalities in words: «én kommune», «12 kommuner».
+func municipalities(n int) string {
 	if n == 1 {
 		return "én kommune"
 	}
@@ -367,7 +368,7 @@ func (c *Comparison) areaChart(b *book, n, lastRow int) {
 				Fill:       solid(okabeIto[j%len(okabeIto)]),
 			})
 		}
-		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", countText2(n))
+		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", municipalities(n))
 	} else {
 		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%d kommuner)", len(c.rows))
 		statCats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetStats), len(areas)+2)

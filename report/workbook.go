@@ -246,6 +246,7 @@ func (b *book) printSetup(s sheetSetup) {
 // Excel's 255 characters.
 func headerText(prefix, text, suffix string) string {
 	room := maxHeaderText - utf8.RuneCountInString(prefix+suffix)
+	// Half the room, since doubling every «&» may double the length.
 	text = strings.ReplaceAll(truncate(text, room/2), "&", "&&")
 	return prefix + text + suffix
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -105,14 +106,8 @@ func targetLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) str
 }
 
 func roundTo(f float64, decimals int) float64 {
-	p := 1.0
-	for range decimals {
-		p *= 10
-	}
-	if f < 0 {
-		return -float64(int64(-f*p+0.5)) / p
-	}
-	return float64(int64(f*p+0.5)) / p
+	p := math.Pow(10, float64(decimals))
+	return math.Round(f*p) / p
 }
 
 // planCycle is the order in which a municipality meets its plan documents

@@ -170,8 +170,8 @@ func (rw *reportWriter) summary() {
 		b.merged(sh, row, 1, l.last, "Besvart av: "+joinNO(names), st.subtitle, l.width, 11)
 		row++
 	}
-	b.merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s, versjon %s (%s@%s). Rapporten er laget %s med sirkel %s.",
-		q.Title, q.Version, q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.note, l.width, 10)
+	b.merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s@%s · rapporten er laget %s med sirkel %s",
+		q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.note, l.width, 10)
 	row++
 	b.check(b.f.SetRowHeight(sh, row, 8))
 	row++
