@@ -92,7 +92,7 @@ func OpenAnswerSheet(file string, data []byte) (*AnswerSheet, error) {
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
 	})
 	if err != nil {
-		return nil, assessment.Diagnostics{{File: file, Message: "kan ikke lese Excel-filen (" + err.Error() + "); er den lagret som .xlsx, uten passord?"}}
+		return nil, assessment.Diagnostics{{File: file, Message: "kan ikke lese Excel-filen: den er ødelagt, passordbeskyttet eller ikke lagret som .xlsx; lagre den på nytt som Excel-arbeidsbok (.xlsx) uten passord"}}
 	}
 	defer f.Close()
 	s := &AnswerSheet{file: file, at: make(map[string]cellPos)}
