@@ -9,15 +9,7 @@ import (
 
 func loadKS(t *testing.T) *Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := ParseQuestionnaire("ks-sirkulaer.yaml", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return q
+	return loadQuestionnaireFile(t, "../questionnaires/ks-sirkulaer.yaml")
 }
 
 // parseAndCheck loads a file the way the commands do: parse, then check

@@ -25,11 +25,7 @@ func mergeParts(t *testing.T, q *Questionnaire, docs ...string) []*Answers {
 
 func mergeMiniQuestionnaire(t *testing.T) *Questionnaire {
 	t.Helper()
-	q, ds := ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../testdata/mini-questionnaire.yaml"))
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return q
+	return loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
 }
 
 const mergeHead = "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\n"

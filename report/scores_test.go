@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,35 +12,15 @@ import (
 	"github.com/sirkel/sirkel/assessment/synth"
 )
 
-func loadQ(t *testing.T, path string) *assessment.Questionnaire {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire(path, data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return q
-}
-
 func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment.Result {
 	t.Helper()
-	a, ds := assessment.ParseAnswers("a.yaml", src)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return assessment.Evaluate(q, a)
+	return assessment.Evaluate(q, tmplAnswers(t, q, "a.yaml", src))
 }
 
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := loadQ(t, "../questionnaires/ks-sirkulaer.yaml")
+	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml")
 	for i := range 30 {
 		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
 		file := `svar/"rar" <fil> & \navn.yaml`
@@ -150,7 +129,7 @@ func TestCSVIsSafeFromFormulas(t *testing.T) {
 			t.Errorf("SafeCSV(%q) = %q, want %q", in, got, want)
 		}
 	}
-	q := loadQ(t, "../testdata/mini-questionnaire.yaml")
+	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
 	r := evaluate(t, q, []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
 	var buf bytes.Buffer
 	w := NewCSVWriter(&buf, q)
