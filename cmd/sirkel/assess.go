@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -31,6 +32,7 @@ type assessOptions struct {
 	accessible    bool
 	force         bool
 	review        bool
+	schema        bool
 }
 
 func newAssessCmd(s *streams) *cobra.Command {
@@ -73,6 +75,7 @@ inndata betyr stopp og lagre.`,
 	f.BoolVar(&opts.accessible, "accessible", false, "enkle nummererte ledetekster (skjermleser, svar fra fil)")
 	f.BoolVar(&opts.force, "force", false, "begynn på nytt og overskriv FIL selv om den finnes")
 	f.BoolVar(&opts.review, "review", false, "gå også gjennom spørsmål som er besvart, med svaret forhåndsvalgt")
+	f.BoolVar(&opts.schema, "schema", false, "skriv også JSON Schema ved siden av svarfilen, og pek på det fra filen (hjelp i editoren)")
 	_ = cmd.RegisterFlagCompletionFunc("area", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		e, err := questionnaires.Get(questionnaires.DefaultID)
 		if err != nil {
@@ -101,6 +104,9 @@ type assessSession struct {
 	found bool // the file existed and is being continued
 	style lipgloss.Style
 	today assessment.Date
+	// modeline points editors to a JSON Schema; kept from a continued
+	// file, or made by --schema.
+	modeline string
 }
 
 func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
@@ -188,6 +194,14 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 	if err != nil {
 		return ss.stopped(err)
 	}
+	if opts.schema {
+		name := assessment.SchemaFileName(ss.q.Ref())
+		path := filepath.Join(filepath.Dir(ss.path), name)
+		if err := writeAtomic(path, func(w io.Writer) error { return assessment.WriteSchema(w, assessment.AnswersSchema(ss.q)) }); err != nil {
+			return failure("kunne ikke skrive %s: %s", path, err)
+		}
+		ss.modeline = assessment.SchemaModeline(name)
+	}
 	if err := ss.save(); err != nil {
 		return err
 	}
@@ -226,6 +240,9 @@ func (ss *assessSession) open() error {
 	if err != nil {
 		printDiagnostics(ss.s.Err, asDiagnostics(ss.path, err))
 		return refuse("kan ikke leses som svarfil")
+	}
+	if line, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(line, "# yaml-language-server:") {
+		ss.modeline = line + "\n"
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	if ds.HasErrors() {
@@ -599,6 +616,9 @@ func (ss *assessSession) save() error {
 	ss.a.Questionnaire = ss.q.Ref()
 	ss.a.Date = ss.today
 	err := writeAtomic(ss.path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, ss.modeline); err != nil {
+			return err
+		}
 		return assessment.WriteAnswers(w, ss.q, ss.a)
 	})
 	if err != nil {
