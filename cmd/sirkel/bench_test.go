@@ -57,6 +57,20 @@ func BenchmarkScoreJSON(b *testing.B) {
 	}
 }
 
+// BenchmarkCompare is «sirkel compare -o FILE» over generated files.
+func BenchmarkCompare(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
+			dir := synthDir(b, n)
+			out := filepath.Join(b.TempDir(), "sammenligning.xlsx")
+			b.ReportAllocs()
+			for b.Loop() {
+				benchRun(b, "compare", dir, "-o", out)
+			}
+		})
+	}
+}
+
 // The floor: what any tool must spend to read the same files. Parsing each
 // file into a yaml.Node tree in parallel (as sirkel does) is the floor of
 // «score»; parsing plus one StreamWriter row per file is the floor of

@@ -29,8 +29,9 @@ func newScoreCmd(s *streams) *cobra.Command {
 		Use:     "score STI…",
 		Aliases: []string{"skaar", "skår"},
 		Short:   "Skår svarfiler: total, per område, trinn og tiltaksnivå, og gapene",
-		Long: `Skårer én eller mange svarfiler. En sti kan være en fil, en mappe (alle *.yaml
-og *.yml under den; spørreskjemaer i mappen hoppes over) eller - for standard inn.
+		Long: `Skårer én eller mange svarfiler. En sti kan være en fil, en mappe (alle *.yaml,
+*.yml og utfylte svarskjemaer *.xlsx under den; spørreskjemaer i mappen hoppes
+over) eller - for standard inn.
 Filer med feil stopper ikke resten: de listes på standard feil (og under «errors»
 i JSON), og avslutningskoden blir 1.`,
 		Example: `  sirkel score testdata/oyer-3440.yaml

@@ -21,7 +21,8 @@ func newValidateCmd(s *streams) *cobra.Command {
 		Aliases: []string{"valider"},
 		Short:   "Sjekk spørreskjemaer og svarfiler",
 		Long: `Sjekker spørreskjemaer og svarfiler og skriver hver feil som fil:linje:kolonne: melding.
-En sti kan være en fil, en mappe (alle *.yaml og *.yml under den) eller - for standard inn.
+En sti kan være en fil, en mappe (alle *.yaml, *.yml og *.xlsx under den) eller - for
+standard inn.
 Filtypen leses fra «kind:». Svarfiler sjekkes mot spørreskjemaet de selv oppgir,
 eller mot -q.`,
 		Example: `  sirkel validate svar/
