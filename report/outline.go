@@ -21,7 +21,12 @@ func WriteOutline(w io.Writer, q *assessment.Questionnaire) error {
 		q.Scale[0].Label, q.Scale[len(q.Scale)-1].Label)
 
 	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', tabwriter.AlignRight)
-	head := []string{"Område", "", "Spørsmål"}
+	nameWidth := 0
+	for _, a := range q.Areas {
+		nameWidth = max(nameWidth, len([]rune(a.ID+" "+a.Name.String())))
+	}
+	// Text is padded here; the tabwriter right-aligns the counts.
+	head := []string{fmt.Sprintf("%-*s", nameWidth, "Område"), "Spørsmål"}
 	for _, s := range q.Steps {
 		head = append(head, fmt.Sprintf("T%d", s.ID))
 	}
@@ -44,7 +49,7 @@ func WriteOutline(w io.Writer, q *assessment.Questionnaire) error {
 				}
 			}
 		}
-		row := []string{a.ID, a.Name.String(), fmt.Sprint(len(a.Questions))}
+		row := []string{fmt.Sprintf("%-*s", nameWidth, a.ID+" "+a.Name.String()), fmt.Sprint(len(a.Questions))}
 		for _, n := range append(steps, tiers...) {
 			row = append(row, fmt.Sprint(n))
 		}
