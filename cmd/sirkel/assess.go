@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -117,11 +116,11 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 		return usageError("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
 	}
 	ss := &assessSession{s: s, opts: opts, qs: &questionnaireSource{flag: opts.questionnaire, stdin: s.In}, path: opts.file}
-	today, err := assessDate(s.Getenv)
+	now, err := reproducibleNow(s)
 	if err != nil {
-		return usageError("%s", err)
+		return err
 	}
-	ss.today = today
+	ss.today = assessment.NewDate(now)
 	if _, err := ss.qs.fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
@@ -708,18 +707,6 @@ func (ss *assessSession) finish(areas []string) error {
 	return nil
 }
 
-// assessDate is today, or the day of SOURCE_DATE_EPOCH when it is set, so
-// that files written in tests and builds are reproducible.
-func assessDate(getenv func(string) string) (assessment.Date, error) {
-	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
-		sec, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return assessment.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q er ikke et antall sekunder", v)
-		}
-		return assessment.NewDate(time.Unix(sec, 0).UTC()), nil
-	}
-	return assessment.NewDate(time.Now()), nil
-}
 
 // envTrue reads a boolean environment variable such as ACCESSIBLE=1.
 func envTrue(v string) bool {

@@ -56,7 +56,11 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
-	cmp := report.NewComparison(fixed, report.CompareOptions{ToolVersion: toolVersion(), Now: reproducibleNow(s)})
+	now, err := reproducibleNow(s)
+	if err != nil {
+		return err
+	}
+	cmp := report.NewComparison(fixed, report.CompareOptions{ToolVersion: toolVersion(), Now: now})
 	bad := false
 	for _, d := range pathDiags {
 		cmp.AddError(d)

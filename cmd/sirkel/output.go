@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/google/renameio/v2"
 )
@@ -33,3 +35,18 @@ func refuseOverwrite(path string, force bool) error {
 	}
 	return nil
 }
+
+// reproducibleNow is the time stamped into files: SOURCE_DATE_EPOCH when it
+// is set (reproducible builds and tests), else the clock.
+func reproducibleNow(s *streams) (time.Time, error) {
+	v := s.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Now(), nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, usageError("SOURCE_DATE_EPOCH=%q er ikke et antall sekunder", v)
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}
+

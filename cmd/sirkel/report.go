@@ -5,9 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
@@ -92,7 +90,10 @@ func runReport(s *streams, opts *reportOptions) error {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failure("kan ikke lage mappen %s: %s", dir, err)
 	}
-	now := reproducibleNow(s)
+	now, err := reproducibleNow(s)
+	if err != nil {
+		return err
+	}
 	bad := len(pathDiags.Errors()) > 0
 	written := 0
 	used := map[string]bool{}
@@ -175,13 +176,3 @@ func uniqueName(name string, used map[string]bool) string {
 	}
 }
 
-// reproducibleNow is the time stamped into output files: SOURCE_DATE_EPOCH
-// when set (reproducible builds), else the clock.
-func reproducibleNow(s *streams) time.Time {
-	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Now()
-}

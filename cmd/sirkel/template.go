@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
@@ -97,8 +95,12 @@ func runTemplate(s *streams, opts *templateOptions) error {
 			fmt.Fprintf(s.Err, "sirkel: merk: %d svar i %s gjelder andre områder enn --area og er ikke med i svarskjemaet\n", left, opts.from)
 		}
 	}
-	topt := report.TemplateOptions{Areas: opts.areas, From: from, Now: templateNow(s), ToolVersion: toolVersion()}
-	err := writeAtomic(opts.output, func(w io.Writer) error { return report.WriteAnswerSheet(w, q, topt) })
+	now, err := reproducibleNow(s)
+	if err != nil {
+		return err
+	}
+	topt := report.TemplateOptions{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion()}
+	err = writeAtomic(opts.output, func(w io.Writer) error { return report.WriteAnswerSheet(w, q, topt) })
 	if err != nil {
 		return failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
@@ -137,13 +139,3 @@ func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
 	}
 }
 
-// templateNow is now, or SOURCE_DATE_EPOCH when set, so that files stamped
-// with a date are reproducible.
-func templateNow(s *streams) time.Time {
-	if v := s.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	return time.Now()
-}
