@@ -707,7 +707,6 @@ func (ss *assessSession) finish(areas []string) error {
 	return nil
 }
 
-
 // envTrue reads a boolean environment variable such as ACCESSIBLE=1.
 func envTrue(v string) bool {
 	switch strings.ToLower(strings.TrimSpace(v)) {

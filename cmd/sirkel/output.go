@@ -49,4 +49,3 @@ func reproducibleNow(s *streams) (time.Time, error) {
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }
-

@@ -175,4 +175,3 @@ func uniqueName(name string, used map[string]bool) string {
 		}
 	}
 }
-

@@ -138,4 +138,3 @@ func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
-
