@@ -68,7 +68,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	nBad := 0
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
-	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
 			return
 		}
@@ -83,6 +83,9 @@ func runCompare(s *streams, opts *compareOptions) error {
 		}
 		cmp.Add(l.Path, assessment.Evaluate(l.Questionnaire, l.Answers))
 	})
+	if err := s.interrupted(); err != nil {
+		return err
+	}
 	if cmp.Len() == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å sammenligne")
 		return invalidInput()

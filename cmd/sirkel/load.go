@@ -249,7 +249,11 @@ func asDiagnostics(path string, err error) assessment.Diagnostics {
 
 // forEachAnswers loads files in parallel and calls fn for each in the order
 // given, so that output is stable while memory holds only a small window.
-func forEachAnswers(paths []string, stdin io.Reader, qs *questionnaireSource, opt batchOptions, fn func(*loaded)) {
+// On Ctrl-C it stops handing out files and returns after the ones under
+// way; the caller then reports the interruption (s.interrupted).
+func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt batchOptions, fn func(*loaded)) {
+	stdin := s.In
+	done := s.context().Done()
 	jobs := opt.jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -282,7 +286,14 @@ func forEachAnswers(paths []string, stdin io.Reader, qs *questionnaireSource, op
 		})
 	}
 	go func() {
+		defer close(slots)
+		defer close(work)
 		for _, p := range paths {
+			select {
+			case <-done:
+				return
+			default:
+			}
 			s := &slot{done: make(chan struct{})}
 			slots <- s
 			work <- struct {
@@ -290,8 +301,6 @@ func forEachAnswers(paths []string, stdin io.Reader, qs *questionnaireSource, op
 				s    *slot
 			}{p, s}
 		}
-		close(work)
-		close(slots)
 	}()
 	for s := range slots {
 		<-s.done

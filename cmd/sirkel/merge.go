@@ -85,7 +85,7 @@ func runMerge(s *streams, opts *mergeOptions) error {
 	var parts []*assessment.Answers
 	var q *assessment.Questionnaire
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
-	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		printDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			bad = true
@@ -96,6 +96,9 @@ func runMerge(s *streams, opts *mergeOptions) error {
 		}
 		parts = append(parts, l.Answers)
 	})
+	if err := s.interrupted(); err != nil {
+		return err
+	}
 	if bad {
 		return failure("slo ikke sammen noe: rett feilene over først; %s er ikke skrevet", opts.output)
 	}

@@ -97,7 +97,7 @@ func runReport(s *streams, opts *reportOptions) error {
 	bad := len(pathDiags.Errors()) > 0
 	written := 0
 	used := map[string]bool{}
-	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
 			return
 		}
@@ -147,6 +147,9 @@ func runReport(s *streams, opts *reportOptions) error {
 		}
 		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, report.FormatScore(r.Total), level)
 	})
+	if err := s.interrupted(); err != nil {
+		return err
+	}
 	if written == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å lage rapport for")
 		return invalidInput()

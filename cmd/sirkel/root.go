@@ -48,13 +48,29 @@ const (
 
 // streams is the command's I/O, injected so tests capture everything.
 type streams struct {
-	In          io.Reader
-	Out, Err    io.Writer
-	InTTY       bool // stdin is a terminal
-	OutTTY      bool // stdout is a terminal
-	ErrTTY      bool
-	Getenv      func(string) string
-	interactive bool
+	In       io.Reader
+	Out, Err io.Writer
+	InTTY    bool // stdin is a terminal
+	OutTTY   bool // stdout is a terminal
+	ErrTTY   bool
+	Getenv   func(string) string
+	ctx      context.Context // cancelled by Ctrl-C (SIGINT)
+}
+
+func (s *streams) context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// interrupted is the error of a batch stopped by Ctrl-C: exit code 130.
+// Outputs are written atomically, so nothing half-written is left.
+func (s *streams) interrupted() error {
+	if s.context().Err() == nil {
+		return nil
+	}
+	return &exitError{code: exitInterrupted, msg: "avbrutt (Ctrl-C); ingen halvferdige filer er skrevet"}
 }
 
 func newSystemStreams() *streams {
@@ -98,6 +114,7 @@ func failure(format string, args ...any) error {
 func run(args []string, s *streams) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	s.ctx = ctx
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

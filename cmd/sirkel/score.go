@@ -90,7 +90,7 @@ func runScore(s *streams, opts *scoreOptions) error {
 		cw = report.NewCSVWriter(s.Out, fixed)
 	}
 	scored := 0
-	forEachAnswers(files, s.In, qs, batch, func(l *loaded) {
+	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
 			return
 		}
@@ -124,6 +124,9 @@ func runScore(s *streams, opts *scoreOptions) error {
 			rows = append(rows, report.ScoredFile{File: l.Path, Result: r})
 		}
 	})
+	if err := s.interrupted(); err != nil {
+		return err
+	}
 	switch {
 	case jw != nil:
 		if err := jw.Close(); err != nil {

@@ -53,7 +53,7 @@ func runValidate(s *streams, opts *validateOptions) error {
 	}
 	var nFiles, nBad, nErr, nWarn int
 	nBadPaths := len(pathDiags.Errors())
-	forEachAnswers(files, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, acceptQuestionnaires: true},
+	forEachAnswers(files, s, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, acceptQuestionnaires: true},
 		func(l *loaded) {
 			nFiles++
 			ds := l.Diags
@@ -74,6 +74,9 @@ func runValidate(s *streams, opts *validateOptions) error {
 			}
 			fmt.Fprintf(s.Out, "OK  %s: %s\n", l.Path, summary)
 		})
+	if err := s.interrupted(); err != nil {
+		return err
+	}
 	fmt.Fprintf(s.Err, "%s sjekket: %d gyldige, %d med feil (%s, %s)\n",
 		plural(nFiles, "fil", "filer"), nFiles-nBad, nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
 	if nBad > 0 || nBadPaths > 0 {
