@@ -274,13 +274,7 @@ func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt bat
 	for range jobs {
 		wg.Go(func() {
 			for w := range work {
-				w.s.l = loadOne(w.path, stdin, qs, opt)
-				if l := &w.s.l; l.OK() && opt.evaluate {
-					l.Result = assessment.Evaluate(l.Questionnaire, l.Answers)
-					if opt.work != nil {
-						opt.work(l)
-					}
-				}
+				w.s.l = loadSafely(w.path, stdin, qs, opt)
 				close(w.s.done)
 			}
 		})
@@ -307,6 +301,25 @@ func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt bat
 		fn(&s.l)
 	}
 	wg.Wait()
+}
+
+// loadSafely is loadOne plus the worker's scoring, with a bug in either
+// turned into an error for that file instead of a crash of the batch.
+func loadSafely(path string, stdin io.Reader, qs *questionnaireSource, opt batchOptions) (l loaded) {
+	defer func() {
+		if v := recover(); v != nil {
+			l = loaded{Path: path, Diags: assessment.Diagnostics{{File: path,
+				Message: fmt.Sprintf("intern feil i sirkel (%v); filen ble ikke behandlet – meld gjerne fra om feilen", v)}}}
+		}
+	}()
+	l = loadOne(path, stdin, qs, opt)
+	if l.OK() && opt.evaluate {
+		l.Result = assessment.Evaluate(l.Questionnaire, l.Answers)
+		if opt.work != nil {
+			opt.work(&l)
+		}
+	}
+	return l
 }
 
 // printDiagnostics writes diagnostics as file:line:col: melding, one a line.

@@ -111,7 +111,14 @@ func failure(format string, args ...any) error {
 
 // run is the single exit point: it builds the command tree, runs it and maps
 // the outcome to an exit code, printing an error once as «sirkel: melding».
-func run(args []string, s *streams) int {
+func run(args []string, s *streams) (code int) {
+	defer func() {
+		// A bug must not greet a user with a Go stack trace.
+		if v := recover(); v != nil {
+			fmt.Fprintf(s.Err, "sirkel: intern feil (%v); dette er en feil i sirkel – meld gjerne fra med kommandoen du kjørte\n", v)
+			code = exitInvalid
+		}
+	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	s.ctx = ctx
