@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -233,5 +234,27 @@ areas:
 	}
 	if t.Failed() {
 		t.Log(got)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	deep := "kind: answers\nanswers: {x: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}\n"
+	_, ds := Parse("deep.yaml", []byte(deep))
+	if len(ds) != 1 || ds[0].Line != 2 || !strings.Contains(ds[0].Message, "for dypt nøstet") {
+		t.Errorf("deep nesting: %v", ds)
+	}
+	var qs strings.Builder
+	for i := range maxQuestions + 1 {
+		fmt.Fprintf(&qs, "      - {id: q%d, text: Q, step: 1}\n", i)
+	}
+	many := "kind: questionnaire\nid: x\nversion: \"1\"\ntitle: X\nscale: [{value: 0, label: A}, {value: 1, label: B}]\n" +
+		"default_target: 1\nlevels: [{min: 0, name: L}]\nsteps: [{id: 1, name: S}]\nareas:\n  - id: a\n    name: A\n    questions:\n" + qs.String()
+	_, ds = ParseQuestionnaire("many.yaml", []byte(many))
+	if len(ds) != 1 || ds[0].Line != 10 || !strings.Contains(ds[0].Message, "skjemaet har 2001 spørsmål; grensen er 2000") {
+		t.Errorf("many questions: %v", ds)
+	}
+	_, err := ReadLimited("big.yaml", strings.NewReader(strings.Repeat("#", MaxFileSize+1)))
+	if err == nil || !strings.Contains(err.Error(), "filen er for stor") {
+		t.Errorf("size: %v", err)
 	}
 }
