@@ -105,7 +105,8 @@ func WriteAnswerSheet(w io.Writer, q *assessment.Questionnaire, opt TemplateOpti
 	defer b.f.Close()
 	ts := b.templateStyles()
 	b.addSheet(sheetSetup{name: sheetAbout, cols: aboutColumns, portrait: true, noGrid: true})
-	b.addSheet(sheetSetup{name: sheetAnswers, cols: answerColumns, headerRows: 1})
+	// The id column is for sirkel, not for a person with the printout.
+	b.addSheet(sheetSetup{name: sheetAnswers, cols: answerColumns, headerRows: 1, printFrom: colArea})
 	b.newSheet(sheetLists)
 	lists := &dropLists{b: b}
 	writeAbout(b, ts, lists, q, from)
@@ -254,6 +255,7 @@ func writeAbout(b *book, ts templateStyles, lists *dropLists, q *assessment.Ques
 func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers, areas []string) {
 	const sheet = sheetAnswers
 	b.headerRow(sheet, 1, answerColumns, b.st.header)
+	b.set(sheet, colHelp, 1, answerColumns[colHelp-1].title, b.st.headerIndent)
 	row := 1
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
 		if len(areas) > 0 && !slices.Contains(areas, a.ID) {
@@ -270,7 +272,9 @@ func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Qu
 		b.set(sheet, colTier, row, qu.Tier, b.st.textCenter)
 		b.set(sheet, colQuestion, row, qu.Text.String(), b.st.textBold)
 		help := answerHelp(qu)
-		b.set(sheet, colHelp, row, help, b.st.text)
+		// The help is indented a little, so that it does not run on from
+		// the question beside it.
+		b.set(sheet, colHelp, row, help, b.st.textIndent)
 
 		ans, _ := from.Answers.Get(qu.ID)
 		value, comment := cellAnswer(q, qu, ans)
@@ -283,12 +287,14 @@ func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Qu
 		// tall side for short texts; for these long ones it is told the
 		// columns are a little wider than they are, which is closer to
 		// what a spreadsheet program fits on a line.
+		// The help's indent takes about two characters.
 		h := 0.0
 		for _, c := range []struct {
-			text string
-			col  int
-		}{{a.Name.String(), colArea}, {qu.Text.String(), colQuestion}, {help, colHelp}, {comment, colComment}, {fmt.Sprint(value), colAnswer}} {
-			h = max(h, textHeight(c.text, answerColumns[c.col-1].width*1.1, 11))
+			text   string
+			col    int
+			indent float64
+		}{{a.Name.String(), colArea, 0}, {qu.Text.String(), colQuestion, 0}, {help, colHelp, 2}, {comment, colComment, 0}, {fmt.Sprint(value), colAnswer, 0}} {
+			h = max(h, textHeight(c.text, answerColumns[c.col-1].width*1.1-c.indent, 11))
 		}
 		b.check(b.f.SetRowHeight(sheet, row, h))
 	})

@@ -412,6 +412,16 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 	if len(props) != 1 || props[0].Value != "mini@1" {
 		t.Errorf("custom properties %v", props)
 	}
+	// The printout leaves out the id column.
+	area := ""
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" && dn.Scope == sheetAnswers {
+			area = dn.RefersTo
+		}
+	}
+	if area != "'Svar'!$B:$H" {
+		t.Errorf("print area of Svar %q", area)
+	}
 }
 
 func TestOpenAnswerSheetOtherWorkbooks(t *testing.T) {

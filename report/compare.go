@@ -29,9 +29,10 @@ const maxAreaColumns = 16383
 var okabeIto = []string{"0072B2", "E69F00", "56B4E9", "009E73", "D55E00", "CC79A7", "F0E442", "000000"}
 
 // chartSeriesLimit is how many municipalities the area chart shows one by
-// one; beyond it a chart of single municipalities is unreadable, and it
-// shows the median and quartiles instead.
-const chartSeriesLimit = 12
+// one: as many as the palette has colours, so that no two share one.
+// Beyond it a chart of single municipalities is unreadable, and it shows
+// the median and quartiles instead.
+const chartSeriesLimit = 8
 
 // CompareOptions tune the comparison workbook.
 type CompareOptions struct {
@@ -308,14 +309,39 @@ func (c *Comparison) areaSheet(b *book) {
 	for _, r := range c.rows[:n] {
 		cols = append(cols, column{fmt.Sprintf("%s (%s)", r.name, r.number), 9})
 	}
-	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1, wide: n > 40}
-	b.printSetup(s)
+	// Fitted to the page width, many municipalities would print too small
+	// to read: such a sheet prints across pages at full size instead, with
+	// the area names repeated on every page.
+	wide := fitScale(cols, false) < minPrintScale
+	page := pageRows(cols, false)
+	if wide {
+		page = pageRows(nil, false)
+	}
+	longest := 0
+	for _, col := range cols {
+		longest = max(longest, len([]rune(col.title)))
+	}
+	headHeight := min(200, max(60, float64(longest)*6.5+10))
 	lastRow := len(areas) + 2 // header, total, areas
+	table := headHeight + float64(lastRow-1)*defaultRowHeight
+	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1, wide: wide,
+		// A table that fits the page's height needs no header on the
+		// next page, which is the chart's.
+		noRepeat: table <= page}
+	if wide {
+		s.titleCols = 1
+	}
+	b.printSetup(s)
 	if n > 0 {
 		b.check(b.f.SetConditionalFormat(SheetAreas, fmt.Sprintf("B2:%s", cell(n+1, lastRow)), colorScale()))
 	}
 	if len(areas) > 0 && n > 0 {
-		c.areaChart(b, n, lastRow)
+		chart := c.areaChart(b, n, lastRow)
+		// The chart starts a page of its own when it does not fit under
+		// the table: a chart is never split.
+		if table+3*defaultRowHeight+chart > page {
+			b.check(b.f.InsertPageBreak(SheetAreas, cell(1, lastRow+4)))
+		}
 	}
 
 	sw := b.stream(s)
@@ -323,13 +349,11 @@ func (c *Comparison) areaSheet(b *book) {
 	vertical := b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
 		Fill: solid(colorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
 	head := make([]any, len(cols))
-	longest := 0
 	for i, col := range cols {
 		head[i] = excelize.Cell{StyleID: vertical, Value: col.title}
-		longest = max(longest, len([]rune(col.title)))
 	}
 	head[0] = excelize.Cell{StyleID: st.header, Value: "Område"}
-	b.streamRow(sw, 1, head, excelize.RowOpts{Height: min(160, max(60, float64(longest)*6.5+10))})
+	b.streamRow(sw, 1, head, excelize.RowOpts{Height: headHeight})
 	cells := make([]any, n+1)
 	cells[0] = excelize.Cell{StyleID: st.textBold, Value: "Samlet skår"}
 	for j, r := range c.rows[:n] {
@@ -352,7 +376,9 @@ func (c *Comparison) areaSheet(b *book) {
 	}
 }
 
-func (c *Comparison) areaChart(b *book, n, lastRow int) {
+// areaChart draws the area chart below the table and returns its height
+// in points.
+func (c *Comparison) areaChart(b *book, n, lastRow int) float64 {
 	areas := c.areas()
 	cats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetAreas), lastRow)
 	var series []excelize.ChartSeries
@@ -372,7 +398,9 @@ func (c *Comparison) areaChart(b *book, n, lastRow int) {
 	} else {
 		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%d kommuner)", len(c.rows))
 		statCats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetStats), len(areas)+2)
-		for _, col := range []struct{ letter, color string }{{"D", "C6DBEF"}, {"E", "2166AC"}, {"F", "6BAED6"}} {
+		// Blues from light to dark, each with at least 3:1 contrast to the
+		// white background; the values are printed at the bars.
+		for _, col := range []struct{ letter, color string }{{"D", "4393C3"}, {"E", "053061"}, {"F", "2166AC"}} {
 			series = append(series, excelize.ChartSeries{
 				Name:       fmt.Sprintf("%s!$%s$1", quoteSheet(SheetStats), col.letter),
 				Categories: statCats,
@@ -383,18 +411,25 @@ func (c *Comparison) areaChart(b *book, n, lastRow int) {
 		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %d kommuner; tallene står i arket «Statistikk».", len(areas), len(c.rows))
 	}
 	lo, hi := 0.0, 100.0
+	height := uint(max(380, 60+len(areas)*min(n, 4)*14))
+	plot := excelize.ChartPlotArea{}
+	if n > chartSeriesLimit {
+		plot = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
+	}
 	b.check(b.f.AddChart(SheetAreas, cell(1, lastRow+4), &excelize.Chart{
 		Type:   excelize.Bar,
 		Series: series,
-		Format: excelize.GraphicOptions{AltText: alt, Name: title, OffsetX: 4},
+		Format: excelize.GraphicOptions{AltText: alt, Name: title, OffsetX: 4, OffsetY: 4},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title,
 			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
-		Dimension:  excelize.ChartDimension{Width: 820, Height: uint(max(380, 60+len(areas)*min(n, 4)*14))},
+		Dimension:  excelize.ChartDimension{Width: 820, Height: height},
 		VaryColors: ptr(false),
+		PlotArea:   plot,
 		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: colorInk}},
 		YAxis:      excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true, Font: excelize.Font{Size: 9, Color: colorMuted}},
 	}))
+	return float64(height) * 0.75
 }
 
 // stats writes n, min, quartiles, median, max and mean of the total and of

@@ -250,3 +250,37 @@ func BenchmarkComparison10k(b *testing.B) {
 		}
 	}
 }
+
+// With many municipalities the area sheet is not shrunk to an unreadable
+// size: it prints across pages with the area names on every page, and
+// the chart gets a page of its own.
+func TestComparisonWideAreaSheetPrints(t *testing.T) {
+	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	for _, n := range []int{5, 30} {
+		c := NewComparison(r.Questionnaire, CompareOptions{Now: wbNow})
+		for i := range n {
+			c.Add(fmt.Sprintf("svar/%02d.yaml", i), r)
+		}
+		f := wbOpen(t, cmpBytes(t, c))
+		props, err := f.GetSheetProps(SheetAreas)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fitted := props.FitToPage != nil && *props.FitToPage
+		titles := ""
+		for _, dn := range f.GetDefinedName() {
+			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == SheetAreas {
+				titles = dn.RefersTo
+			}
+		}
+		if n == 5 && (!fitted || strings.Contains(titles, "$A:$A")) {
+			t.Errorf("%d municipalities: fitted %v, titles %q; want fitted to the page", n, fitted, titles)
+		}
+		if n == 30 && (fitted || !strings.Contains(titles, "$A:$A")) {
+			t.Errorf("%d municipalities: fitted %v, titles %q; want full size with the area names repeated", n, fitted, titles)
+		}
+		if got := wbBreaks(t, f, SheetAreas); len(got) != 1 || got[0] != len(r.Questionnaire.Areas)+6 {
+			t.Errorf("%d municipalities: page breaks %v, want one before the chart", n, got)
+		}
+	}
+}

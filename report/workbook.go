@@ -55,6 +55,9 @@ type styles struct {
 	score, scoreBig, share, shareBig, priority   int
 	levelBig, labelBig, finding, missing, band   int
 	bandNote, number, integer, scoreBold, change int
+	// Indented a little, for a column of text that would otherwise run
+	// on from the one to its left.
+	headerIndent, textIndent int
 }
 
 func newBook(header, footer string) *book {
@@ -125,6 +128,10 @@ func (b *book) newStyles() styles {
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
 		bandNote: b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Italic: true, Color: colorInk},
 			Fill: solid(colorBand), Alignment: wrapTop}),
+		headerIndent: b.style(&excelize.Style{Font: font(11, true, "FFFFFF"), Fill: solid(colorHeader),
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "left", Indent: 1}}),
+		textIndent: b.style(&excelize.Style{Font: font(11, false, colorInk), Border: thin,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "left", Indent: 1}}),
 	}
 }
 
@@ -149,6 +156,16 @@ type sheetSetup struct {
 	// wide sheets (thousands of columns) print across pages at full
 	// size instead of being shrunk to one page width.
 	wide bool
+	// titleCols are columns repeated on every printed page of a wide
+	// sheet, so that each page says what its rows are.
+	titleCols int
+	// noRepeat keeps the header rows frozen on the screen but does not
+	// repeat them on printed pages (a short table with a chart below).
+	noRepeat bool
+	// printFrom and printTo limit the printout to these columns (1-based;
+	// 0 means the first or the last): columns that only matter on the
+	// screen, like ids and file names, would only shrink the print.
+	printFrom, printTo int
 }
 
 // addSheet creates a sheet (the first call renames the default one) and
@@ -215,9 +232,16 @@ func (b *book) printSetup(s sheetSetup) {
 	if s.portrait {
 		orient = "portrait"
 	}
-	b.check(b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+	layout := &excelize.PageLayoutOptions{
 		Size: ptr(9), Orientation: &orient, FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}))
+	}
+	if s.wide {
+		// All of the rows' first columns, then the next columns: the
+		// table reads page by page to the right, and what stands below
+		// it (a chart) comes last.
+		layout.PageOrder = ptr("overThenDown")
+	}
+	b.check(b.f.SetPageLayout(s.name, layout))
 	// A fixed default row height makes LibreOffice lay rows out as Excel
 	// does, so that row heights and page breaks come out the same.
 	b.check(b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(!s.wide),
@@ -233,10 +257,26 @@ func (b *book) printSetup(s sheetSetup) {
 	if s.noGrid {
 		b.check(b.f.SetSheetView(s.name, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
 	}
-	if s.headerRows > 0 {
+	var titles []string
+	if s.titleCols > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(s.name), colName(s.titleCols)))
+	}
+	if s.headerRows > 0 && !s.noRepeat {
+		titles = append(titles, fmt.Sprintf("%s!$1:$%d", quoteSheet(s.name), s.headerRows))
+	}
+	if len(titles) > 0 {
 		b.check(b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", Scope: s.name,
-			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(s.name), s.headerRows),
+			Name: "_xlnm.Print_Titles", Scope: s.name, RefersTo: strings.Join(titles, ","),
+		}))
+	}
+	if s.printFrom > 0 || s.printTo > 0 {
+		from, to := max(s.printFrom, 1), s.printTo
+		if to == 0 {
+			to = len(s.cols)
+		}
+		b.check(b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", Scope: s.name,
+			RefersTo: fmt.Sprintf("%s!$%s:$%s", quoteSheet(s.name), colName(from), colName(to)),
 		}))
 	}
 }
@@ -329,15 +369,24 @@ func (b *book) fitRow(sheet string, row int, text string, width, size float64) {
 // fitCells sets the height of a table row from the wrapped strings in it:
 // neither Excel nor LibreOffice reliably grows rows of a generated file.
 func (b *book) fitCells(sheet string, row int, cols []column, vals []any) {
+	if h := cellsHeight(cols, vals); h > defaultRowHeight {
+		b.check(b.f.SetRowHeight(sheet, row, h))
+	}
+}
+
+// cellsHeight is the height in points that fitCells gives a row of these
+// values: the default height when every text fits on one line.
+func cellsHeight(cols []column, vals []any) float64 {
 	lines := 1
 	for i, v := range vals {
 		if s, ok := v.(string); ok && i < len(cols) {
 			lines = max(lines, lineCount(s, cols[i].width-1, 11))
 		}
 	}
-	if lines > 1 {
-		b.check(b.f.SetRowHeight(sheet, row, linesHeight(lines, 11)))
+	if lines == 1 {
+		return defaultRowHeight
 	}
+	return linesHeight(lines, 11)
 }
 
 // textHeight estimates the height in points of text wrapped in a column
@@ -403,16 +452,31 @@ const (
 // printed page of a sheet with these columns, after fitting it to the
 // page width.
 func pageRows(cols []column, portrait bool) float64 {
-	w, h := a4Long, a4Short
-	if portrait {
-		w, h = h, w
-	}
+	_, h := pageSize(portrait)
+	return (h - 2*marginTopBottom) / fitScale(cols, portrait)
+}
+
+// fitScale is how much a sheet with these columns is shrunk to fit the
+// printed page's width (1 when it fits as it is).
+func fitScale(cols []column, portrait bool) float64 {
+	w, _ := pageSize(portrait)
 	width := 0.0
 	for _, c := range cols {
 		width += c.width*pointsPerCharUnit + 5*0.75
 	}
-	scale := min(1, (w-2*marginSide)/width)
-	return (h - 2*marginTopBottom) / scale
+	return min(1, (w-2*marginSide)/width)
+}
+
+// minPrintScale is the smallest scale a sheet is shrunk to for printing:
+// at 70 % the 11 pt text prints at under 8 pt, about the smallest that
+// reads comfortably. A wider sheet prints across pages instead.
+const minPrintScale = 0.7
+
+func pageSize(portrait bool) (w, h float64) {
+	if portrait {
+		return a4Short, a4Long
+	}
+	return a4Long, a4Short
 }
 
 // pageFlow places blocks of rows on printed pages: a block that does not
@@ -443,6 +507,20 @@ func (p *pageFlow) block(from, to int, keep float64) {
 		p.b.check(p.b.f.InsertPageBreak(p.sheet, cell(1, from)))
 		p.y = 0
 	}
+	p.y += h
+	for p.y > p.page {
+		p.y -= p.page
+	}
+}
+
+// fits says whether h points more fit on what is left of the page; an
+// empty page takes anything.
+func (p *pageFlow) fits(h float64) bool {
+	return p.y == 0 || p.y+h <= p.page
+}
+
+// add accounts for h points placed on the current page.
+func (p *pageFlow) add(h float64) {
 	p.y += h
 	for p.y > p.page {
 		p.y -= p.page

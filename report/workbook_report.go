@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -181,6 +182,9 @@ func (rw *reportWriter) summary() {
 	b.check(b.f.SetRowHeight(sh, row, 8))
 	row++
 	rw.heading(l, row, "Hovedfunn")
+	row++
+	// A little air between the heading's rule and the first finding.
+	b.check(b.f.SetRowHeight(sh, row, 4))
 	row++
 	for _, f := range KeyFindings(r, rw.opt.Baseline) {
 		b.merged(sh, row, 1, l.last, "•  "+f, st.finding, l.width-3, 11)
@@ -503,11 +507,17 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		{"Tiltak", l.gapAction, l.gapPlan - 1},
 		{"Tas inn i", l.gapPlan, l.last},
 	}
-	for _, bl := range blocks {
-		b.set(sh, bl.from, row, bl.title, st.header)
+	// The blocks stand without gridlines, so all but the first are
+	// indented a little: a wrapped text then never runs into the one
+	// beside it.
+	headStyles := []int{st.header, st.headerIndent}
+	textStyles := []int{st.text, st.textIndent}
+	pick := func(styles []int, j int) int { return styles[min(j, 1)] }
+	for j, bl := range blocks {
+		b.set(sh, bl.from, row, bl.title, pick(headStyles, j))
 		if bl.to > bl.from {
 			b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
-			b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), st.header))
+			b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), pick(headStyles, j)))
 		}
 	}
 	b.check(b.f.SetRowHeight(sh, row, 20))
@@ -521,12 +531,13 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		}
 		h := 0.0
 		for j, bl := range blocks {
-			b.set(sh, bl.from, row, texts[j], st.text)
+			b.set(sh, bl.from, row, texts[j], pick(textStyles, j))
 			if bl.to > bl.from {
 				b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
-				b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), st.text))
+				b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), pick(textStyles, j)))
 			}
-			h = max(h, textHeight(texts[j], l.span(bl.from, bl.to), 11))
+			// An indent takes about two characters of the width.
+			h = max(h, textHeight(texts[j], l.span(bl.from, bl.to)-float64(2*min(j, 1)), 11))
 		}
 		b.check(b.f.SetRowHeight(sh, row, h))
 		row++
@@ -548,8 +559,8 @@ func (rw *reportWriter) actions() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
 	const sh = SheetActions
 	cols := []column{
-		{"Nr.", 5}, {"Område", 16}, {"Trinn", 6}, {"Nivå", 6}, {"Spørsmål", 32}, {"Svar", 13},
-		{"Mål", 13}, {"Prioritet", 8.5}, {"Anbefalt tiltak", 38}, {"Plandokument", 20}, {"R-strategi", 14}, {"Eksempler", 16},
+		{"Nr.", 5}, {"Område", 16}, {"Trinn", 6}, {"Nivå", 6}, {"Spørsmål", 31}, {"Svar", 13},
+		{"Mål", 13}, {"Prioritet", 8.5}, {"Anbefalt tiltak", 36}, {"Plandokument", 19}, {"R-strategi", 17}, {"Eksempler", 16},
 	}
 	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
 	b.headerRow(sh, 1, cols, st.header)
@@ -589,9 +600,14 @@ func (rw *reportWriter) actions() {
 func (rw *reportWriter) plans() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
 	const sh = SheetPlans
-	cols := []column{{"Nr.", 5}, {"Tiltak", 58}, {"Område", 24}, {"Trinn", 7}, {"Nivå", 7}, {"I dag → mål", 30}, {"Prioritet", 9}}
+	cols := []column{{"Nr.", 5}, {"Tiltak", 58}, {"Område", 26}, {"Trinn", 7}, {"Nivå", 7}, {"I dag → mål", 30}, {"Prioritet", 9}}
 	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
 	b.headerRow(sh, 1, cols, st.header)
+	// The area is indented, so that a long action does not run on into it;
+	// row heights are estimated with the width the indent leaves.
+	b.set(sh, 3, 1, cols[2].title, st.headerIndent)
+	fit := slices.Clone(cols)
+	fit[2].width -= 2
 	b.check(b.f.SetRowHeight(sh, 1, 20))
 	width := 0.0
 	for _, c := range cols {
@@ -623,8 +639,9 @@ func (rw *reportWriter) plans() {
 		groups = append(groups, group{name: "Uten plandokument", description: "Tiltak der spørreskjemaet ikke peker på et bestemt plandokument.", ranks: none})
 	}
 
-	// A plan's group stays on one page when it can, and its heading never
-	// ends a page alone.
+	// A plan's heading stays with its first actions; a group that goes on
+	// over a page break repeats its name at the top of the next page, so
+	// that every printed page says which plan its actions belong in.
 	flow := b.newFlow(sh, cols, false, 20)
 	row := 2
 	for _, g := range groups {
@@ -643,20 +660,49 @@ func (rw *reportWriter) plans() {
 			flow.block(start, row-1, 0)
 			continue
 		}
-		for _, i := range g.ranks {
+		type line struct {
+			vals []any
+			h    float64
+		}
+		lines := make([]line, len(g.ranks))
+		for k, i := range g.ranks {
 			gp := r.Gaps[i]
 			qu := gp.Question
 			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
 				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
-			styles := []int{st.integer, st.text, st.text, st.textCenter, st.textCenter, st.text, st.priority}
-			for c, v := range vals {
+			lines[k] = line{vals, cellsHeight(fit, vals)}
+		}
+		keep := b.heightOf(sh, start, row-1)
+		for _, l := range lines[:min(3, len(lines))] {
+			keep += l.h
+		}
+		if !flow.fits(keep) {
+			flow.breakBefore(start)
+		}
+		flow.add(b.heightOf(sh, start, row-1))
+		for _, l := range lines {
+			if !flow.fits(l.h) {
+				flow.breakBefore(row)
+				b.merged(sh, row, 1, len(cols), g.name+" (forts.)", st.band, width, 12)
+				b.check(b.f.SetRowHeight(sh, row, 22))
+				flow.add(22)
+				row++
+			}
+			styles := []int{st.integer, st.text, st.textIndent, st.textCenter, st.textCenter, st.text, st.priority}
+			for c, v := range l.vals {
 				b.set(sh, c+1, row, v, styles[c])
 			}
-			b.fitCells(sh, row, cols, vals)
+			b.fitCells(sh, row, fit, l.vals)
+			flow.add(l.h)
 			row++
 		}
+		// A blank row between groups; where it does not fit, it is the
+		// top of the next page rather than a page of its own.
+		if !flow.fits(defaultRowHeight) {
+			flow.breakBefore(row)
+		}
+		flow.add(defaultRowHeight)
 		row++
-		flow.block(start, row-1, b.heightOf(sh, start, min(row-1, start+4)))
 	}
 }
 
@@ -676,9 +722,11 @@ func (rw *reportWriter) answers() {
 	const sh = SheetAnswers
 	cols := []column{
 		{"Område", 18}, {"Spørsmål", 44}, {"Trinn", 7}, {"Nivå", 7}, {"Svar", 20}, {"Kommentar", 36},
-		{"Verdi (0–1)", 11}, {"Mål", 16}, {"Gap", 8}, {"Spørsmåls-id", 22},
+		{"Verdi (0–1)", 11}, {"Mål", 16}, {"Gap", 8}, {"Spørsmåls-id", 26},
 	}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1, freezeCols: 0})
+	// The id is for finding a question in the answers file on the screen;
+	// the printout ends with the gap and is the larger for it.
+	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1, printTo: len(cols) - 1})
 	b.headerRow(sh, 1, cols, st.header)
 	b.check(b.f.SetRowHeight(sh, 1, 32))
 	for i := range r.Questions {
@@ -740,8 +788,13 @@ func (rw *reportWriter) method() {
 	}
 	b.merged(sh, row, 1, 3, intro, st.subtitle, width, 11)
 	row += 2
+	// Each table, and the explanation of the scores, stays on one page.
+	flow := b.newFlow(sh, cols, false, 0)
+	flow.block(1, row-1, 0)
 
 	table := func(title string, head [3]string, rows [][3]any, numStyle int) {
+		start := row
+		defer func() { flow.block(start, row-1, 0) }()
 		b.merged(sh, row, 1, 3, title, st.h2, width, 13)
 		b.check(b.f.SetRowHeight(sh, row, 24))
 		row++
@@ -797,6 +850,7 @@ func (rw *reportWriter) method() {
 		table("R-strategiene, i prioritert rekkefølge", [3]string{"Nr.", "Strategi", "Betydning"}, rows, st.integer)
 	}
 
+	start := row
 	b.merged(sh, row, 1, 3, "Slik regnes skårene", st.h2, width, 13)
 	b.check(b.f.SetRowHeight(sh, row, 24))
 	row++
@@ -810,6 +864,7 @@ func (rw *reportWriter) method() {
 		source = fmt.Sprintf(" fra svarfilen %s", rw.opt.File)
 	}
 	b.merged(sh, row, 1, 3, fmt.Sprintf("Rapporten er laget %s med sirkel %s%s.", norDate(rw.opt.Now), rw.opt.ToolVersion, source), st.note, width, 10)
+	flow.block(start, row, 0)
 }
 
 // methodText is DESIGN §4 in plain words, with the questionnaire's own

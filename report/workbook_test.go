@@ -726,3 +726,77 @@ func wbZipFiles(t testing.TB, data []byte, prefix string) []string {
 	}
 	return out
 }
+
+// wbBreaks returns the rows that start a new printed page (manual breaks).
+func wbBreaks(t testing.TB, f *excelize.File, sheet string) []int {
+	t.Helper()
+	var rows []int
+	for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllStringSubmatch(wbSheetXML(t, f, sheet), -1) {
+		n, _ := strconv.Atoi(m[1])
+		rows = append(rows, n+1)
+	}
+	return rows
+}
+
+// Every printed page of Planverk starts with a plan's name: its heading,
+// or «(forts.)» where a long group goes on over a page break. Every page
+// of Metode starts with a heading: no table is split.
+func TestReportPageBreaks(t *testing.T) {
+	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	names := map[string]bool{}
+	for _, p := range r.Questionnaire.Plans {
+		names[p.Name.String()] = true
+	}
+	breaks := wbBreaks(t, f, SheetPlans)
+	if len(breaks) < 3 {
+		t.Fatalf("Planverk has %d page breaks, want several", len(breaks))
+	}
+	continued := 0
+	for _, row := range breaks {
+		v := wbValue(t, f, SheetPlans, 1, row)
+		if v == "" { // the blank row between two groups
+			v = wbValue(t, f, SheetPlans, 1, row+1)
+		}
+		name, _, ok := strings.Cut(v, " – ")
+		if cont, found := strings.CutSuffix(v, " (forts.)"); found {
+			name, ok = cont, true
+			continued++
+		}
+		if !ok || !names[name] {
+			t.Errorf("Planverk: page at row %d starts with %q, not a plan's name", row, v)
+		}
+	}
+	if continued == 0 {
+		t.Error("no group of Planverk goes on over a page break; the test data should make one")
+	}
+
+	// A page starts with the explanation of the scores, or with a table:
+	// its heading, then its header row.
+	tableHeads := map[string]bool{"Verdi": true, "Fra skår": true, "Trinn": true, "Nivå": true, "Nr.": true}
+	for _, row := range wbBreaks(t, f, SheetMethod) {
+		v := wbValue(t, f, SheetMethod, 1, row)
+		if v != "Slik regnes skårene" && !tableHeads[wbValue(t, f, SheetMethod, 1, row+1)] {
+			t.Errorf("Metode: page at row %d starts with %q, not a table's heading", row, v)
+		}
+	}
+	if len(wbBreaks(t, f, SheetMethod)) == 0 {
+		t.Error("Metode has no page breaks; its tables are split wherever the page ends")
+	}
+}
+
+// The question ids of the Svar sheet are for the screen: the printout ends
+// with the gap.
+func TestReportAnswersPrintArea(t *testing.T) {
+	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" && dn.Scope == SheetAnswers {
+			if want := "'Svar'!$A:$I"; dn.RefersTo != want {
+				t.Errorf("print area %q, want %q", dn.RefersTo, want)
+			}
+			return
+		}
+	}
+	t.Error("Svar has no print area")
+}
