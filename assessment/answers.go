@@ -132,12 +132,25 @@ func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 	}
 	m.ByID = make(map[string]*Answer, len(n.Content)/2)
 	m.Order = make([]string, 0, len(n.Content)/2)
-	d.mappingPairs(n, path, func(key string, k, v *yaml.Node) {
-		a := &Answer{KeyPos: Pos{k.Line, k.Column}}
-		a.decode(d, v, joinPath(path, key), 0)
+	// One block for all answers, and duplicates found through ByID: this
+	// runs for every file of a batch.
+	block := make([]Answer, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := d.key(n.Content[i], path), n.Content[i+1]
+		if k == nil {
+			continue
+		}
+		key := k.Value
+		if first, dup := m.ByID[key]; dup {
+			d.errorf(k, joinPath(path, key), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", key, first.KeyPos.Line)
+			continue
+		}
+		a := &block[i/2]
+		a.KeyPos = Pos{k.Line, k.Column}
+		a.decode(d, v, path, key, 0)
 		m.ByID[key] = a
 		m.Order = append(m.Order, key)
-	})
+	}
 }
 
 // Answer is one answer as written in the file. Its raw form is read without
@@ -163,7 +176,17 @@ type Answer struct {
 // Answered reports whether the answer counts as given (not empty).
 func (a *Answer) Answered() bool { return a != nil && !a.Empty }
 
-func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
+// decode reads the raw answer; the YAML path (base.key) is built only
+// when there is something to report.
+func (a *Answer) decode(d *decoder, n *yaml.Node, base, key string, depth int) {
+	if n.Kind == yaml.ScalarNode && !d.aborted {
+		// The common case, kept free of allocations.
+		d.nodes++
+		a.Pos = Pos{n.Line, n.Column}
+		a.scalar(n)
+		return
+	}
+	path := joinPath(base, key)
 	n, ok := d.enter(n, path, depth+3)
 	if !ok {
 		return
@@ -171,15 +194,7 @@ func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
 	a.Pos = Pos{n.Line, n.Column}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.ShortTag() == "!!null" {
-			a.Empty = true
-			return
-		}
-		if n.ShortTag() == "!!str" && strings.EqualFold(strings.TrimSpace(n.Value), "na") {
-			a.NA = true
-			return
-		}
-		a.Scalar, a.Tag = n.Value, n.ShortTag()
+		a.scalar(n)
 	case yaml.SequenceNode:
 		a.IsList = true
 		a.List = make([]string, 0, len(n.Content))
@@ -200,15 +215,15 @@ func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
 			return
 		}
 		hasValue := false
-		d.mappingPairs(n, path, func(key string, k, v *yaml.Node) {
-			switch key {
+		d.mappingPairs(n, path, func(k string, kn, v *yaml.Node) {
+			switch k {
 			case "value":
 				hasValue = true
-				a.decode(d, v, joinPath(path, "value"), depth+1)
+				a.decode(d, v, path, "value", depth+1)
 			case "comment":
 				d.decodeString(v, &a.Comment, joinPath(path, "comment"))
 			default:
-				d.errorf(k, joinPath(path, key), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", key, meant(key, []string{"value", "comment"}))
+				d.errorf(kn, joinPath(path, k), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", k, meant(k, []string{"value", "comment"}))
 			}
 		})
 		if !hasValue {
@@ -216,6 +231,23 @@ func (a *Answer) decode(d *decoder, n *yaml.Node, path string, depth int) {
 			a.Pos = Pos{n.Line, n.Column}
 		}
 	}
+}
+
+func (a *Answer) scalar(n *yaml.Node) {
+	tag := n.ShortTag()
+	switch {
+	case tag == "!!null":
+		a.Empty = true
+	case tag == "!!str" && isNA(n.Value):
+		a.NA = true
+	default:
+		a.Scalar, a.Tag = n.Value, tag
+	}
+}
+
+func isNA(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 2 && (s[0] == 'n' || s[0] == 'N') && (s[1] == 'a' || s[1] == 'A')
 }
 
 // PosOf returns the position of a YAML path in the file the answers were

@@ -38,12 +38,11 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) Diagnostics {
 			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, scaleValues(q))
 		}
 	}
-	ids := q.QuestionIDs()
 	for _, id := range a.Answers.Order {
 		ans := a.Answers.ByID[id]
-		p := "answers." + id
 		qu, _, ok := q.Question(id)
 		if !ok {
+			p, ids := "answers."+id, q.QuestionIDs()
 			msg := fmt.Sprintf("ukjent spørsmål «%s» i skjemaet %s@%s", id, q.ID, q.Version)
 			if opt.IgnoreUnknown {
 				c.sev = SevWarning
@@ -55,7 +54,7 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) Diagnostics {
 			continue
 		}
 		if msg := ans.interpret(q, qu); msg != "" {
-			c.at(p, "%s", msg)
+			c.at("answers."+id, "%s", msg)
 		}
 	}
 	c.diags.Sort()

@@ -125,15 +125,7 @@ func (d *decoder) mappingPairs(n *yaml.Node, path string, each func(key string, 
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.AliasNode && k.Alias != nil {
-			k = k.Alias
-		}
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", describe(k))
-			continue
-		}
-		if k.Value == "<<" {
-			d.errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
+		if k = d.key(k, path); k == nil {
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
@@ -143,6 +135,23 @@ func (d *decoder) mappingPairs(n *yaml.Node, path string, each func(key string, 
 		seen[k.Value] = k.Line
 		each(k.Value, k, v)
 	}
+}
+
+// key returns a mapping key as a plain scalar, or nil (after reporting)
+// when it is another kind of node or a «<<» merge.
+func (d *decoder) key(k *yaml.Node, path string) *yaml.Node {
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	switch {
+	case k.Kind != yaml.ScalarNode:
+		d.errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", describe(k))
+		return nil
+	case k.Value == "<<":
+		d.errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
+		return nil
+	}
+	return k
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {

@@ -99,6 +99,7 @@ type Questionnaire struct {
 	scaleMin      float64
 	scaleMax      float64
 	nScored       int
+	levelRefs     []LevelRef // one per level, shared by all results
 }
 
 type qref struct{ area, question int }
@@ -380,6 +381,10 @@ func (q *Questionnaire) prepare() {
 	}
 	if len(q.Scale) > 0 {
 		q.scaleMin, q.scaleMax = *q.Scale[0].Value, *q.Scale[len(q.Scale)-1].Value
+	}
+	q.levelRefs = make([]LevelRef, len(q.Levels))
+	for i := range q.Levels {
+		q.levelRefs[i] = LevelRef{Rank: i + 1, Level: &q.Levels[i]}
 	}
 	idx := 0
 	q.nScored = 0

@@ -106,7 +106,7 @@ func (q *Questionnaire) LevelOf(s Score) *LevelRef {
 	var ref *LevelRef
 	for i := range q.Levels {
 		if *q.Levels[i].Min <= s.Value {
-			ref = &LevelRef{Rank: i + 1, Level: &q.Levels[i]}
+			ref = &q.levelRefs[i]
 		}
 	}
 	return ref
@@ -247,11 +247,13 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 
 	var tw, tws float64
 	r.Areas = make([]AreaResult, len(q.Areas))
+	cells := make([]SetScore, len(q.Areas)*(nS+nT)) // one block for all cells
 	for ai := range q.Areas {
 		a := &q.Areas[ai]
 		s := areaAcc[ai].result()
+		off := ai * (nS + nT)
 		ar := AreaResult{Area: a, SetScore: s, Level: q.LevelOf(s.Score),
-			Steps: make([]SetScore, nS), Tiers: make([]SetScore, nT)}
+			Steps: cells[off : off+nS : off+nS], Tiers: cells[off+nS : off+nS+nT : off+nS+nT]}
 		for si := 0; si < nS; si++ {
 			ar.Steps[si] = cellStep[ai*nS+si].result()
 		}
@@ -280,6 +282,13 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 		r.Tiers[i] = tierAcc[i].result()
 	}
 
+	nGaps := 0
+	for i := range r.Questions {
+		if r.Questions[i].Gap > 0 {
+			nGaps++
+		}
+	}
+	r.Gaps = make([]Gap, 0, nGaps)
 	for i := range r.Questions {
 		if qr := &r.Questions[i]; qr.Gap > 0 {
 			r.Gaps = append(r.Gaps, Gap{QuestionResult: qr, Plans: qr.Question.plans})

@@ -67,7 +67,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		bad = bad || d.Severity == assessment.SevError
 	}
 	nBad := 0
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
 			return
@@ -81,7 +81,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 			nBad++
 			return
 		}
-		cmp.Add(l.Path, assessment.Evaluate(l.Questionnaire, l.Answers))
+		cmp.Add(l.Path, l.Result)
 	})
 	if err := s.interrupted(); err != nil {
 		return err

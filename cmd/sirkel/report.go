@@ -72,7 +72,7 @@ func runReport(s *streams, opts *reportOptions) error {
 	if _, err := qs.fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true}
+	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 
 	var baseline *assessment.Result
 	if opts.baseline != "" {
@@ -106,7 +106,7 @@ func runReport(s *streams, opts *reportOptions) error {
 			bad = true
 			return
 		}
-		r := assessment.Evaluate(l.Questionnaire, l.Answers)
+		r := l.Result
 		m := r.Answers.Municipality
 		base := baseline
 		if base != nil && base.Answers.Municipality.Number != m.Number {
