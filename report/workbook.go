@@ -1,7 +1,10 @@
 package report
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"time"
@@ -62,8 +65,20 @@ type styles struct {
 
 func newBook(header, footer string) *book {
 	b := &book{f: excelize.NewFile(), header: header, footer: footer}
+	b.f.SetZipWriter(fastZip)
 	b.st = b.newStyles()
 	return b
+}
+
+// fastZip compresses the workbook's parts at flate.BestSpeed: for a
+// comparison of 10,000 municipalities compression is a fifth of the
+// writing time, and the file grows by only a little.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
 
 func (b *book) check(err error) {
