@@ -222,7 +222,7 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 
 // usageTemplate is cobra's usage template with Norwegian headings.
 const usageTemplate = `Bruk:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{norwegianUseLine .UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [kommando]{{end}}{{if gt (len .Aliases) 0}}
 
 Alias:
@@ -248,6 +248,7 @@ Skriv «{{.CommandPath}} [kommando] --help» for mer om en kommando.{{end}}
 
 // norwegianHelp replaces cobra's English help texts.
 func norwegianHelp(root *cobra.Command) {
+	cobra.AddTemplateFunc("norwegianUseLine", func(s string) string { return strings.Replace(s, "[flags]", "[flagg]", 1) })
 	root.SetUsageTemplate(usageTemplate)
 	root.PersistentFlags().BoolP("help", "h", false, "vis hjelp")
 	root.Flags().BoolP("version", "v", false, "vis versjonen av sirkel")
