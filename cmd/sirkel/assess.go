@@ -323,8 +323,16 @@ func (ss *assessSession) intro() {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "De fleste spørsmålene besvares på denne skalaen:")
-	for _, p := range ss.q.Scale {
+	if ss.p.accessible {
+		for _, l := range wrapText("Hjelpetekstene viser skalaverdien i parentes. I listene skriver du nummeret foran svaret, som er det første tallet nedenfor.", 78) {
+			fmt.Fprintln(w, l)
+		}
+	}
+	for i, p := range ss.q.Scale {
 		line := fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value))
+		if ss.p.accessible {
+			line = fmt.Sprintf("%d. %s", i+1, line)
+		}
 		if d := strings.TrimSpace(p.Description.String()); d != "" {
 			line += ": " + d
 		}

@@ -126,6 +126,9 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		}
 		f.field = sel
 		what = "Skriv nummeret foran svaret. " + emptyLine(has)
+		if t == assessment.TypeScale {
+			what = "Skriv nummeret foran svaret i listen, ikke skalaverdien" + scaleExample(q) + ". " + emptyLine(has)
+		}
 	case assessment.TypeMulti:
 		f.options = multiOptions(qu, has)
 		f.choices = currentChoices(prev)
@@ -588,4 +591,16 @@ func assessKeyMap() *huh.KeyMap {
 	k.Confirm.Accept.SetHelp("y", "ja")
 	k.Confirm.Reject.SetHelp("n", "nei")
 	return k
+}
+
+// scaleExample names one scale label with its list number, since huh
+// numbers from 1 while a scale usually starts at 0: «Etablert (3)» in the
+// help texts is number 4 in the list.
+func scaleExample(q *assessment.Questionnaire) string {
+	i := max(0, len(q.Scale)-2)
+	p := q.Scale[i]
+	if *p.Value == float64(i+1) {
+		return "" // the numbers coincide: nothing to confuse
+	}
+	return fmt.Sprintf(": «%s» (%s) er nummer %d", p.Label, formatNumber(*p.Value), i+1)
 }
