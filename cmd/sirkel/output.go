@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -14,15 +16,36 @@ import (
 // fsynced and renamed into place, so that a failure or a kill at any
 // moment leaves either the old file or the complete new one.
 func writeAtomic(path string, write func(io.Writer) error) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return errors.New("det er en mappe; oppgi et filnavn")
+	}
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithTempDir(filepath.Dir(path)))
 	if err != nil {
-		return err
+		return osError(err)
 	}
 	defer pf.Cleanup()
 	if err := write(pf); err != nil {
-		return err
+		return osError(err)
 	}
-	return pf.CloseAtomicallyReplace()
+	return osError(pf.CloseAtomicallyReplace())
+}
+
+// osError says in Norwegian what went wrong with a file or folder; the
+// callers name the path.
+func osError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return errors.New("mappen finnes ikke")
+	case errors.Is(err, os.ErrPermission):
+		return errors.New("mangler skrivetilgang")
+	case errors.Is(err, syscall.ENOSPC):
+		return errors.New("disken er full")
+	case errors.Is(err, syscall.EROFS):
+		return errors.New("filsystemet er skrivebeskyttet")
+	}
+	return err
 }
 
 // refuseOverwrite returns an error when path exists and force is not set.

@@ -88,7 +88,7 @@ func runReport(s *streams, opts *reportOptions) error {
 	if dir == "" {
 		dir = "."
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failure("kan ikke lage mappen %s: %s", dir, err)
+		return failure("kan ikke lage mappen %s: %s", dir, osError(err))
 	}
 	now, err := reproducibleNow(s)
 	if err != nil {

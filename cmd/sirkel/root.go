@@ -204,8 +204,8 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetVersionTemplate("sirkel {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return usageError("%s", translateCobra(err.Error()))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%s (se «%s --help»)", translateCobra(err.Error()), c.CommandPath())
 	})
 	root.AddGroup(&cobra.Group{ID: "main", Title: "Kommandoer:"})
 	for _, c := range commands(s) {

@@ -79,12 +79,12 @@ func runScore(s *streams, opts *scoreOptions) error {
 		cw   *report.CSVWriter
 		rows []report.ScoredFile
 	)
-	switch opts.format {
-	case "json":
+	// Problems always go to stderr too, so that they are seen when the
+	// data is redirected to a file.
+	printDiagnostics(s.Err, pathDiags)
+	if opts.format == "json" {
 		jw = report.NewJSONWriter(s.Out, fixed)
 		jw.AddDiagnostics(pathDiags)
-	default:
-		printDiagnostics(s.Err, pathDiags)
 	}
 	if opts.format == "csv" && fixed != nil {
 		cw = report.NewCSVWriter(s.Out, fixed)
@@ -97,10 +97,9 @@ func runScore(s *streams, opts *scoreOptions) error {
 		if l.Diags.HasErrors() {
 			bad = true
 		}
+		printDiagnostics(s.Err, l.Diags)
 		if jw != nil {
 			jw.AddDiagnostics(l.Diags)
-		} else {
-			printDiagnostics(s.Err, l.Diags)
 		}
 		if !l.OK() {
 			return

@@ -62,7 +62,7 @@ func runValidate(s *streams, opts *validateOptions) error {
 				summary = fmt.Sprintf("spørreskjema %s@%s, %d områder, %d spørsmål", q.ID, q.Version, len(q.Areas), q.QuestionCount())
 			} else if l.Answers != nil {
 				a := l.Answers
-				summary = fmt.Sprintf("svarfil for %s (%s), %d svar", a.Municipality.Name, a.Municipality.Number, a.Answers.Len())
+				summary = fmt.Sprintf("svarfil for %s (%s), %s", a.Municipality.Name, a.Municipality.Number, plural(countAnswered(a), "svar", "svar"))
 			}
 			printDiagnostics(s.Err, ds)
 			e, w := len(ds.Errors()), len(ds.Warnings())
@@ -77,8 +77,8 @@ func runValidate(s *streams, opts *validateOptions) error {
 	if err := s.interrupted(); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Err, "%s sjekket: %d gyldige, %d med feil (%s, %s)\n",
-		plural(nFiles, "fil", "filer"), nFiles-nBad, nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
+	fmt.Fprintf(s.Err, "%s sjekket: %s, %d med feil (%s, %s)\n",
+		plural(nFiles, "fil", "filer"), plural(nFiles-nBad, "gyldig", "gyldige"), nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
 	if nBad > 0 || nBadPaths > 0 {
 		return invalidInput()
 	}
@@ -91,3 +91,4 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
