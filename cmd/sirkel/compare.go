@@ -67,6 +67,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		bad = bad || d.Severity == assessment.SevError
 	}
 	nBad := 0
+	first := map[string]string{} // kommunenummer → the first file for it
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
@@ -80,6 +81,12 @@ func runCompare(s *streams, opts *compareOptions) error {
 			bad = true
 			nBad++
 			return
+		}
+		m := l.Answers.Municipality
+		if prev, dup := first[m.Number]; dup {
+			fmt.Fprintf(s.Err, "%s: advarsel: gjelder samme kommune som %s, %s (%s); begge står i sammenligningen\n", l.Path, prev, m.Name, m.Number)
+		} else {
+			first[m.Number] = l.Path
 		}
 		cmp.Add(l.Path, l.Result)
 	})
@@ -103,7 +110,11 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
-	fmt.Fprintf(msg, "Skrev %s: %s sammenlignet", opts.output, plural(cmp.Len(), "kommune", "kommuner"))
+	what := plural(cmp.Len(), "kommune", "kommuner")
+	if len(first) != cmp.Len() {
+		what = fmt.Sprintf("%s for %s", plural(cmp.Len(), "besvarelse", "besvarelser"), plural(len(first), "kommune", "kommuner"))
+	}
+	fmt.Fprintf(msg, "Skrev %s: %s sammenlignet", opts.output, what)
 	if nBad > 0 {
 		fmt.Fprintf(msg, ", %s med feil (se arket «Feil»)", plural(nBad, "fil", "filer"))
 	}
