@@ -17,6 +17,20 @@ type TableOptions struct {
 	Color bool // use colour (a terminal, and NO_COLOR unset)
 }
 
+// renderer is set up so that lipgloss never queries the terminal (for
+// its background colour or the cursor): those queries end up as junk in
+// logs and pipes.
+func (opt TableOptions) renderer(w io.Writer) *lipgloss.Renderer {
+	re := lipgloss.NewRenderer(w)
+	re.SetHasDarkBackground(true)
+	if opt.Color {
+		re.SetColorProfile(termenv.ANSI256)
+	} else {
+		re.SetColorProfile(termenv.Ascii)
+	}
+	return re
+}
+
 // FormatScore shows a score with one decimal and a decimal comma, «–» when
 // undefined.
 func FormatScore(s assessment.Score) string {
@@ -61,10 +75,7 @@ func levelName(l *assessment.LevelRef) string {
 // WriteTable prints a readable Norwegian summary of one result: total,
 // level and coverage, then each area with a bar.
 func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions) error {
-	re := lipgloss.NewRenderer(w)
-	if !opt.Color {
-		re.SetColorProfile(termenv.Ascii)
-	}
+	re := opt.renderer(w)
 	bold := re.NewStyle().Bold(true)
 	m := r.Answers.Municipality
 	title := fmt.Sprintf("%s (%s)", m.Name, m.Number)
@@ -105,10 +116,7 @@ func WriteOverview(w io.Writer, rows []ScoredFile, opt TableOptions) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	re := lipgloss.NewRenderer(w)
-	if !opt.Color {
-		re.SetColorProfile(termenv.Ascii)
-	}
+	re := opt.renderer(w)
 	q := rows[0].Result.Questionnaire
 	head := []string{"Kommune", "Nr.", "Total", "Nivå", "Dekning"}
 	for _, a := range q.Areas {
