@@ -148,6 +148,7 @@ func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 		a := &block[i/2]
 		a.KeyPos = Pos{k.Line, k.Column}
 		a.decode(d, v, path, key, 0)
+		a.Note = lineComment(k, v)
 		m.ByID[key] = a
 		m.Order = append(m.Order, key)
 	}
@@ -163,8 +164,11 @@ type Answer struct {
 	List    []string // the raw items, when the value is a list
 	IsList  bool
 	Comment string
-	Pos     Pos // of the value
-	KeyPos  Pos // of the question id
+	// Note is a YAML comment written after the answer on its line
+	// («# sjekk med landbrukssjefen»), kept when the file is rewritten.
+	Note   string
+	Pos    Pos // of the value
+	KeyPos Pos // of the question id
 
 	// Set by Check when the answer is valid for its question.
 	Valid   bool
@@ -258,4 +262,18 @@ func (a *Answers) PosOf(path string) Pos {
 	}
 	n := nodeAt(a.root, path)
 	return Pos{n.Line, n.Column}
+}
+
+// lineComment finds a «# …» written after an answer on its line; the YAML
+// library hangs it on the key, the value, or a flow mapping's last value.
+func lineComment(k, v *yaml.Node) string {
+	for _, n := range []*yaml.Node{v, k} {
+		if n.LineComment != "" {
+			return n.LineComment
+		}
+	}
+	if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 && len(v.Content) > 0 {
+		return v.Content[len(v.Content)-1].LineComment
+	}
+	return ""
 }

@@ -51,13 +51,17 @@ func (aw *answersWriter) line(format string, args ...any) {
 // entry writes «key: value» at the given indentation, leaving quoting,
 // flow collections and block scalars to the YAML encoder.
 func (aw *answersWriter) entry(indent int, key string, value *yaml.Node) {
+	aw.entryNode(indent, str(key), value)
+}
+
+func (aw *answersWriter) entryNode(indent int, key, value *yaml.Node) {
 	if aw.err != nil {
 		return
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(key), value}}
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, value}}
 	if err := enc.Encode(doc); err != nil {
 		aw.err = err
 		return
@@ -189,11 +193,23 @@ func (aw *answersWriter) answers(q *Questionnaire, a *Answers) {
 // answer writes one answer, or the question commented out when there is none.
 func (aw *answersWriter) answer(id string, ans *Answer) {
 	v := answerNode(ans)
+	k := str(id)
+	if ans != nil && ans.Note != "" {
+		switch {
+		case v == nil:
+			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"} // keep the note on an empty key
+			v.LineComment = ans.Note
+		case v.Kind == yaml.MappingNode:
+			k.LineComment = ans.Note // «id: # note», then value and comment
+		default:
+			v.LineComment = ans.Note
+		}
+	}
 	if v == nil {
 		aw.line("  # %s:", id)
 		return
 	}
-	aw.entry(2, id, v)
+	aw.entryNode(2, k, v)
 }
 
 // answerNode is the YAML value of an answer in its raw form, nil when

@@ -195,3 +195,37 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap = %q, want %q", got, want)
 	}
 }
+
+// Notes written by hand after an answer («# …» on its line) survive a
+// rewrite, as assess and merge do when they save.
+func TestWriteAnswersKeepsNotes(t *testing.T) {
+	q := loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers:\n" +
+		"  styring-plan: 2   # NOTAT: sjekk med landbrukssjefen\n" +
+		"  styring-budsjett: {value: ja, comment: Vedtatt} # fra økonomisjefen\n" +
+		"  bygg-ombruk:   # tallet kommer i januar\n"
+	a, ds := ParseAnswers("svar.yaml", []byte(src))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var buf bytes.Buffer
+	if err := WriteAnswers(&buf, q, a); err != nil {
+		t.Fatal(err)
+	}
+	back, ds := ParseAnswers("svar.yaml", buf.Bytes())
+	if ds.HasErrors() {
+		t.Fatalf("%v\n%s", ds, buf.String())
+	}
+	for id, want := range map[string]string{
+		"styring-plan":     "# NOTAT: sjekk med landbrukssjefen",
+		"styring-budsjett": "# fra økonomisjefen",
+		"bygg-ombruk":      "# tallet kommer i januar",
+	} {
+		if got, ok := back.Answers.Get(id); !ok || got.Note != want {
+			t.Errorf("%s: note %q, want %q\n%s", id, got.Note, want, buf.String())
+		}
+	}
+	if got, _ := back.Answers.Get("styring-plan"); got.Scalar != "2" {
+		t.Errorf("answer changed: %+v", got)
+	}
+}
