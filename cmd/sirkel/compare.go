@@ -102,6 +102,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	msg := s.Out
+	warnNotXLSX(s, opts.output)
 	if opts.output == stdinName {
 		err, msg = write(s.Out), s.Err
 	} else {

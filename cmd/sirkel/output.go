@@ -2,10 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -71,4 +73,12 @@ func reproducibleNow(s *streams) (time.Time, error) {
 		return time.Time{}, usageError("SOURCE_DATE_EPOCH=%q er ikke et antall sekunder", v)
 	}
 	return time.Unix(sec, 0).UTC(), nil
+}
+
+// warnNotXLSX warns when a workbook is given a name that Excel and
+// LibreOffice will not open as one.
+func warnNotXLSX(s *streams, path string) {
+	if path != "" && path != stdinName && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		fmt.Fprintf(s.Err, "sirkel: advarsel: %s får en Excel-arbeidsbok; gi filen endelsen .xlsx så den åpnes riktig\n", path)
+	}
 }

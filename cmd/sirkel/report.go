@@ -64,6 +64,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		return usageError("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
 	}
 	files, pathDiags := expandPaths(opts.paths)
+	warnNotXLSX(s, opts.output)
 	if opts.output != "" && len(files) > 1 {
 		return usageError("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
 	}

@@ -55,6 +55,7 @@ tiltaksområder.`,
 }
 
 func runTemplate(s *streams, opts *templateOptions) error {
+	warnNotXLSX(s, opts.output)
 	if opts.output == stdinName || opts.output == "" {
 		return usageError("en arbeidsbok skrives til en fil; oppgi den med -o, for eksempel -o svarskjema.xlsx")
 	}
