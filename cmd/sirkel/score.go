@@ -21,7 +21,7 @@ type scoreOptions struct {
 var scoreFormats = []string{"table", "json", "csv"}
 
 // jsonBuffers recycles the per-file JSON buffers of a batch (~15 KB each).
-var jsonBuffers = sync.Pool{New: func() any { return make([]byte, 0, 32<<10) }}
+var jsonBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
 func newScoreCmd(s *streams) *cobra.Command {
 	opts := &scoreOptions{}
@@ -71,7 +71,7 @@ func runScore(s *streams, opts *scoreOptions) error {
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	if opts.format == "json" {
 		// Encoding is most of the work per file: do it in the workers.
-		batch.work = func(l *loaded) { l.Out = report.AppendResultJSON(jsonBuffers.Get().([]byte)[:0], l.Path, l.Result) }
+		batch.work = func(l *loaded) { l.Out = report.AppendResultJSON((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
 	}
 
 	var (
@@ -109,7 +109,8 @@ func runScore(s *streams, opts *scoreOptions) error {
 		switch opts.format {
 		case "json":
 			jw.AddEncoded(r.Questionnaire.Ref(), l.Out)
-			jsonBuffers.Put(l.Out[:0])
+			buf := l.Out[:0]
+			jsonBuffers.Put(&buf)
 		case "csv":
 			if cw == nil {
 				cw = report.NewCSVWriter(s.Out, l.Questionnaire)
