@@ -258,3 +258,68 @@ func TestLimits(t *testing.T) {
 		t.Errorf("size: %v", err)
 	}
 }
+
+// The plan model: every wrong cycle, kind, parent and number bound is an
+// error at its own position.
+func TestPlanModelChecks(t *testing.T) {
+	src := `kind: questionnaire
+id: x
+version: "1"
+title: X
+scale: [{value: 0, label: A}, {value: 4, label: B}]
+default_target: 4
+min_coverage: 1.5
+levels: [{min: 0, name: L}]
+steps: [{id: 1, name: S}]
+plans:
+  - {id: ps, name: P, cycle: {rule: election, month: 13, lead_months: 9}}
+  - {id: op, name: O, cycle: {rule: decided, month: 12, lead_months: 2}}
+  - {id: a, name: A, parent: b}
+  - {id: b, name: B, parent: a, cycle: {rule: weekly}}
+  - {id: c, name: C, parent: nope, kind: foo, cycle: {rule: yearly, lead_months: -1}}
+  - {id: d, name: D, parent: d}
+  - {id: e, name: E, parent: ps, kind: plan, law: "pbl. § 11-1", decided_by: kommunestyret}
+areas:
+  - id: a
+    name: A
+    questions:
+      - {id: q1, text: Q, step: 1, type: yesno, min: 0}
+      - {id: q2, text: Q, step: 1, type: number, scoring: {worst: 0, best: 9}, min: 5, max: 5, replaces: [ok-id, Bad_Id]}
+`
+	_, ds := ParseQuestionnaire("q.yaml", []byte(src))
+	want := []string{
+		"7:15: min_coverage: «min_coverage» er en andel mellom 0 og 1",
+		"11:54: plans[0].cycle.month: måneden må være 1–12, ikke 13",
+		"12:53: plans[1].cycle.month: «month» har ingen betydning for «rule: decided»",
+		"12:70: plans[1].cycle.lead_months: «lead_months» har ingen betydning",
+		"13:30: plans[2].parent: planene danner en ring",
+		"14:30: plans[3].parent: planene danner en ring",
+		"14:47: plans[3].cycle.rule: ugyldig verdi «weekly» for «rule»; gyldige verdier: yearly, election, decided",
+		"15:30: plans[4].parent: ukjent plan «nope»",
+		"15:42: plans[4].kind: ugyldig verdi «foo»",
+		"15:54: plans[4].cycle: en plan med «rule: yearly» må si hvilken måned",
+		"15:82: plans[4].cycle.lead_months: «lead_months» må være minst 0, ikke -1",
+		"16:30: plans[5].parent: planen «d» kan ikke være sin egen overordnede plan",
+		"22:54: areas[0].questions[0].min: «min» og «max» brukes bare for typen number",
+		"23:93: areas[0].questions[1].max: «max» (5) må være større enn «min» (5)",
+		"23:114: areas[0].questions[1].replaces[1]: ugyldig id «Bad_Id»",
+	}
+	got := ds.Errors()
+	for _, w := range want {
+		found := false
+		for _, d := range got {
+			if strings.Contains(d.String(), "q.yaml:"+w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing %q", w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d errors, want %d", len(got), len(want))
+	}
+	if t.Failed() {
+		t.Log(got)
+	}
+}

@@ -97,6 +97,11 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	examples := c.uniq("eksempelet", ids(len(q.Examples), func(i int) string { return q.Examples[i].ID }), idx("examples"))
 	areas := c.uniq("området", ids(len(q.Areas), func(i int) string { return q.Areas[i].ID }), idx("areas"))
 
+	q.checkPlans(c, plans)
+	if q.MinCoverage != nil && (*q.MinCoverage < 0 || *q.MinCoverage > 1) {
+		c.at("min_coverage", "«min_coverage» er en andel mellom 0 og 1 (for eksempel 0.5), ikke %s", fmtNum(*q.MinCoverage))
+	}
+
 	// Scale: strictly ascending values.
 	var lo, hi float64
 	scaleOK := len(q.Scale) >= 2
@@ -230,6 +235,23 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 			} else if qu.Scoring != nil {
 				c.at(qp+".scoring", "«scoring» brukes bare for typen number, ikke %s", t)
 			}
+			if t == TypeNumber {
+				if qu.Min != nil && qu.Max != nil && *qu.Min >= *qu.Max {
+					c.at(qp+".max", "«max» (%s) må være større enn «min» (%s)", fmtNum(*qu.Max), fmtNum(*qu.Min))
+				}
+			} else {
+				if qu.Min != nil {
+					c.at(qp+".min", "«min» og «max» brukes bare for typen number, ikke %s", t)
+				}
+				if qu.Max != nil {
+					c.at(qp+".max", "«min» og «max» brukes bare for typen number, ikke %s", t)
+				}
+			}
+			for j, r := range qu.Replaces {
+				if !reIdent.MatchString(r) {
+					c.at(indexPath(qp+".replaces", j), "ugyldig id «%s» i «replaces»; bruk id-en spørsmålet hadde i forrige versjon", r)
+				}
+			}
 			if qu.Target != nil {
 				if t == TypeScale {
 					inScale(qp+".target", *qu.Target, "målet")
@@ -244,4 +266,56 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		c.at("areas", "skjemaet har %d spørsmål; grensen er %d", len(qids), maxQuestions)
 	}
 	return c.diags
+}
+
+// checkPlans checks the plan model: parents resolve without loops, and a
+// cycle has exactly the fields its rule uses.
+func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
+	parent := make(map[string]string, len(q.Plans))
+	for i, p := range q.Plans {
+		pp := indexPath("plans", i)
+		if p.Parent != "" {
+			switch {
+			case p.Parent == p.ID:
+				c.at(pp+".parent", "planen «%s» kan ikke være sin egen overordnede plan", p.ID)
+			case !plans[p.Parent]:
+				c.ref(pp+".parent", "plan", p.Parent, plans)
+			default:
+				parent[p.ID] = p.Parent
+			}
+		}
+		cy := p.Cycle
+		if cy == nil {
+			continue
+		}
+		switch cy.Rule {
+		case CycleYearly, CycleElection:
+			if cy.Month == nil {
+				c.at(pp+".cycle", "en plan med «rule: %s» må si hvilken måned den vedtas («month: 1–12»)", cy.Rule)
+			}
+		case CycleDecided:
+			if cy.Month != nil {
+				c.at(pp+".cycle.month", "«month» har ingen betydning for «rule: decided»: neste revisjon står i kommunens svarfil (plans.%s.next); fjern «month» eller bruk «yearly»/«election»", p.ID)
+			}
+			if cy.LeadMonths != nil {
+				c.at(pp+".cycle.lead_months", "«lead_months» har ingen betydning for «rule: decided»; fjern den, eller bruk «yearly»/«election»")
+			}
+		}
+		if cy.Month != nil && (*cy.Month < 1 || *cy.Month > 12) {
+			c.at(pp+".cycle.month", "måneden må være 1–12, ikke %d", *cy.Month)
+		}
+	}
+	// A loop through parents would leave a sub-plan without a cycle.
+	for i, p := range q.Plans {
+		seen := map[string]bool{p.ID: true}
+		for cur := parent[p.ID]; cur != ""; cur = parent[cur] {
+			if seen[cur] {
+				if cur == p.ID {
+					c.at(indexPath("plans", i)+".parent", "planene danner en ring gjennom «parent» (%s → … → %s); en plan kan ikke ligge under seg selv", p.ID, p.ID)
+				}
+				break
+			}
+			seen[cur] = true
+		}
+	}
 }

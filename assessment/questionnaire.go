@@ -89,6 +89,9 @@ type Questionnaire struct {
 	Examples      []Example    `yaml:"examples" validate:"dive"`
 	Glossary      []Term       `yaml:"glossary" validate:"dive"`
 	Facts         []Fact       `yaml:"facts" validate:"dive"`
+	// MinCoverage is the coverage below which a score is uncertain
+	// (default 0.5).
+	MinCoverage *float64 `yaml:"min_coverage"`
 
 	// Derived by prepare after validation.
 	questionIndex map[string]qref
@@ -137,7 +140,42 @@ type Plan struct {
 	ID          string `yaml:"id" validate:"required,ident"`
 	Name        Text   `yaml:"name" validate:"text_required"`
 	Description Text   `yaml:"description"`
+	// Kind groups the instruments: plan (plan- og bygningsloven), okonomi,
+	// eierskap, anskaffelse, reglement, rapport, virksomhet.
+	Kind string `yaml:"kind" validate:"omitempty,oneof=plan okonomi eierskap anskaffelse reglement rapport virksomhet"`
+	// Law is the legal basis, free text («pbl. § 10-1»).
+	Law Text `yaml:"law"`
+	// DecidedBy names who adopts the plan («kommunestyret»).
+	DecidedBy Text `yaml:"decided_by"`
+	// Parent makes this a sub-plan (an avfallsplan is a temaplan); a
+	// sub-plan without a cycle uses its parent's.
+	Parent string `yaml:"parent"`
+	Cycle  *Cycle `yaml:"cycle"`
 }
+
+// Cycle says when a plan is adopted, so that a gap can be given the next
+// chance to act on it.
+type Cycle struct {
+	Rule CycleRule `yaml:"rule" validate:"required,oneof=yearly election decided"`
+	// Month of adoption, 1–12 (yearly and election).
+	Month *int `yaml:"month"`
+	// LeadMonths is how long before adoption input must be ready.
+	LeadMonths *int `yaml:"lead_months" validate:"omitnil,min=0,max=48"`
+}
+
+// CycleRule is how a plan's adoption recurs.
+type CycleRule string
+
+const (
+	// CycleYearly plans are adopted every year in a given month.
+	CycleYearly CycleRule = "yearly"
+	// CycleElection plans are due once per election period, in a given
+	// month of the year after a local election.
+	CycleElection CycleRule = "election"
+	// CycleDecided plans are revised when the planstrategi says so; only
+	// the municipality's own answers file knows when.
+	CycleDecided CycleRule = "decided"
+)
 
 // Strategy is an R-strategy.
 type Strategy struct {
@@ -175,6 +213,12 @@ type Question struct {
 	Options  []Option       `yaml:"options" validate:"dive"`
 	Scoring  *NumberScoring `yaml:"scoring"`
 	Unit     string         `yaml:"unit"`
+	// Min and Max bound a valid number answer (a share is 0–100).
+	Min *float64 `yaml:"min"`
+	Max *float64 `yaml:"max"`
+	// Replaces names question ids of an earlier version that this one
+	// renames, splits or merges; migrate uses it.
+	Replaces []string `yaml:"replaces"`
 
 	// Derived by prepare.
 	area        int

@@ -87,6 +87,9 @@ func QuestionnaireSchema() Schema {
 		"options":  schemaArray(schemaObject([]string{"id", "label", "score"}, Schema{"id": ident, "label": text, "score": Schema{"type": "number", "minimum": 0, "maximum": 1}})),
 		"scoring":  withDescription(schemaObject([]string{"worst", "best"}, Schema{"worst": number, "best": number}), "For number-spørsmål: tallet som gir 0 og tallet som gir full skår."),
 		"unit":     Schema{"type": "string"},
+		"min":      withDescription(number, "For number-spørsmål: det minste gyldige svaret."),
+		"max":      withDescription(number, "For number-spørsmål: det største gyldige svaret."),
+		"replaces": withDescription(idList, "Spørsmåls-id-er fra forrige versjon som dette spørsmålet erstatter (nytt navn, delt eller slått sammen)."),
 	})
 	area := schemaObject([]string{"id", "name", "questions"}, Schema{
 		"id": ident, "name": text, "description": text,
@@ -114,9 +117,21 @@ func QuestionnaireSchema() Schema {
 			"levels":         Schema{"type": "array", "minItems": 1, "items": schemaObject([]string{"min", "name"}, Schema{"min": Schema{"type": "number", "minimum": 0, "maximum": 100}, "name": text, "description": text})},
 			"steps":          schemaArray(named(Schema{"type": "integer", "minimum": 1})),
 			"tiers":          schemaArray(named(Schema{"type": "string"})),
-			"plans":          schemaArray(named(ident)),
-			"strategies":     schemaArray(named(ident)),
-			"areas":          Schema{"type": "array", "minItems": 1, "items": schemaRef("area")},
+			"plans": schemaArray(schemaObject([]string{"id", "name"}, Schema{
+				"id": ident, "name": text, "description": text,
+				"kind":       Schema{"enum": []string{"plan", "okonomi", "eierskap", "anskaffelse", "reglement", "rapport", "virksomhet"}},
+				"law":        withDescription(text, "Lovgrunnlaget, for eksempel «pbl. § 10-1»."),
+				"decided_by": withDescription(text, "Hvem som vedtar planen, for eksempel «kommunestyret»."),
+				"parent":     withDescription(ident, "Overordnet plan (id fra plans); en delplan uten egen syklus bruker den overordnedes."),
+				"cycle": schemaObject([]string{"rule"}, Schema{
+					"rule":        withDescription(Schema{"enum": []string{"yearly", "election", "decided"}}, "yearly: vedtas hvert år i «month»; election: én gang per valgperiode, i «month» året etter valget; decided: når planstrategien bestemmer det (oppgis i svarfilen)."),
+					"month":       Schema{"type": "integer", "minimum": 1, "maximum": 12},
+					"lead_months": withDescription(Schema{"type": "integer", "minimum": 0}, "Hvor mange måneder før vedtaket innspill må være klare."),
+				}),
+			})),
+			"strategies":   schemaArray(named(ident)),
+			"areas":        Schema{"type": "array", "minItems": 1, "items": schemaRef("area")},
+			"min_coverage": withDescription(Schema{"type": "number", "minimum": 0, "maximum": 1}, "Dekning under denne andelen gjør skåren usikker; standard 0.5."),
 			"examples": schemaArray(schemaObject([]string{"id", "name"}, Schema{
 				"id": ident, "name": text, "description": text,
 				"url": Schema{"type": "string", "format": "uri"}, "areas": idList,

@@ -102,7 +102,9 @@ func fieldMessage(fe validator.FieldError, present bool) string {
 		if fe.Kind() == reflect.Slice {
 			return fmt.Sprintf("«%s» må ha minst %s element(er)", field, fe.Param())
 		}
-		return fmt.Sprintf("«%s» må være minst %s, ikke %s", field, fe.Param(), value)
+		return fmt.Sprintf("«%s» må være minst %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
+	case "max":
+		return fmt.Sprintf("«%s» kan være høyst %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
 	case "gt":
 		return fmt.Sprintf("«%s» må være større enn %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
 	case "oneof":
