@@ -31,7 +31,7 @@ type QuestionnaireRef struct {
 // Municipality is a kommune (4-digit number) or fylkeskommune (2 digits).
 type Municipality struct {
 	Name   string `yaml:"name" json:"name" validate:"required"`
-	Number string `yaml:"number" json:"number" validate:"required,kommunenr"`
+	Number string `yaml:"number" json:"number" validate:"required"`
 }
 
 // Respondent is a person who answered.
@@ -154,11 +154,10 @@ func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 	}
 }
 
-// Answer is one answer as written in the file. Its raw form is read without
-// knowing the question; Check interprets it for the question's type.
+// Answer is one answer as written in the file, before it is read for its
+// question: Answers.Check interprets it (see ParseValue).
 type Answer struct {
 	Empty   bool     // written with no value: counts as unanswered
-	NA      bool     // «ikke relevant»
 	Scalar  string   // the raw scalar, when the value is one
 	Tag     string   // the YAML tag of the scalar (!!int, !!str, …)
 	List    []string // the raw items, when the value is a list
@@ -169,12 +168,37 @@ type Answer struct {
 	Note   string
 	Pos    Pos // of the value
 	KeyPos Pos // of the question id
+}
 
-	// Set by Check when the answer is valid for its question.
-	Valid   bool
-	Number  float64  // scale value, number; 1/0 for yesno
-	Options []string // choice (one id) and multi
-	Text    string   // text questions
+// Raw is the answer as ParseValue reads it.
+func (a *Answer) Raw() Raw { return Raw{Text: a.Scalar, List: a.List, IsList: a.IsList} }
+
+// NewAnswer is the answer to write for a value, in its canonical spelling:
+// a number, ja/nei, an option id or a list of them, na, vet-ikke.
+func NewAnswer(qu *Question, v Value) *Answer {
+	switch v.Kind {
+	case ValueNone:
+		return &Answer{Empty: true}
+	case ValueNA:
+		return &Answer{Scalar: NAText, Tag: "!!str"}
+	case ValueDontKnow:
+		return &Answer{Scalar: DontKnowText, Tag: "!!str"}
+	}
+	switch qu.EffectiveType() {
+	case TypeScale, TypeNumber:
+		n := number(v.Number)
+		return &Answer{Scalar: n.Value, Tag: n.Tag}
+	case TypeYesNo:
+		if v.Number == 1 {
+			return &Answer{Scalar: "ja", Tag: "!!str"}
+		}
+		return &Answer{Scalar: "nei", Tag: "!!str"}
+	case TypeChoice:
+		return &Answer{Scalar: v.Options[0], Tag: "!!str"}
+	case TypeMulti:
+		return &Answer{IsList: true, List: append([]string{}, v.Options...)}
+	}
+	return &Answer{Scalar: v.Text, Tag: "!!str"}
 }
 
 // Answered reports whether the answer counts as given (not empty).
@@ -242,16 +266,9 @@ func (a *Answer) scalar(n *yaml.Node) {
 	switch {
 	case tag == "!!null":
 		a.Empty = true
-	case tag == "!!str" && isNA(n.Value):
-		a.NA = true
 	default:
 		a.Scalar, a.Tag = n.Value, tag
 	}
-}
-
-func isNA(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) == 2 && (s[0] == 'n' || s[0] == 'N') && (s[1] == 'a' || s[1] == 'A')
 }
 
 // PosOf returns the position of a YAML path in the file the answers were

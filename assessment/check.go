@@ -2,8 +2,7 @@ package assessment
 
 import (
 	"fmt"
-	"math"
-	"strconv"
+		"strconv"
 	"strings"
 )
 
@@ -13,11 +12,26 @@ type CheckOptions struct {
 	IgnoreUnknown bool
 }
 
-// Check validates the answers against a questionnaire (DESIGN §3.2) and
-// interprets each answer for its question's type, so that it can be scored.
-// Answers that fail are left invalid and count as unanswered.
-func (a *Answers) Check(q *Questionnaire, opt CheckOptions) Diagnostics {
+// Checked is an answers file read against one questionnaire: every answer
+// interpreted for its question. Only Check makes one, so scoring can never
+// run on answers that were not checked against the same questionnaire.
+type Checked struct {
+	Questionnaire *Questionnaire
+	Answers       *Answers
+	values        []Value // by question index; ValueNone where missing or invalid
+}
+
+// Value returns the interpreted answer to the question with index i in
+// questionnaire order.
+func (c *Checked) Value(qu *Question) Value { return c.values[qu.index] }
+
+// Check validates the answers against a questionnaire and interprets each
+// answer for its question's type, so that it can be scored. Answers that
+// fail count as unanswered. Answers to another version of the questionnaire
+// are checked where the ids match, with a warning.
+func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnostics) {
 	c := &checker{file: a.File, root: a.root}
+	out := &Checked{Questionnaire: q, Answers: a, values: make([]Value, q.QuestionCount())}
 	if a.Questionnaire.ID != "" && a.Questionnaire.ID != q.ID {
 		c.at("questionnaire.id", "svarfilen gjelder spørreskjemaet «%s», men blir sjekket mot «%s»; velg riktig skjema med -q %s", a.Questionnaire.ID, q.ID, a.Questionnaire.ID)
 	} else if a.Questionnaire.Version != "" && a.Questionnaire.Version != q.Version {
@@ -53,31 +67,73 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) Diagnostics {
 			}
 			continue
 		}
-		if msg := ans.interpret(q, qu); msg != "" {
-			c.at("answers."+id, "%s", msg)
+		if ans.Empty {
+			continue
 		}
+		v, msg := ParseValue(q, qu, ans.Raw())
+		if msg != "" {
+			c.at("answers."+id, "%s", msg)
+			continue
+		}
+		if hint := quotedNumberHint(qu, ans); hint != "" {
+			c.warn("answers."+id, "%s", hint)
+		}
+		out.values[qu.index] = v
 	}
 	c.diags.Sort()
-	return c.diags
+	return out, c.diags
+}
+
+// quotedNumberHint notes a number written in quotes («"2"»): it is read as
+// the number, but the file should say what it means.
+func quotedNumberHint(qu *Question, ans *Answer) string {
+	t := qu.EffectiveType()
+	if (t != TypeScale && t != TypeNumber) || ans.Tag != "!!str" || ans.IsList {
+		return ""
+	}
+	if _, err := strconv.ParseFloat(strings.TrimSpace(ans.Scalar), 64); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("«%s» står i anførselstegn og er lest som tallet %s; skriv tallet uten anførselstegn", ans.Scalar, strings.TrimSpace(ans.Scalar))
 }
 
 func (a *Answers) checkMunicipality(c *checker) {
 	num := a.Municipality.Number
-	if !reKommuneNr.MatchString(num) {
+	if num == "" {
 		return // reported by the field rules
 	}
-	name, ok := LookupMunicipality(num)
-	if !ok {
+	if msg := MunicipalityNumber(num, a.Municipality.Name); msg != "" {
+		c.at("municipality.number", "%s", msg)
+		return
+	}
+	name, _ := LookupMunicipality(num)
+	if a.Municipality.Name != "" && !sameName(a.Municipality.Name, name) {
+		c.warn("municipality.name", "navnet «%s» stemmer ikke med nummer %s, som er registrert som «%s»", a.Municipality.Name, num, name)
+	}
+}
+
+// MunicipalityNumber checks a kommune or fylke number against the register,
+// with one rule for every input. A number that lost its leading zero (301,
+// as a spreadsheet shows 0301) is refused with the number it most likely
+// is, named from the register, when the name given agrees. It returns ""
+// for a registered number.
+func MunicipalityNumber(num, name string) string {
+	if !reKommuneNr.MatchString(num) {
+		msg := fmt.Sprintf("ugyldig kommunenummer «%s»; skriv fire sifre for en kommune (for eksempel \"3440\") eller to for en fylkeskommune (for eksempel \"34\"), i anførselstegn", num)
+		padded := "0" + num
+		if reg, ok := LookupMunicipality(padded); ok && reLostZero.MatchString(num) && (name == "" || sameName(name, reg)) {
+			msg += fmt.Sprintf(" – mente du \"%s\" (%s)? Nullen foran forsvinner når nummeret står uten anførselstegn", padded, reg)
+		}
+		return msg
+	}
+	if _, ok := LookupMunicipality(num); !ok {
 		what := "kommunenummeret"
 		if len(num) == 2 {
 			what = "fylkesnummeret"
 		}
-		c.at("municipality.number", "%s %s finnes ikke i inndelingen som gjelder fra 2024; sjekk nummeret (Øyer er for eksempel \"3440\")", what, num)
-		return
+		return fmt.Sprintf("%s %s finnes ikke i inndelingen som gjelder fra 2024; sjekk nummeret (Øyer er for eksempel \"3440\")", what, num)
 	}
-	if a.Municipality.Name != "" && !sameName(a.Municipality.Name, name) {
-		c.warn("municipality.name", "navnet «%s» stemmer ikke med nummer %s, som er registrert som «%s»", a.Municipality.Name, num, name)
-	}
+	return ""
 }
 
 func isScaleValue(q *Questionnaire, v float64) bool {
@@ -97,82 +153,6 @@ func scaleValues(q *Questionnaire) string {
 	return strings.Join(parts, ", ")
 }
 
-func optionIDs(qu *Question) string {
-	parts := make([]string, len(qu.Options))
-	for i, o := range qu.Options {
-		parts[i] = o.ID
-	}
-	return strings.Join(parts, ", ")
-}
-
-// interpret checks the raw answer against its question and fills the typed
-// fields; it returns a Norwegian message when the answer is invalid.
-func (ans *Answer) interpret(q *Questionnaire, qu *Question) string {
-	ans.Valid = false
-	if ans.Empty {
-		return ""
-	}
-	if ans.NA {
-		if !qu.allowNA {
-			return "«na» (ikke relevant) er ikke tillatt for dette spørsmålet; svar med en verdi eller la det stå ubesvart"
-		}
-		ans.Valid = true
-		return ""
-	}
-	t := qu.EffectiveType()
-	if ans.IsList && t != TypeMulti {
-		return fmt.Sprintf("forventet én verdi, fant en liste; %s", expected(q, qu))
-	}
-	switch t {
-	case TypeScale:
-		v, err := strconv.ParseFloat(ans.Scalar, 64)
-		if err != nil || (ans.Tag != "!!int" && ans.Tag != "!!float") || !isScaleValue(q, v) {
-			if label := scaleByLabel(q, ans.Scalar); label != nil {
-				return fmt.Sprintf("skriv tallet, ikke navnet: «%s» er %s", ans.Scalar, fmtNum(*label))
-			}
-			return fmt.Sprintf("%s er ikke en verdi på skalaen; %s", quoteVal(ans.Scalar), expected(q, qu))
-		}
-		ans.Number = v
-	case TypeYesNo:
-		b, ok := yesNo(ans.Scalar)
-		if !ok {
-			return fmt.Sprintf("%s er ikke et ja/nei-svar; %s", quoteVal(ans.Scalar), expected(q, qu))
-		}
-		ans.Number = b
-	case TypeChoice:
-		if _, ok := qu.optionIndex[ans.Scalar]; !ok {
-			return fmt.Sprintf("ukjent alternativ %s; %s%s", quoteVal(ans.Scalar), expected(q, qu), didYouMean(ans.Scalar, qu))
-		}
-		ans.Options = []string{ans.Scalar}
-	case TypeMulti:
-		items := ans.List
-		if !ans.IsList {
-			items = []string{ans.Scalar}
-		}
-		seen := make(map[string]bool, len(items))
-		for _, it := range items {
-			if _, ok := qu.optionIndex[it]; !ok {
-				return fmt.Sprintf("ukjent alternativ %s; %s%s", quoteVal(it), expected(q, qu), didYouMean(it, qu))
-			}
-			if seen[it] {
-				return fmt.Sprintf("alternativet «%s» er valgt to ganger; nevn hvert alternativ bare én gang", it)
-			}
-			seen[it] = true
-		}
-		ans.Options = items
-	case TypeNumber:
-		v, err := strconv.ParseFloat(strings.ReplaceAll(ans.Scalar, ",", "."), 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || (ans.Tag != "!!int" && ans.Tag != "!!float" && !strings.Contains(ans.Scalar, ",")) {
-			return fmt.Sprintf("%s er ikke et tall; %s", quoteVal(ans.Scalar), expected(q, qu))
-		}
-		ans.Number = v
-	case TypeText:
-		ans.Text = ans.Scalar
-	}
-	ans.Valid = true
-	return ""
-}
-
 func quoteVal(s string) string {
 	if s == "" {
 		return "en tom verdi"
@@ -186,46 +166,4 @@ func didYouMean(s string, qu *Question) string {
 		ids[i] = o.ID
 	}
 	return meant(s, ids)
-}
-
-func scaleByLabel(q *Questionnaire, s string) *float64 {
-	for _, p := range q.Scale {
-		if strings.EqualFold(strings.TrimSpace(s), p.Label.NB) {
-			return p.Value
-		}
-	}
-	return nil
-}
-
-func yesNo(s string) (float64, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "ja", "true", "yes":
-		return 1, true
-	case "nei", "false", "no":
-		return 0, true
-	}
-	return 0, false
-}
-
-// expected says in Norwegian what a question accepts.
-func expected(q *Questionnaire, qu *Question) string {
-	var s string
-	switch qu.EffectiveType() {
-	case TypeScale:
-		s = "gyldige verdier: " + scaleValues(q)
-	case TypeYesNo:
-		s = "gyldige verdier: ja, nei"
-	case TypeChoice:
-		s = "gyldige alternativer: " + optionIDs(qu)
-	case TypeMulti:
-		s = "skriv en liste av alternativer, for eksempel [" + qu.Options[0].ID + "]; gyldige: " + optionIDs(qu)
-	case TypeNumber:
-		s = "skriv et tall, for eksempel 42.5"
-	case TypeText:
-		s = "skriv en tekst"
-	}
-	if qu.allowNA {
-		s += ", eller na (ikke relevant)"
-	}
-	return s
 }

@@ -53,9 +53,10 @@ func FuzzParseAnswers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, ds := ParseAnswers("a.yaml", data)
 		if a != nil && !ds.HasErrors() {
-			ds = append(ds, a.Check(q, CheckOptions{})...)
+			c, cds := a.Check(q, CheckOptions{})
+			ds = append(ds, cds...)
 			if !ds.HasErrors() {
-				Evaluate(q, a)
+				Evaluate(c)
 			}
 		}
 		checkRefusal(t, a != nil && !ds.HasErrors(), ds)
@@ -68,7 +69,8 @@ func FuzzParseQuestionnaire(f *testing.F) {
 		q, ds := ParseQuestionnaire("q.yaml", data)
 		if q != nil {
 			// A questionnaire that loads must score an empty answers file.
-			Evaluate(q, &Answers{})
+			c, _ := (&Answers{}).Check(q, CheckOptions{})
+			Evaluate(c)
 		}
 		checkRefusal(t, q != nil, ds)
 	})

@@ -19,7 +19,8 @@ func parseAndCheck(t *testing.T, q *Questionnaire, name string, data []byte) Dia
 	t.Helper()
 	doc, ds := Parse(name, data)
 	if doc != nil && doc.Answers != nil && doc.Answers.Questionnaire.ID == q.ID {
-		ds = append(ds, doc.Answers.Check(q, CheckOptions{})...)
+		_, cds := doc.Answers.Check(q, CheckOptions{})
+		ds = append(ds, cds...)
 	}
 	ds.Sort()
 	return ds
@@ -131,7 +132,7 @@ func TestAcceptedVariants(t *testing.T) {
 			if ds.HasErrors() {
 				t.Fatal(ds)
 			}
-			if ds := doc.Answers.Check(q, CheckOptions{}); ds.HasErrors() {
+			if _, ds := doc.Answers.Check(q, CheckOptions{}); ds.HasErrors() {
 				t.Fatal(ds)
 			}
 			// An unquoted number keeps its leading zero.
@@ -160,7 +161,7 @@ func TestIgnoreUnknown(t *testing.T) {
 	q := loadKS(t)
 	src := "kind: answers\nquestionnaire: {id: ks-sirkulaer, version: \"2026.1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-temaplann: 2}\n"
 	a, _ := ParseAnswers("a.yaml", []byte(src))
-	ds := a.Check(q, CheckOptions{IgnoreUnknown: true})
+	_, ds := a.Check(q, CheckOptions{IgnoreUnknown: true})
 	if ds.HasErrors() || len(ds.Warnings()) != 1 {
 		t.Errorf("diagnostics = %v", ds)
 	}

@@ -55,7 +55,11 @@ func (c Conflict) String() string {
 // are left out. Parts for another municipality or questionnaire are
 // refused (Diagnostics); conflicts are returned, and with PreferNone the
 // merged answers must not be used.
-func Merge(q *Questionnaire, parts []*Answers, prefer Prefer) (*Answers, []Conflict, Diagnostics) {
+func Merge(q *Questionnaire, checked []*Checked, prefer Prefer) (*Answers, []Conflict, Diagnostics) {
+	parts := make([]*Answers, len(checked))
+	for i, c := range checked {
+		parts[i] = c.Answers
+	}
 	if ds := sameSubject(q, parts); ds != nil {
 		return nil, nil, ds
 	}
@@ -78,7 +82,7 @@ func Merge(q *Questionnaire, parts []*Answers, prefer Prefer) (*Answers, []Confl
 		}
 	}
 	q.AllQuestions(func(_ *Area, qu *Question) {
-		if c, ok := mergeAnswer(q, qu, parts, prefer, out); !ok {
+		if c, ok := mergeAnswer(q, qu, checked, prefer, out); !ok {
 			conflicts = append(conflicts, c)
 		}
 	})
@@ -134,7 +138,7 @@ func mergeTarget(q *Questionnaire, area string, parts []*Answers, prefer Prefer,
 		if !ok {
 			continue
 		}
-		c.Values = append(c.Values, ConflictValue{File: p.File, Value: scaleText(q, v)})
+		c.Values = append(c.Values, ConflictValue{File: p.File, Value: ScaleText(q, v)})
 		values = append(values, v)
 	}
 	if len(values) == 0 {
@@ -159,21 +163,23 @@ func mergeTarget(q *Questionnaire, area string, parts []*Answers, prefer Prefer,
 
 // mergeAnswer merges the answers to one question into out; it reports a
 // conflict when the parts give different values.
-func mergeAnswer(q *Questionnaire, qu *Question, parts []*Answers, prefer Prefer, out *Answers) (Conflict, bool) {
+func mergeAnswer(q *Questionnaire, qu *Question, parts []*Checked, prefer Prefer, out *Answers) (Conflict, bool) {
 	c := Conflict{Question: qu.ID}
 	var given []*Answer // answers with a value, in part order
+	var values []Value
 	var comments []string
 	for _, p := range parts {
-		a, ok := p.Answers.Get(qu.ID)
+		a, ok := p.Answers.Answers.Get(qu.ID)
 		if !ok {
 			continue
 		}
 		if a.Comment != "" && !slices.Contains(comments, a.Comment) {
 			comments = append(comments, a.Comment)
 		}
-		if a.Answered() && a.Valid {
+		if v := p.Value(qu); v.Kind != ValueNone {
 			given = append(given, a)
-			c.Values = append(c.Values, ConflictValue{File: p.File, Value: answerText(q, qu, a)})
+			values = append(values, v)
+			c.Values = append(c.Values, ConflictValue{File: p.Answers.File, Value: Label(q, qu, v)})
 		}
 	}
 	if len(given) == 0 {
@@ -183,8 +189,8 @@ func mergeAnswer(q *Questionnaire, qu *Question, parts []*Answers, prefer Prefer
 		return c, true
 	}
 	agree := true
-	for _, a := range given[1:] {
-		if !sameMeaning(given[0], a) {
+	for _, v := range values[1:] {
+		if !SameValue(values[0], v) {
 			agree = false
 		}
 	}
@@ -192,59 +198,14 @@ func mergeAnswer(q *Questionnaire, qu *Question, parts []*Answers, prefer Prefer
 	if prefer == PreferLast {
 		chosen = len(given) - 1
 	}
-	merged := *given[chosen]
-	merged.List = slices.Clone(merged.List)
-	merged.Options = slices.Clone(merged.Options)
-	merged.Pos, merged.KeyPos = Pos{}, Pos{}
+	// The merged file gets the canonical spelling, whatever input (a file,
+	// an answer sheet) the answer came from.
+	merged := NewAnswer(qu, values[chosen])
+	merged.Comment, merged.Note = given[chosen].Comment, given[chosen].Note
 	if agree {
 		merged.Comment = strings.Join(comments, "\n")
 	}
-	out.Answers.Set(qu.ID, &merged)
+	out.Answers.Set(qu.ID, merged)
 	c.Chosen = chosen
 	return c, agree
-}
-
-// sameMeaning compares two checked answers by meaning, not by how they were
-// written: «ja» equals «true», [a, b] equals [b, a].
-func sameMeaning(a, b *Answer) bool {
-	if a.NA || b.NA {
-		return a.NA == b.NA
-	}
-	if len(a.Options) > 0 || len(b.Options) > 0 {
-		x, y := slices.Clone(a.Options), slices.Clone(b.Options)
-		slices.Sort(x)
-		slices.Sort(y)
-		return slices.Equal(x, y)
-	}
-	return a.Number == b.Number && a.Text == b.Text
-}
-
-// answerText is a checked answer in the question's own units, for people.
-func answerText(q *Questionnaire, qu *Question, a *Answer) string {
-	if a.NA {
-		return "na (ikke relevant)"
-	}
-	switch qu.EffectiveType() {
-	case TypeScale:
-		return scaleText(q, a.Number)
-	case TypeYesNo:
-		if a.Number == 1 {
-			return "ja"
-		}
-		return "nei"
-	case TypeChoice:
-		return a.Options[0]
-	case TypeMulti:
-		return "[" + strings.Join(a.Options, ", ") + "]"
-	case TypeNumber:
-		return fmtNum(a.Number)
-	}
-	return "«" + a.Text + "»"
-}
-
-func scaleText(q *Questionnaire, v float64) string {
-	if l := q.ScaleLabel(v); l != "" {
-		return fmt.Sprintf("%s (%s)", fmtNum(v), l)
-	}
-	return fmtNum(v)
 }

@@ -6,19 +6,20 @@ import (
 	"testing"
 )
 
-func mergeParts(t *testing.T, q *Questionnaire, docs ...string) []*Answers {
+func mergeParts(t *testing.T, q *Questionnaire, docs ...string) []*Checked {
 	t.Helper()
-	var parts []*Answers
+	var parts []*Checked
 	for i, doc := range docs {
 		name := string(rune('a'+i)) + ".yaml"
 		a, ds := ParseAnswers(name, []byte(doc))
 		if ds.HasErrors() {
 			t.Fatal(ds)
 		}
-		if ds := a.Check(q, CheckOptions{}); ds.HasErrors() {
+		c, ds := a.Check(q, CheckOptions{})
+		if ds.HasErrors() {
 			t.Fatal(ds)
 		}
-		parts = append(parts, a)
+		parts = append(parts, c)
 	}
 	return parts
 }
@@ -67,8 +68,9 @@ answers:
 		t.Errorf("targets %v", out.Targets)
 	}
 	// Check the merged answers as a file would be checked, then compare.
-	if ds := out.Check(q, CheckOptions{}); ds.HasErrors() {
-		t.Fatal(ds)
+	checked, ds2 := out.Check(q, CheckOptions{})
+	if ds2.HasErrors() {
+		t.Fatal(ds2)
 	}
 	for id, want := range map[string]string{
 		"styring-plan":     "3|Vedtatt\nI kommunestyret 12. mars",
@@ -82,12 +84,14 @@ answers:
 			t.Errorf("%s: missing", id)
 			continue
 		}
-		got := fmtNum(a.Number)
+		qu, _, _ := q.Question(id)
+		v := checked.Value(qu)
+		got := fmtNum(v.Number)
 		switch {
-		case a.NA:
+		case v.Kind == ValueNA:
 			got = "na"
-		case len(a.Options) > 0:
-			got = strings.Join(a.Options, ",")
+		case len(v.Options) > 0:
+			got = strings.Join(v.Options, ",")
 		}
 		if got+"|"+a.Comment != want {
 			t.Errorf("%s: %q, want %q", id, got+"|"+a.Comment, want)
@@ -114,9 +118,9 @@ func TestMergeConflicts(t *testing.T) {
 		got = append(got, c.String())
 	}
 	want := []string{
-		"målet for området «bygg» er besvart ulikt: 3 (Etablert) i a.yaml, 4 (Systematisk og evaluert) i c.yaml",
-		"spørsmålet «styring-plan» er besvart ulikt: 3 (Etablert) i a.yaml, 2 (Påbegynt) i b.yaml, 1 (Planlagt) i c.yaml",
-		"spørsmålet «bygg-krav» er besvart ulikt: [lcc] i a.yaml, [lcc, annet] i c.yaml",
+		"målet for området «bygg» er besvart ulikt: Etablert (3) i a.yaml, Systematisk og evaluert (4) i c.yaml",
+		"spørsmålet «styring-plan» er besvart ulikt: Etablert (3) i a.yaml, Påbegynt (2) i b.yaml, Planlagt (1) i c.yaml",
+		"spørsmålet «bygg-krav» er besvart ulikt: Livssykluskostnader i a.yaml, Livssykluskostnader; Annet i c.yaml",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("conflicts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -155,7 +159,7 @@ func TestMergeRefusesMixedSubjects(t *testing.T) {
 	}
 
 	parts = mergeParts(t, q, mergeHead+"date: 2026-11-20\nanswers: {}\n", mergeHead+"date: 2026-11-20\nanswers: {}\n")
-	parts[1].Questionnaire.Version = "2"
+	parts[1].Answers.Questionnaire.Version = "2"
 	_, _, ds = Merge(q, parts, PreferNone)
 	if len(ds) != 1 || !strings.Contains(ds[0].Message, "svarene gjelder spørreskjemaet mini@2, men a.yaml gjelder mini@1") {
 		t.Errorf("mixed versions: %v", ds)

@@ -3,6 +3,7 @@ package assessment_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -22,6 +23,23 @@ func ksQuestionnaire(t testing.TB) *assessment.Questionnaire {
 	return q
 }
 
+// naEverywhere is the default questionnaire with «ikke relevant» allowed
+// on every question, so that the na property can be tried on all of them.
+func naEverywhere(t testing.TB) *assessment.Questionnaire {
+	t.Helper()
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.ReplaceAll(string(data), "\n    questions:\n", "\n    allow_na: true\n    questions:\n")
+	src = strings.ReplaceAll(src, "    allow_na: true\n    allow_na: true\n", "    allow_na: true\n")
+	q, ds := assessment.ParseQuestionnaire("ks-sirkulaer.yaml", []byte(src))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
 func synthAnswers(t testing.TB, q *assessment.Questionnaire, i int) *assessment.Answers {
 	t.Helper()
 	name := fmt.Sprintf("synth-%d.yaml", i)
@@ -29,10 +47,17 @@ func synthAnswers(t testing.TB, q *assessment.Questionnaire, i int) *assessment.
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+	return a
+}
+
+// evaluate checks and scores answers, failing on any error.
+func evaluate(t testing.TB, q *assessment.Questionnaire, a *assessment.Answers) (*assessment.Result, *assessment.Checked) {
+	t.Helper()
+	c, ds := a.Check(q, assessment.CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	return a
+	return assessment.Evaluate(c), c
 }
 
 // allSets lists every score of a result with a name, so properties can be
@@ -60,7 +85,7 @@ func allSets(r *assessment.Result) map[string]assessment.SetScore {
 func TestPropertyRanges(t *testing.T) {
 	q := ksQuestionnaire(t)
 	for i := range 200 {
-		r := assessment.Evaluate(q, synthAnswers(t, q, i))
+		r, _ := evaluate(t, q, synthAnswers(t, q, i))
 		for name, s := range allSets(r) {
 			if s.Score.Defined && (s.Score.Value < 0 || s.Score.Value > 100) {
 				t.Fatalf("file %d %s score %v", i, name, s.Score.Value)
@@ -80,27 +105,30 @@ func TestPropertyRanges(t *testing.T) {
 	}
 }
 
-// raise returns a copy of the answer one step better, or false when it is
-// already the best.
-func raise(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) (*assessment.Answer, bool) {
-	b := *a
+// raise returns the value one step better, or false when it is already
+// the best.
+func raise(q *assessment.Questionnaire, qu *assessment.Question, a assessment.Value) (assessment.Value, bool) {
+	b := a
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
 		for _, p := range q.Scale {
 			if *p.Value > a.Number {
 				b.Number = *p.Value
-				return &b, true
+				return b, true
 			}
 		}
 	case assessment.TypeYesNo:
 		if a.Number == 0 {
 			b.Number = 1
-			return &b, true
+			return b, true
 		}
 	case assessment.TypeNumber:
 		step := (*qu.Scoring.Best - *qu.Scoring.Worst) / 10
 		b.Number = a.Number + step
-		return &b, true
+		if qu.Max != nil && b.Number > *qu.Max || qu.Min != nil && b.Number < *qu.Min {
+			return b, false
+		}
+		return b, true
 	case assessment.TypeMulti:
 		for _, o := range qu.Options {
 			has := false
@@ -109,7 +137,7 @@ func raise(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.A
 			}
 			if !has {
 				b.Options = append(append([]string{}, a.Options...), o.ID)
-				return &b, true
+				return b, true
 			}
 		}
 	case assessment.TypeChoice:
@@ -117,30 +145,33 @@ func raise(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.A
 		for _, o := range qu.Options {
 			if *o.Score > *cur.Score {
 				b.Options = []string{o.ID}
-				return &b, true
+				return b, true
 			}
 		}
 	}
-	return nil, false
+	return b, false
 }
 
 func TestPropertyRaisingNeverLowers(t *testing.T) {
 	q := ksQuestionnaire(t)
 	for i := range 30 {
 		a := synthAnswers(t, q, i)
-		before := allSets(assessment.Evaluate(q, a))
+		r0, c := evaluate(t, q, a)
+		before := allSets(r0)
 		for _, id := range a.Answers.Order {
 			old := a.Answers.ByID[id]
 			qu, _, _ := q.Question(id)
-			if old.NA || !qu.EffectiveType().Scored() {
+			v := c.Value(qu)
+			if v.Kind != assessment.ValueGiven || !qu.EffectiveType().Scored() {
 				continue
 			}
-			up, ok := raise(q, qu, old)
+			up, ok := raise(q, qu, v)
 			if !ok {
 				continue
 			}
-			a.Answers.ByID[id] = up
-			after := allSets(assessment.Evaluate(q, a))
+			a.Answers.ByID[id] = assessment.NewAnswer(qu, up)
+			r, _ := evaluate(t, q, a)
+			after := allSets(r)
 			a.Answers.ByID[id] = old
 			for name, s := range after {
 				b := before[name]
@@ -153,19 +184,20 @@ func TestPropertyRaisingNeverLowers(t *testing.T) {
 }
 
 func TestPropertyNADropsOnlyItsOwnDenominator(t *testing.T) {
-	q := ksQuestionnaire(t)
+	q := naEverywhere(t)
 	for i := range 20 {
 		a := synthAnswers(t, q, i)
-		r0 := assessment.Evaluate(q, a)
+		r0, c := evaluate(t, q, a)
 		before := allSets(r0)
 		for _, id := range a.Answers.Order {
 			old := a.Answers.ByID[id]
 			qu, area, _ := q.Question(id)
-			if old.NA || !qu.EffectiveType().Scored() {
+			if c.Value(qu).Kind == assessment.ValueNA || !qu.EffectiveType().Scored() {
 				continue
 			}
-			a.Answers.ByID[id] = &assessment.Answer{NA: true, Valid: true}
-			after := allSets(assessment.Evaluate(q, a))
+			a.Answers.ByID[id] = assessment.NewAnswer(qu, assessment.Value{Kind: assessment.ValueNA})
+			r, _ := evaluate(t, q, a)
+			after := allSets(r)
 			a.Answers.ByID[id] = old
 			contains := map[string]bool{"total": true, area.ID: true}
 			for si, s := range q.Steps {
@@ -202,16 +234,16 @@ func BenchmarkScoreOne(b *testing.B) {
 		if ds.HasErrors() {
 			b.Fatal(ds)
 		}
-		a.Check(q, assessment.CheckOptions{})
-		assessment.Evaluate(q, a)
+		c, _ := a.Check(q, assessment.CheckOptions{})
+		assessment.Evaluate(c)
 	}
 }
 
 func BenchmarkEvaluate(b *testing.B) {
 	q := ksQuestionnaire(b)
-	a := synthAnswers(b, q, 42)
+	_, c := evaluate(b, q, synthAnswers(b, q, 42))
 	b.ReportAllocs()
 	for b.Loop() {
-		assessment.Evaluate(q, a)
+		assessment.Evaluate(c)
 	}
 }

@@ -57,16 +57,22 @@ type AreaResult struct {
 type Status int
 
 const (
+	// Unanswered: no valid answer.
 	Unanswered Status = iota
+	// Answered with a value that is scored.
 	Answered
+	// NotApplicable: «ikke relevant»; left out of the denominators.
 	NotApplicable
+	// Unknown: «vet ikke»; counted as unanswered, listed apart.
+	Unknown
 )
 
 // QuestionResult is one question's outcome.
 type QuestionResult struct {
 	Question *Question
 	Area     *Area
-	Answer   *Answer // nil when the file has no (valid) answer
+	Answer   *Answer // as written (comment, note); nil when the file has no valid answer
+	Value    Value   // the answer read for the question
 	Status   Status
 	Scored   bool
 	N        float64 // normalized value, when answered and scored
@@ -96,6 +102,9 @@ type Result struct {
 	Questions     []QuestionResult
 	Gaps          []Gap
 	Unanswered    []*Question
+	// Unknown lists the questions answered «vet ikke», in questionnaire
+	// order: not knowing is a finding of its own.
+	Unknown []*Question
 }
 
 // LevelOf returns the level with the largest min ≤ s (compared exactly).
@@ -166,8 +175,8 @@ func (q *Questionnaire) normTarget(qu *Question, a *Area, ans *Answers) (t, unit
 	return t, units
 }
 
-// normValue is the normalized value n of a valid answer (DESIGN §4.1).
-func (q *Questionnaire) normValue(qu *Question, ans *Answer) float64 {
+// normValue is the normalized value n of a given answer.
+func (q *Questionnaire) normValue(qu *Question, ans Value) float64 {
 	switch qu.EffectiveType() {
 	case TypeScale:
 		return (ans.Number - q.scaleMin) / (q.scaleMax - q.scaleMin)
@@ -188,9 +197,10 @@ func (q *Questionnaire) normValue(qu *Question, ans *Answer) float64 {
 	return 0
 }
 
-// Evaluate scores answers against the questionnaire they were checked
-// with (Answers.Check must have run). It follows DESIGN §4 exactly.
-func Evaluate(q *Questionnaire, ans *Answers) *Result {
+// Evaluate scores checked answers against the questionnaire they were
+// checked with. The rules are in the package documentation.
+func Evaluate(c *Checked) *Result {
+	q, ans := c.Questionnaire, c.Answers
 	r := &Result{Questionnaire: q, Answers: ans}
 	nS, nT := len(q.Steps), len(q.Tiers)
 	areaAcc := make([]acc, len(q.Areas))
@@ -206,13 +216,15 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 		for qi := range a.Questions {
 			qu := &a.Questions[qi]
 			qr := QuestionResult{Question: qu, Area: a, Scored: qu.EffectiveType().Scored()}
-			if ans != nil {
-				if an, ok := ans.Answers.ByID[qu.ID]; ok && an.Valid && !an.Empty {
-					qr.Answer = an
+			if v := c.values[qu.index]; v.Kind != ValueNone {
+				qr.Answer, qr.Value = ans.Answers.ByID[qu.ID], v
+				switch v.Kind {
+				case ValueGiven:
 					qr.Status = Answered
-					if an.NA {
-						qr.Status = NotApplicable
-					}
+				case ValueNA:
+					qr.Status = NotApplicable
+				case ValueDontKnow:
+					qr.Status = Unknown
 				}
 			}
 			if qr.Scored {
@@ -220,11 +232,13 @@ func Evaluate(q *Questionnaire, ans *Answers) *Result {
 				if qr.Status != NotApplicable {
 					answered := qr.Status == Answered
 					if answered {
-						qr.N = q.normValue(qu, qr.Answer)
+						qr.N = q.normValue(qu, qr.Value)
 						if g := qr.T - qr.N; g >= eps {
 							qr.Gap = g
 							qr.Priority = qu.weight * g
 						}
+					} else if qr.Status == Unknown {
+						r.Unknown = append(r.Unknown, qu)
 					} else {
 						r.Unanswered = append(r.Unanswered, qu)
 					}

@@ -63,7 +63,7 @@ func mustQ(t *testing.T, src string) *Questionnaire {
 	return q
 }
 
-func mustA(t *testing.T, q *Questionnaire, answers string) *Answers {
+func mustA(t *testing.T, q *Questionnaire, answers string) *Checked {
 	t.Helper()
 	src := "kind: answers\nquestionnaire: {id: " + q.ID + ", version: \"" + q.Version + "\"}\n" +
 		"municipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\n" + answers
@@ -71,10 +71,11 @@ func mustA(t *testing.T, q *Questionnaire, answers string) *Answers {
 	if ds.HasErrors() {
 		t.Fatalf("answers: %v", ds)
 	}
-	if ds := a.Check(q, CheckOptions{}); ds.HasErrors() {
+	c, ds := a.Check(q, CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatalf("check: %v", ds)
 	}
-	return a
+	return c
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -104,7 +105,7 @@ func TestScoreHandComputed(t *testing.T) {
   b-valg: z           # n = 0.4, t = 0.8, gap 0.4
   b-flere: [x, y]     # n = min(1, 1.25) = 1
 `)
-	r := Evaluate(q, a)
+	r := Evaluate(a)
 	// Area a: (1·0.6 + 2·1 + 1·0)/4 = 0.65 → 65.
 	wantScore(t, "area a", r.Areas[0].Score, 65)
 	// Area b: (0.75 + 0.4 + 1)/3 = 0.71666… → 71.666…
@@ -152,7 +153,7 @@ func TestScoreNumberWorstAboveBest(t *testing.T) {
 		x    string
 		want float64
 	}{{"25", 75}, {"100", 0}, {"150", 0}, {"0", 100}, {"-10", 100}, {"62.5", 37.5}} {
-		r := Evaluate(q, mustA(t, q, "answers: {b-tall: "+c.x+"}"))
+		r := Evaluate(mustA(t, q, "answers: {b-tall: "+c.x+"}"))
 		wantScore(t, "b-tall "+c.x, r.Areas[1].Score, c.want)
 	}
 }
@@ -161,11 +162,11 @@ func TestScoreTargetsOverride(t *testing.T) {
 	q := mustQ(t, scoringQ)
 	// targets: {a: 6} raises the target of a's scale questions to t = 1,
 	// also over a question's own target; yesno keeps its default target.
-	r := Evaluate(q, mustA(t, q, "targets: {a: 6}\nanswers: {a-skala: 4, a-janei: ja}"))
+	r := Evaluate(mustA(t, q, "targets: {a: 6}\nanswers: {a-skala: 4, a-janei: ja}"))
 	if len(r.Gaps) != 1 || r.Gaps[0].Question.ID != "a-skala" || !near(r.Gaps[0].Gap, 0.4) || r.Gaps[0].Target != 6 {
 		t.Fatalf("gaps = %+v", r.Gaps)
 	}
-	r = Evaluate(q, mustA(t, q, "targets: {a: 2}\nanswers: {a-skala: 4}"))
+	r = Evaluate(mustA(t, q, "targets: {a: 2}\nanswers: {a-skala: 4}"))
 	if len(r.Gaps) != 0 {
 		t.Errorf("target 2 below answer 4 must give no gap, got %+v", r.Gaps)
 	}
@@ -174,14 +175,14 @@ func TestScoreTargetsOverride(t *testing.T) {
 func TestScoreNotApplicableAndUnanswered(t *testing.T) {
 	q := mustQ(t, scoringQ)
 	// All of b is «ikke relevant»: b undefined, total is a's score alone.
-	r := Evaluate(q, mustA(t, q, "answers: {a-skala: 6, a-skala2: 1, a-janei: ja, b-tall: na, b-valg: na, b-flere: na}"))
+	r := Evaluate(mustA(t, q, "answers: {a-skala: 6, a-skala2: 1, a-janei: ja, b-tall: na, b-valg: na, b-flere: na}"))
 	wantUndefined(t, "area b", r.Areas[1].Score)
 	wantUndefined(t, "area b coverage", r.Areas[1].Coverage)
 	wantScore(t, "area a", r.Areas[0].Score, 50) // (1 + 0 + 1)/4 with weight 2 on 0
 	wantScore(t, "total", r.Total, 50)
 	wantScore(t, "coverage", r.Coverage, 1) // na leaves the denominator
 	// Nothing answered: total undefined, coverage 0, every scored question unanswered.
-	r = Evaluate(q, mustA(t, q, "answers: {}"))
+	r = Evaluate(mustA(t, q, "answers: {}"))
 	wantUndefined(t, "total", r.Total)
 	wantScore(t, "coverage", r.Coverage, 0)
 	if r.Level != nil {
@@ -191,7 +192,7 @@ func TestScoreNotApplicableAndUnanswered(t *testing.T) {
 		t.Errorf("unanswered = %d", len(r.Unanswered))
 	}
 	// An empty value counts as unanswered, not as 0.
-	r = Evaluate(q, mustA(t, q, "answers: {a-skala: , a-janei: ja}"))
+	r = Evaluate(mustA(t, q, "answers: {a-skala: , a-janei: ja}"))
 	wantScore(t, "area a", r.Areas[0].Score, 100)
 	wantScore(t, "coverage", r.Coverage, 1.0/6)
 }
@@ -209,7 +210,7 @@ func TestLevelBoundaries(t *testing.T) {
 	// A score of exactly 40 computed from answers: (4−1)/5 = 0.6 and
 	// (1−1)/5 = 0 with weight 2 on the latter → (0.6 + 0)/… use a-skala 3
 	// (n = 0.4) alone: 40 exactly.
-	r := Evaluate(q, mustA(t, q, "answers: {a-skala: 3}"))
+	r := Evaluate(mustA(t, q, "answers: {a-skala: 3}"))
 	wantScore(t, "total", r.Total, 40)
 	if r.Level.Name() != "Midt" {
 		t.Errorf("level at 40 = %s", r.Level.Name())
@@ -220,7 +221,7 @@ func TestEqualPrioritiesKeepQuestionnaireOrder(t *testing.T) {
 	q := mustQ(t, scoringQ)
 	// a-janei (gap 0.8, area a) and b-valg x (gap 0.8, area b) tie; then
 	// a-skala 1 (gap 0.8) — all three equal: questionnaire order.
-	r := Evaluate(q, mustA(t, q, "answers: {b-valg: x, a-janei: nei, a-skala: 1}"))
+	r := Evaluate(mustA(t, q, "answers: {b-valg: x, a-janei: nei, a-skala: 1}"))
 	var got []string
 	for _, g := range r.Gaps {
 		got = append(got, g.Question.ID)

@@ -15,6 +15,7 @@ import (
 var (
 	reIdent     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	reKommuneNr = regexp.MustCompile(`^([0-9]{2}|[0-9]{4})$`)
+	reLostZero  = regexp.MustCompile(`^([0-9]|[0-9]{3})$`)
 )
 
 // fieldValidator is built once: validator caches struct metadata, so one
@@ -31,9 +32,6 @@ var fieldValidator = sync.OnceValue(func() *validator.Validate {
 	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface().(Text).NB }, Text{})
 	must(v.RegisterValidation("ident", func(fl validator.FieldLevel) bool {
 		return reIdent.MatchString(fl.Field().String())
-	}))
-	must(v.RegisterValidation("kommunenr", func(fl validator.FieldLevel) bool {
-		return reKommuneNr.MatchString(fl.Field().String())
 	}))
 	must(v.RegisterValidation("text_required", func(fl validator.FieldLevel) bool {
 		return strings.TrimSpace(fl.Field().String()) != ""
@@ -96,8 +94,6 @@ func fieldMessage(fe validator.FieldError, present bool) string {
 		return fmt.Sprintf("«%s» må være «%s», ikke «%s»", field, fe.Param(), value)
 	case "ident":
 		return fmt.Sprintf("ugyldig id «%s»; en id kan bare ha små bokstaver a–z, sifre og bindestrek (for eksempel «styring-temaplan»)", value)
-	case "kommunenr":
-		return fmt.Sprintf("ugyldig kommunenummer «%s»; skriv fire sifre for en kommune (for eksempel \"3440\") eller to for en fylkeskommune (for eksempel \"34\"), gjerne i anførselstegn", value)
 	case "min":
 		if fe.Kind() == reflect.Slice {
 			return fmt.Sprintf("«%s» må ha minst %s element(er)", field, fe.Param())

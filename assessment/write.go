@@ -221,8 +221,6 @@ func answerNode(ans *Answer) *yaml.Node {
 	var v *yaml.Node
 	switch {
 	case ans.Empty:
-	case ans.NA:
-		v = str("na")
 	case ans.IsList:
 		v = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, it := range ans.List {
@@ -257,9 +255,9 @@ func answerHint(q *Questionnaire, qu *Question) string {
 	case TypeYesNo:
 		s = "ja eller nei"
 	case TypeChoice:
-		s = "ett av: " + optionIDs(qu)
+		s = "ett av: " + optionIDList(qu)
 	case TypeMulti:
-		s = "en liste med noen av: " + optionIDs(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
+		s = "en liste med noen av: " + optionIDList(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
 	case TypeNumber:
 		s = "et tall"
 		if qu.Unit != "" {
@@ -272,6 +270,14 @@ func answerHint(q *Questionnaire, qu *Question) string {
 		s += ", eller na for ikke relevant"
 	}
 	return s
+}
+
+func optionIDList(qu *Question) string {
+	parts := make([]string, len(qu.Options))
+	for i, o := range qu.Options {
+		parts[i] = o.ID
+	}
+	return strings.Join(parts, ", ")
 }
 
 func str(s string) *yaml.Node {

@@ -23,7 +23,7 @@ func loadQuestionnaireFile(t *testing.T, path string) *Questionnaire {
 }
 
 // roundTrip writes answers, reads them back and checks them against q.
-func roundTrip(t *testing.T, q *Questionnaire, a *Answers) (*Answers, string) {
+func roundTrip(t *testing.T, q *Questionnaire, a *Answers) (*Checked, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteAnswers(&buf, q, a); err != nil {
@@ -33,15 +33,16 @@ func roundTrip(t *testing.T, q *Questionnaire, a *Answers) (*Answers, string) {
 	if ds.HasErrors() {
 		t.Fatalf("written file does not parse: %v\n%s", ds, buf.String())
 	}
-	if ds := back.Check(q, CheckOptions{IgnoreUnknown: true}); ds.HasErrors() {
+	c, ds := back.Check(q, CheckOptions{IgnoreUnknown: true})
+	if ds.HasErrors() {
 		t.Fatalf("written file does not check: %v\n%s", ds, buf.String())
 	}
-	return back, buf.String()
+	return c, buf.String()
 }
 
 // sameAnswer compares the raw form of two answers.
 func sameAnswer(a, b *Answer) bool {
-	return a.Empty == b.Empty && a.NA == b.NA && a.Scalar == b.Scalar &&
+	return a.Empty == b.Empty && a.Scalar == b.Scalar &&
 		a.IsList == b.IsList && slices.Equal(a.List, b.List) && a.Comment == b.Comment
 }
 
@@ -63,9 +64,10 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 	a.Answers.Set("styring-merknad", &Answer{Scalar: "Første linje\nandre linje: med kolon\n", Tag: "!!str"})
 	a.Answers.Set("bygg-ombruk", &Answer{Scalar: "42.5", Tag: "!!float"})
 	a.Answers.Set("bygg-krav", &Answer{IsList: true, List: []string{"kartlegging", "lcc"}})
-	a.Answers.Set("bygg-rolle", &Answer{NA: true, Comment: "Ikke aktuelt"})
+	a.Answers.Set("bygg-rolle", &Answer{Scalar: "na", Tag: "!!str", Comment: "Ikke aktuelt"})
 
-	back, text := roundTrip(t, q, a)
+	checked, text := roundTrip(t, q, a)
+	back := checked.Answers
 
 	if !strings.Contains(text, `number: "0301"`) {
 		t.Errorf("kommunenummer not quoted:\n%s", text)
@@ -84,7 +86,8 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 	}
 	for _, id := range a.Answers.Order {
 		got, ok := back.Answers.Get(id)
-		if !ok || !sameAnswer(got, a.Answers.ByID[id]) || !got.Valid {
+		qu, _, _ := q.Question(id)
+		if !ok || !sameAnswer(got, a.Answers.ByID[id]) || checked.Value(qu).Kind == ValueNone {
 			t.Errorf("%s: got %+v, want %+v", id, got, a.Answers.ByID[id])
 		}
 	}
@@ -92,7 +95,7 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 	if want := q.QuestionIDs(); !slices.Equal(back.Answers.Order, want) {
 		t.Errorf("order = %v, want %v", back.Answers.Order, want)
 	}
-	r := Evaluate(q, back)
+	r := Evaluate(checked)
 	if !r.Total.Defined {
 		t.Errorf("written answers do not score")
 	}
@@ -104,7 +107,8 @@ func TestWriteAnswersListsEveryQuestion(t *testing.T) {
 		Date: NewDate(time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))}
 	a.Answers.Set("bygg-ombruk", &Answer{Scalar: "10", Tag: "!!int"})
 	a.Answers.Set("styring-plan", &Answer{Empty: true, Comment: "Spør økonomisjefen"})
-	back, text := roundTrip(t, q, a)
+	checked, text := roundTrip(t, q, a)
+	back := checked.Answers
 
 	for _, want := range []string{
 		"# Styring (styring)\n",
@@ -124,10 +128,15 @@ func TestWriteAnswersListsEveryQuestion(t *testing.T) {
 	// Uncommenting a question by hand gives a valid, still unanswered file.
 	edited := strings.Replace(text, "  # styring-budsjett:", "  styring-budsjett: ja", 1)
 	back, ds := ParseAnswers("svar.yaml", []byte(edited))
-	if ds.HasErrors() || back.Check(q, CheckOptions{}).HasErrors() {
+	if ds.HasErrors() {
+		t.Fatalf("hand-edited file does not parse: %v", ds)
+	}
+	checked, ds = back.Check(q, CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatalf("hand-edited file does not check: %v", ds)
 	}
-	if got, _ := back.Answers.Get("styring-budsjett"); got == nil || got.Number != 1 {
+	qu, _, _ := q.Question("styring-budsjett")
+	if got := checked.Value(qu); got.Kind != ValueGiven || got.Number != 1 {
 		t.Errorf("hand-edited answer = %+v", got)
 	}
 }
@@ -171,7 +180,8 @@ func TestWriteAnswersExample(t *testing.T) {
 		if ds.HasErrors() {
 			t.Fatal(ds)
 		}
-		back, text := roundTrip(t, q, a)
+		checked, text := roundTrip(t, q, a)
+		back := checked.Answers
 		for _, id := range a.Answers.Order {
 			if got, ok := back.Answers.Get(id); !ok || !sameAnswer(got, a.Answers.ByID[id]) {
 				t.Errorf("%s: %s: got %+v, want %+v", file, id, got, a.Answers.ByID[id])

@@ -23,9 +23,9 @@ const (
 	sheetLists   = "Lister"
 
 	// naLabel is «ikke relevant» as a person picks it.
-	naLabel = "Ikke relevant"
+	naLabel = assessment.NALabel
 	// multiSep separates the options of a multi answer in one cell.
-	multiSep = ";"
+	multiSep = assessment.ListSep
 )
 
 // Headers of the Svar sheet. The reader finds its columns by these names,
@@ -78,9 +78,9 @@ const (
 type TemplateOptions struct {
 	// Areas limits the sheet to these area ids; all areas when empty.
 	Areas []string
-	// From pre-fills the workbook; its answers must have been checked
-	// against the questionnaire (Answers.Check) without errors.
-	From *assessment.Answers
+	// From pre-fills the workbook with answers checked against the
+	// questionnaire.
+	From *assessment.Checked
 	// Now is the date filled in when From is nil, and the file's stamp.
 	Now         time.Time
 	ToolVersion string
@@ -95,9 +95,9 @@ type templateStyles struct {
 func WriteAnswerSheet(w io.Writer, q *assessment.Questionnaire, opt TemplateOptions) error {
 	from := opt.From
 	if from == nil {
-		from = &assessment.Answers{Date: assessment.NewDate(opt.Now)}
+		from, _ = (&assessment.Answers{Date: assessment.NewDate(opt.Now)}).Check(q, assessment.CheckOptions{})
 	}
-	header := from.Municipality.Name
+	header := from.Answers.Municipality.Name
 	if header == "" {
 		header = "Svarskjema"
 	}
@@ -109,7 +109,7 @@ func WriteAnswerSheet(w io.Writer, q *assessment.Questionnaire, opt TemplateOpti
 	b.addSheet(sheetSetup{name: sheetAnswers, cols: answerColumns, headerRows: 1, printFrom: colArea})
 	b.newSheet(sheetLists)
 	lists := &dropLists{b: b}
-	writeAbout(b, ts, lists, q, from)
+	writeAbout(b, ts, lists, q, from.Answers)
 	writeAnswers(b, ts, lists, q, from, opt.Areas)
 	b.check(b.f.SetSheetVisible(sheetLists, false))
 	b.f.SetActiveSheet(0)
@@ -166,6 +166,7 @@ func aboutInstructions(q *assessment.Questionnaire) []string {
 // writeAbout writes the Om sheet: instructions, who and when, the
 // municipality's own targets and the scale.
 func writeAbout(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers) {
+	// Only the header is written here; it needs no checked values.
 	const sheet = sheetAbout
 	width := 30.0 + 34 + 26 + 34
 	b.set(sheet, 1, 1, "Svarskjema", b.st.title)
@@ -252,7 +253,7 @@ func writeAbout(b *book, ts templateStyles, lists *dropLists, q *assessment.Ques
 }
 
 // writeAnswers writes the Svar sheet: one row per question.
-func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers, areas []string) {
+func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Checked, areas []string) {
 	const sheet = sheetAnswers
 	b.headerRow(sheet, 1, answerColumns, b.st.header)
 	b.set(sheet, colHelp, 1, answerColumns[colHelp-1].title, b.st.headerIndent)
@@ -276,8 +277,10 @@ func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Qu
 		// the question beside it.
 		b.set(sheet, colHelp, row, help, b.st.textIndent)
 
-		ans, _ := from.Answers.Get(qu.ID)
-		value, comment := cellAnswer(q, qu, ans)
+		value, comment := cellAnswer(q, qu, from.Value(qu)), ""
+		if ans, ok := from.Answers.Answers.Get(qu.ID); ok {
+			comment = ans.Comment
+		}
 		b.set(sheet, colAnswer, row, value, ts.input)
 		b.set(sheet, colComment, row, comment, ts.input)
 		b.answerValidation(sheet, row, q, qu, lists)
@@ -359,37 +362,18 @@ func dropdown(q *assessment.Questionnaire, qu *assessment.Question) []string {
 	return values
 }
 
-// cellAnswer is a checked answer as a person would have filled it in: the
-// label picked (or typed), a number, or text; and the comment.
-func cellAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) (any, string) {
-	if a == nil {
-		return "", ""
-	}
-	if !a.Valid || a.Empty {
-		return "", a.Comment
-	}
-	if a.NA {
-		return naLabel, a.Comment
-	}
-	switch qu.EffectiveType() {
-	case assessment.TypeScale:
-		return q.ScaleLabel(a.Number), a.Comment
-	case assessment.TypeYesNo:
-		if a.Number == 1 {
-			return "Ja", a.Comment
+// cellAnswer is a value as a person fills it in: the scale label picked
+// in the dropdown, a number cell, else the value in words.
+func cellAnswer(q *assessment.Questionnaire, qu *assessment.Question, v assessment.Value) any {
+	if v.Kind == assessment.ValueGiven {
+		switch qu.EffectiveType() {
+		case assessment.TypeScale:
+			return q.ScaleLabel(v.Number)
+		case assessment.TypeNumber:
+			return v.Number
 		}
-		return "Nei", a.Comment
-	case assessment.TypeChoice, assessment.TypeMulti:
-		labels := make([]string, len(a.Options))
-		for i, id := range a.Options {
-			o, _ := qu.Option(id)
-			labels[i] = o.Label.String()
-		}
-		return strings.Join(labels, multiSep+" "), a.Comment
-	case assessment.TypeNumber:
-		return a.Number, a.Comment
 	}
-	return a.Text, a.Comment
+	return assessment.Label(q, qu, v)
 }
 
 // answerValidation adds the data validation of one answer cell: a

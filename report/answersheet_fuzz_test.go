@@ -37,15 +37,15 @@ func FuzzOpenAnswerSheet(f *testing.F) {
 		if s.Questionnaire().ID != q.ID {
 			return
 		}
-		a := s.Answers(q)
-		ds := s.Diagnostics(a.Check(q, assessment.CheckOptions{}))
+		c, cds := s.Answers(q).Check(q, assessment.CheckOptions{})
+		ds := s.Diagnostics(cds)
 		for _, d := range ds {
 			if d.Message == "" {
 				t.Fatalf("diagnostic without message: %#v", d)
 			}
 		}
 		if !ds.HasErrors() {
-			assessment.Evaluate(q, a)
+			assessment.Evaluate(c)
 		}
 	})
 }

@@ -234,14 +234,9 @@ func (s *AnswerSheet) readAbout(q *assessment.Questionnaire, a *assessment.Answe
 	if !s.tooLong(pos, name) {
 		a.Municipality.Name = name
 	}
-	pos, nr := required(aboutNumber, "municipality.number")
-	if len(nr) == 1 || len(nr) == 3 {
-		nr = "0" + nr // a number cell loses the leading zero of 0301
-	}
+	_, nr := required(aboutNumber, "municipality.number")
+	// Answers.Check judges the number, by the same rule as for files.
 	a.Municipality.Number = nr
-	if nr != "" && !isMunicipalityNumber(nr) {
-		s.errorf(pos, "«%s» er ikke et kommunenummer; skriv fire sifre (for eksempel 3440) eller to for et fylke", nr)
-	}
 	pos, date := required(aboutDate, "date")
 	if date != "" {
 		if t, ok := parseCellDate(date); ok {
@@ -297,7 +292,7 @@ func (s *AnswerSheet) readTargets(q *assessment.Questionnaire, a *assessment.Ans
 		pos := cellPos{sheetAbout, 2, i + 1}
 		path := "targets." + area
 		s.at[path] = pos
-		target, ok := scaleValue(q, v)
+		target, ok := assessment.ScaleValue(q, v)
 		if !ok {
 			s.errorf(pos, "«%s» er ikke et nivå på skalaen; velg i listen: %s, eller la cellen stå tom", v, strings.Join(scaleLabels(q), ", "))
 			continue
@@ -316,18 +311,6 @@ func (s *AnswerSheet) tooLong(p cellPos, v string) bool {
 		return false
 	}
 	s.errorf(p, "teksten er for lang (over %d tegn); skriv den kortere", assessment.MaxTextLen)
-	return true
-}
-
-func isMunicipalityNumber(s string) bool {
-	if len(s) != 2 && len(s) != 4 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
 	return true
 }
 
@@ -355,30 +338,6 @@ func scaleLabels(q *assessment.Questionnaire) []string {
 		labels[i] = p.Label.String()
 	}
 	return labels
-}
-
-// scaleValue reads a scale label, or the scale value itself.
-func scaleValue(q *assessment.Questionnaire, v string) (float64, bool) {
-	for _, p := range q.Scale {
-		if sameLabel(v, p.Label.String()) {
-			return *p.Value, true
-		}
-	}
-	if f, ok := parseNumber(v); ok && q.ScaleLabel(f) != "" {
-		return f, true
-	}
-	return 0, false
-}
-
-// parseNumber reads a number written in a cell or typed as text: with a
-// decimal comma or point, and spaces between thousands.
-func parseNumber(v string) (float64, bool) {
-	v = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(v)
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f != f || f > 1e300 || f < -1e300 {
-		return 0, false
-	}
-	return f, true
 }
 
 // answerColumns finds the header row of the Svar sheet (within its first
@@ -437,119 +396,15 @@ func (s *AnswerSheet) readAnswers(q *assessment.Questionnaire, a *assessment.Ans
 		if s.tooLong(pos, value) || s.tooLong(cellPos{sheetAnswers, colCom + 1, row}, comment) {
 			continue
 		}
-		qu, _, known := q.Question(id)
-		if !known {
-			// Check reports it, with «mente du …?» and --ignore-unknown.
+		// Answers.Check reads the text, by the same rules as for files, and
+		// reports unknown ids with «mente du …?» and --ignore-unknown.
+		if _, _, known := q.Question(id); known {
+			s.at["answers."+id] = pos
+		} else {
 			s.at["answers."+id] = cellPos{sheetAnswers, colID + 1, row}
-			a.Answers.Set(id, &assessment.Answer{Scalar: value, Tag: "!!str", Comment: comment})
-			continue
 		}
-		s.at["answers."+id] = pos
-		ans, msg := readAnswer(q, qu, value)
-		if msg != "" {
-			s.errorf(pos, "%s", msg)
-			continue
-		}
-		ans.Comment = comment
-		a.Answers.Set(id, ans)
+		a.Answers.Set(id, &assessment.Answer{Empty: value == "", Scalar: value, Comment: comment})
 	}
-}
-
-// readAnswer turns the text of an answer cell into the raw answer that
-// Answers.Check interprets, or returns a message saying what is wrong and
-// what is allowed.
-func readAnswer(q *assessment.Questionnaire, qu *assessment.Question, v string) (*assessment.Answer, string) {
-	if v == "" {
-		return &assessment.Answer{Empty: true}, ""
-	}
-	if sameLabel(v, naLabel) || sameLabel(v, "na") {
-		if !qu.NAAllowed() {
-			return nil, fmt.Sprintf("«%s» kan ikke velges for dette spørsmålet; %s", v, allowed(q, qu))
-		}
-		return &assessment.Answer{NA: true}, ""
-	}
-	switch qu.EffectiveType() {
-	case assessment.TypeScale:
-		if f, ok := scaleValue(q, v); ok {
-			return numberAnswer(f), ""
-		}
-	case assessment.TypeYesNo:
-		switch normLabel(v) {
-		case "ja", "true", "1", "sann":
-			return &assessment.Answer{Scalar: "ja", Tag: "!!str"}, ""
-		case "nei", "false", "0", "usann":
-			return &assessment.Answer{Scalar: "nei", Tag: "!!str"}, ""
-		}
-	case assessment.TypeChoice:
-		if id, ok := optionID(qu, v); ok {
-			return &assessment.Answer{Scalar: id, Tag: "!!str"}, ""
-		}
-	case assessment.TypeMulti:
-		ans := &assessment.Answer{IsList: true}
-		for _, item := range strings.Split(v, multiSep) {
-			if strings.TrimSpace(item) == "" {
-				continue
-			}
-			id, ok := optionID(qu, item)
-			if !ok {
-				return nil, fmt.Sprintf("«%s» er ikke et av alternativene; %s", strings.TrimSpace(item), allowed(q, qu))
-			}
-			ans.List = append(ans.List, id)
-		}
-		return ans, ""
-	case assessment.TypeNumber:
-		if f, ok := parseNumber(v); ok {
-			return numberAnswer(f), ""
-		}
-		return nil, fmt.Sprintf("«%s» er ikke et tall; %s", v, allowed(q, qu))
-	case assessment.TypeText:
-		return &assessment.Answer{Scalar: v, Tag: "!!str"}, ""
-	}
-	return nil, fmt.Sprintf("«%s» er ikke et av svarene; %s", v, allowed(q, qu))
-}
-
-// numberAnswer is a number as the YAML reader would have read it.
-func numberAnswer(f float64) *assessment.Answer {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	tag := "!!float"
-	if !strings.ContainsAny(s, ".eE") {
-		tag = "!!int"
-	}
-	return &assessment.Answer{Scalar: s, Tag: tag}
-}
-
-// optionID finds an option by its label, or by its id.
-func optionID(qu *assessment.Question, v string) (string, bool) {
-	for _, o := range qu.Options {
-		if sameLabel(v, o.Label.String()) {
-			return o.ID, true
-		}
-	}
-	if o, ok := qu.Option(strings.TrimSpace(v)); ok {
-		return o.ID, true
-	}
-	return "", false
-}
-
-// allowed says in Norwegian what an answer cell of qu accepts.
-func allowed(q *assessment.Questionnaire, qu *assessment.Question) string {
-	na := ""
-	if qu.NAAllowed() {
-		na = ", eller «" + naLabel + "»"
-	}
-	switch qu.EffectiveType() {
-	case assessment.TypeMulti:
-		return "skriv ett eller flere av disse, adskilt med semikolon: " + strings.Join(optionLabels(qu), "; ") + na
-	case assessment.TypeNumber:
-		return "skriv et tall" + unitHint(qu) + ", for eksempel 42,5" + na
-	case assessment.TypeText:
-		return "skriv svaret som tekst"
-	}
-	values := dropdown(q, qu)
-	if qu.NAAllowed() {
-		values = values[:len(values)-1]
-	}
-	return "velg i listen: " + strings.Join(values, ", ") + na
 }
 
 // Diagnostics returns the problems found while reading, together with

@@ -28,16 +28,17 @@ func tmplQuestionnaire(t *testing.T, path string) *assessment.Questionnaire {
 	return q
 }
 
-func tmplAnswers(t *testing.T, q *assessment.Questionnaire, name string, data []byte) *assessment.Answers {
+func tmplAnswers(t *testing.T, q *assessment.Questionnaire, name string, data []byte) *assessment.Checked {
 	t.Helper()
 	a, ds := assessment.ParseAnswers(name, data)
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+	c, ds := a.Check(q, assessment.CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	return a
+	return c
 }
 
 // tmplMiniAnswers answers every question type of the mini questionnaire,
@@ -60,7 +61,7 @@ answers:
   bygg-rolle: {value: na, comment: Ingen byggeprosjekter}
 `
 
-func tmplWrite(t *testing.T, q *assessment.Questionnaire, from *assessment.Answers) []byte {
+func tmplWrite(t *testing.T, q *assessment.Questionnaire, from *assessment.Checked) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	opt := TemplateOptions{From: from, Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), ToolVersion: "test"}
@@ -71,40 +72,44 @@ func tmplWrite(t *testing.T, q *assessment.Questionnaire, from *assessment.Answe
 }
 
 // readBack reads a workbook as the CLI does and checks it.
-func tmplReadBack(t *testing.T, q *assessment.Questionnaire, data []byte) (*assessment.Answers, assessment.Diagnostics) {
+func tmplReadBack(t *testing.T, q *assessment.Questionnaire, data []byte) (*assessment.Checked, assessment.Diagnostics) {
 	t.Helper()
 	s, err := OpenAnswerSheet("svarskjema.xlsx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := s.Answers(q)
-	return a, s.Diagnostics(a.Check(q, assessment.CheckOptions{}))
+	c, ds := s.Answers(q).Check(q, assessment.CheckOptions{})
+	return c, s.Diagnostics(ds)
 }
 
 // tmplMeaning is an answer as it is scored, for comparing answers however
 // they were written.
 type tmplMeaning struct {
-	NA      bool
+	Kind    assessment.ValueKind
 	Number  float64
 	Options string
 	Text    string
 	Comment string
 }
 
-func tmplMeanings(a *assessment.Answers) map[string]tmplMeaning {
+func tmplMeanings(c *assessment.Checked) map[string]tmplMeaning {
 	m := make(map[string]tmplMeaning)
-	for _, id := range a.Answers.Order {
-		ans := a.Answers.ByID[id]
-		if ans.Empty && ans.Comment == "" {
+	for _, id := range c.Answers.Answers.Order {
+		ans := c.Answers.Answers.ByID[id]
+		qu, _, _ := c.Questionnaire.Question(id)
+		v := c.Value(qu)
+		if v.Kind == assessment.ValueNone && ans.Comment == "" {
 			continue // the same as no answer
 		}
-		m[id] = tmplMeaning{ans.NA, ans.Number, strings.Join(ans.Options, ","), ans.Text, ans.Comment}
+		m[id] = tmplMeaning{v.Kind, v.Number, strings.Join(v.Options, ","), v.Text, ans.Comment}
 	}
 	return m
 }
 
-func tmplSame(t *testing.T, want, got *assessment.Answers) {
+func tmplSame(t *testing.T, wantC, gotC *assessment.Checked) {
 	t.Helper()
+	gm, wm := tmplMeanings(gotC), tmplMeanings(wantC)
+	want, got := wantC.Answers, gotC.Answers
 	if got.Questionnaire != want.Questionnaire || got.Municipality != want.Municipality || got.Date.String() != want.Date.String() {
 		t.Errorf("header: got %v %v %s, want %v %v %s", got.Questionnaire, got.Municipality, got.Date, want.Questionnaire, want.Municipality, want.Date)
 	}
@@ -119,7 +124,6 @@ func tmplSame(t *testing.T, want, got *assessment.Answers) {
 			t.Errorf("targets: got %v, want %v", got.Targets, want.Targets)
 		}
 	}
-	gm, wm := tmplMeanings(got), tmplMeanings(want)
 	for id, w := range wm {
 		if g, ok := gm[id]; !ok || g != w {
 			t.Errorf("%s: got %+v, want %+v", id, g, w)
@@ -152,7 +156,7 @@ func TestAnswerSheetRoundTrip(t *testing.T) {
 				t.Fatalf("read back with problems:\n%s", ds.Error())
 			}
 			tmplSame(t, want, got)
-			ws, gs := assessment.Evaluate(q, want), assessment.Evaluate(q, got)
+			ws, gs := assessment.Evaluate(want), assessment.Evaluate(got)
 			if ws.Total != gs.Total || ws.Coverage != gs.Coverage {
 				t.Errorf("score %v/%v read back as %v/%v", ws.Total, ws.Coverage, gs.Total, gs.Coverage)
 			}
@@ -163,11 +167,11 @@ func TestAnswerSheetRoundTrip(t *testing.T) {
 func TestAnswerSheetTemplateWithoutAnswers(t *testing.T) {
 	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
 	got, ds := tmplReadBack(t, q, tmplWrite(t, q, nil))
-	if got.Answers.Len() != 0 {
-		t.Errorf("an empty template has answers: %v", got.Answers.Order)
+	if got.Answers.Answers.Len() != 0 {
+		t.Errorf("an empty template has answers: %v", got.Answers.Answers.Order)
 	}
-	if got.Date.String() != "2026-11-21" {
-		t.Errorf("date %q, want the day the template was made", got.Date)
+	if got.Answers.Date.String() != "2026-11-21" {
+		t.Errorf("date %q, want the day the template was made", got.Answers.Date)
 	}
 	want := []string{
 		"svarskjema.xlsx: Om!B15: mangler kommune; fyll inn cellen ved «Kommune»",
@@ -242,7 +246,7 @@ func TestAnswerSheetEditChangesScore(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatalf("read back with problems:\n%s", ds.Error())
 	}
-	r := assessment.Evaluate(q, got)
+	r := assessment.Evaluate(got)
 	// styring (weight 2): plan 3 of 0–4 → 0.75, budsjett nei → 0: 37.5.
 	// bygg (weight 1): ombruk 25 of 0–50 → 0.5; krav annet 0.25 +
 	// kartlegging 0.5 → 0.75; rolle deltaker → 0.5: 58.33….
@@ -251,8 +255,9 @@ func TestAnswerSheetEditChangesScore(t *testing.T) {
 	if !r.Total.Defined || math.Abs(r.Total.Value-want) > 1e-9 {
 		t.Errorf("total %v, want %v", r.Total, want)
 	}
-	if a, _ := got.Answers.Get("bygg-krav"); !slices.Equal(a.Options, []string{"annet", "kartlegging"}) {
-		t.Errorf("bygg-krav read as %v", a.Options)
+	qu, _, _ := q.Question("bygg-krav")
+	if v := got.Value(qu); !slices.Equal(v.Options, []string{"annet", "kartlegging"}) {
+		t.Errorf("bygg-krav read as %v", v.Options)
 	}
 }
 
@@ -274,15 +279,15 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 		want []string // regular expressions, one per diagnostic
 	}{
 		{"unknown label", answer("styring-plan", "Delvis"),
-			[]string{`^svarskjema.xlsx: Svar!G2: «Delvis» er ikke et av svarene; velg i listen: Ikke startet, Planlagt, Påbegynt, Etablert, Systematisk og evaluert$`}},
+			[]string{`^svarskjema.xlsx: Svar!G2: «Delvis» er ikke en verdi på skalaen; gyldige verdier: 0 \(Ikke startet\), 1 \(Planlagt\), 2 \(Påbegynt\), 3 \(Etablert\), 4 \(Systematisk og evaluert\), eller vet-ikke$`}},
 		{"number cell with text", answer("bygg-ombruk", "ganske mye"),
-			[]string{`^svarskjema.xlsx: Svar!G5: «ganske mye» er ikke et tall; skriv et tall \(prosent\), for eksempel 42,5, eller «Ikke relevant»$`}},
+			[]string{`^svarskjema.xlsx: Svar!G5: «ganske mye» er ikke et tall; skriv et tall \(prosent\), for eksempel 42,5, eller na \(ikke relevant\), eller vet-ikke$`}},
 		{"unknown option", answer("bygg-krav", "Livssykluskostnader; Gjenbruk"),
-			[]string{`^svarskjema.xlsx: Svar!G6: «Gjenbruk» er ikke et av alternativene; skriv ett eller flere av disse, adskilt med semikolon: Ombrukskartlegging; Livssykluskostnader; Annet, eller «Ikke relevant»$`}},
+			[]string{`^svarskjema.xlsx: Svar!G6: ukjent alternativ «Gjenbruk»; gyldige alternativer: kartlegging \(Ombrukskartlegging\), lcc \(Livssykluskostnader\), annet \(Annet\); skriv flere`}},
 		{"option twice", answer("bygg-krav", "Annet; annet"),
 			[]string{`^svarskjema.xlsx: Svar!G6: alternativet «annet» er valgt to ganger`}},
 		{"not applicable where not allowed", answer("styring-budsjett", "Ikke relevant"),
-			[]string{`^svarskjema.xlsx: Svar!G3: «Ikke relevant» kan ikke velges for dette spørsmålet; velg i listen: Ja, Nei$`}},
+			[]string{`^svarskjema.xlsx: Svar!G3: «na» \(ikke relevant\) er ikke tillatt for dette spørsmålet`}},
 		{"missing id column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "A1", "Nøkkel") },
 			[]string{`^svarskjema.xlsx: Svar: fant ingen kolonne med overskriften «id»`}},
 		{"missing answer column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "G1", "Ditt svar") },
@@ -296,7 +301,7 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 		{"questionnaire without version", about("B14", "mini"),
 			[]string{`^svarskjema.xlsx: Om!B14: «mini» sier ikke hvilket spørreskjema og hvilken versjon`}},
 		{"bad kommunenummer", about("B16", "34400"),
-			[]string{`^svarskjema.xlsx: Om!B16: «34400» er ikke et kommunenummer`}},
+			[]string{`^svarskjema.xlsx: Om!B16: ugyldig kommunenummer «34400»`}},
 		{"unknown kommunenummer", about("B16", "3499"),
 			[]string{`^svarskjema.xlsx: Om!B16: kommunenummeret 3499 finnes ikke`}},
 		{"bad date", about("B17", "i fjor"),
@@ -313,7 +318,7 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 			tmplSet(t, f, sheetAnswers, "G6", "x")
 			tmplSet(t, f, sheetAnswers, "G2", "y")
 			tmplSet(t, f, sheetAbout, "B16", "3499")
-		}, []string{`^svarskjema.xlsx: Om!B16: `, `^svarskjema.xlsx: Svar!G2: «y»`, `^svarskjema.xlsx: Svar!G6: «x»`}},
+		}, []string{`^svarskjema.xlsx: Om!B16: `, `^svarskjema.xlsx: Svar!G2: «y»`, `^svarskjema.xlsx: Svar!G6: ukjent alternativ «x»`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tmplEdit(t, good, func(f *excelize.File) { tc.edit(t, f) })

@@ -37,27 +37,7 @@ func diagJSON(d assessment.Diagnostic) jsonDiag {
 // AnswerValue is an answer in the question's own units: a scale value or
 // number, "ja"/"nei", an option id or a list of them; nil when unanswered.
 func AnswerValue(qr *assessment.QuestionResult) any {
-	a := qr.Answer
-	if a == nil {
-		return nil
-	}
-	if a.NA {
-		return "na"
-	}
-	switch qr.Question.EffectiveType() {
-	case assessment.TypeYesNo:
-		if a.Number == 1 {
-			return "ja"
-		}
-		return "nei"
-	case assessment.TypeChoice:
-		return a.Options[0]
-	case assessment.TypeMulti:
-		return append([]string{}, a.Options...)
-	case assessment.TypeText:
-		return a.Text
-	}
-	return a.Number
+	return assessment.Units(qr.Question, qr.Value)
 }
 
 // JSONWriter streams the JSON document of DESIGN §5.1: results are written

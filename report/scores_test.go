@@ -14,7 +14,7 @@ import (
 
 func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment.Result {
 	t.Helper()
-	return assessment.Evaluate(q, tmplAnswers(t, q, "a.yaml", src))
+	return assessment.Evaluate(tmplAnswers(t, q, "a.yaml", src))
 }
 
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it

@@ -11,64 +11,12 @@ import (
 
 // numNO formats a number as Norwegians write it: decimal comma, no
 // trailing zeros.
-func numNO(f float64) string { return strings.Replace(num(f), ".", ",", 1) }
+func numNO(f float64) string { return assessment.DecimalComma(f) }
 
-// withUnit adds a question's unit to a number; «prosent» becomes «%».
-func withUnit(v float64, unit string) string {
-	switch unit {
-	case "":
-		return numNO(v)
-	case "prosent", "%":
-		return numNO(v) + " %"
-	}
-	return numNO(v) + " " + unit
-}
-
-// answerLabel is an answer as a person reads it: the scale label with its
-// value, ja/nei, the option labels, a number with its unit; "" when the
-// question is unanswered.
+// answerLabel is an answer as a person reads it; "" when the question is
+// unanswered.
 func answerLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) string {
-	a := qr.Answer
-	if a == nil {
-		return ""
-	}
-	if a.NA {
-		return "Ikke relevant"
-	}
-	qu := qr.Question
-	switch qu.EffectiveType() {
-	case assessment.TypeScale:
-		return scaleLabel(q, a.Number)
-	case assessment.TypeYesNo:
-		if a.Number == 1 {
-			return "Ja"
-		}
-		return "Nei"
-	case assessment.TypeChoice, assessment.TypeMulti:
-		labels := make([]string, 0, len(a.Options))
-		for _, id := range a.Options {
-			if o, ok := qu.Option(id); ok {
-				labels = append(labels, o.Label.String())
-			}
-		}
-		if len(labels) == 0 {
-			return "Ingen valgt"
-		}
-		return strings.Join(labels, "; ")
-	case assessment.TypeNumber:
-		return withUnit(a.Number, qu.Unit)
-	case assessment.TypeText:
-		return a.Text
-	}
-	return ""
-}
-
-// scaleLabel is a scale value as «Etablert (3)».
-func scaleLabel(q *assessment.Questionnaire, v float64) string {
-	if l := q.ScaleLabel(v); l != "" {
-		return fmt.Sprintf("%s (%s)", l, numNO(v))
-	}
-	return numNO(v)
+	return assessment.Label(q, qr.Question, qr.Value)
 }
 
 // targetLabel is a scored question's target in its own terms: a scale
@@ -80,7 +28,7 @@ func targetLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) str
 	qu := qr.Question
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
-		return scaleLabel(q, qr.Target)
+		return assessment.ScaleText(q, qr.Target)
 	case assessment.TypeYesNo:
 		return "Ja"
 	case assessment.TypeChoice:
@@ -98,9 +46,9 @@ func targetLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) str
 		return fmt.Sprintf("Minst %s %% av full uttelling", numNO(roundTo(100*qr.T, 1)))
 	case assessment.TypeNumber:
 		if *qu.Scoring.Best >= *qu.Scoring.Worst {
-			return "Minst " + withUnit(roundTo(qr.Target, 2), qu.Unit)
+			return "Minst " + assessment.NumberText(roundTo(qr.Target, 2), qu.Unit)
 		}
-		return "Høyst " + withUnit(roundTo(qr.Target, 2), qu.Unit)
+		return "Høyst " + assessment.NumberText(roundTo(qr.Target, 2), qu.Unit)
 	}
 	return numNO(qr.T)
 }

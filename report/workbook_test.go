@@ -47,10 +47,11 @@ func wbResultFrom(t testing.TB, name string, data []byte) *assessment.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds := a.Check(e.Questionnaire, assessment.CheckOptions{}); ds.HasErrors() {
+	c, ds := a.Check(e.Questionnaire, assessment.CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatalf("%s: %v", name, ds)
 	}
-	return assessment.Evaluate(e.Questionnaire, a)
+	return assessment.Evaluate(c)
 }
 
 func wbWrite(t testing.TB, r *assessment.Result, opt ReportOptions) []byte {
@@ -558,10 +559,11 @@ answers:
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+	c, ds := a.Check(q, assessment.CheckOptions{})
+	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	r := assessment.Evaluate(q, a)
+	r := assessment.Evaluate(c)
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {

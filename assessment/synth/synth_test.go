@@ -29,10 +29,11 @@ func TestFilesAreDeterministicAndValid(t *testing.T) {
 			if ds.HasErrors() {
 				t.Fatalf("%s #%d: %v\n%s", path, i, ds, f)
 			}
-			if ds := a.Check(q, assessment.CheckOptions{}); ds.HasErrors() {
+			c, ds := a.Check(q, assessment.CheckOptions{})
+			if ds.HasErrors() {
 				t.Fatalf("%s #%d: %v\n%s", path, i, ds, f)
 			}
-			if r := assessment.Evaluate(q, a); r.Total.Defined {
+			if r := assessment.Evaluate(c); r.Total.Defined {
 				totals = append(totals, r.Total.Value)
 			}
 		}

@@ -258,7 +258,8 @@ func (ss *assessSession) open() error {
 		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID))
 	}
 	var fatal assessment.Diagnostics
-	for _, d := range a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true}) {
+	_, ds = a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})
+	for _, d := range ds {
 		switch {
 		case d.Severity == assessment.SevWarning:
 			fmt.Fprintln(ss.s.Err, d.String())
@@ -557,7 +558,7 @@ func (ss *assessSession) answeredCount(area *assessment.Area) (n, total int) {
 			return
 		}
 		total++
-		if isAnswered(ss.a, qu.ID) {
+		if isAnswered(ss.q, ss.a, qu) {
 			n++
 		}
 	})
@@ -598,9 +599,6 @@ func (ss *assessSession) store(it questionItem, ans *assessment.Answer) error {
 	if ans == nil {
 		ss.a.Answers.Delete(id)
 	} else {
-		if ans.Answered() {
-			ans.Valid = true // asked for this question's type
-		}
 		ss.a.Answers.Set(id, ans)
 	}
 	if err := ss.save(); err != nil {
@@ -688,8 +686,11 @@ func (ss *assessSession) finish(areas []string) error {
 		return failure("kan ikke lese %s: %s", ss.path, err)
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
+	var checked *assessment.Checked
 	if !ds.HasErrors() {
-		ds = append(ds, a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})...)
+		var cds assessment.Diagnostics
+		checked, cds = a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})
+		ds = append(ds, cds...)
 	}
 	if ds.HasErrors() {
 		printDiagnostics(ss.s.Err, ds)
@@ -707,7 +708,7 @@ func (ss *assessSession) finish(areas []string) error {
 		fmt.Fprintf(ss.s.Err, "%d spørsmål i områdene du valgte står ubesvart; svar på dem senere med %s\n", skipped, ss.resumeCommand())
 	}
 	fmt.Fprintln(ss.s.Err)
-	r := assessment.Evaluate(ss.q, a)
+	r := assessment.Evaluate(checked)
 	if err := report.WriteTable(ss.s.Out, ss.path, r, report.TableOptions{Color: ss.s.color()}); err != nil {
 		return err
 	}

@@ -29,11 +29,24 @@ type questionItem struct {
 	Count     int // questions in the area
 }
 
-// isAnswered reports whether a question has an answer that counts: given,
-// and valid for the question when the file was checked.
-func isAnswered(a *assessment.Answers, id string) bool {
-	ans, ok := a.Answers.Get(id)
-	return ok && ans.Answered() && ans.Valid
+// answerValue reads the answer in the file to a question, as every command
+// reads it; an invalid answer counts as none, and the question is asked
+// again.
+func answerValue(q *assessment.Questionnaire, a *assessment.Answers, qu *assessment.Question) assessment.Value {
+	ans, ok := a.Answers.Get(qu.ID)
+	if !ok || !ans.Answered() {
+		return assessment.Value{}
+	}
+	v, msg := assessment.ParseValue(q, qu, ans.Raw())
+	if msg != "" {
+		return assessment.Value{}
+	}
+	return v
+}
+
+// isAnswered reports whether a question has an answer that counts.
+func isAnswered(q *assessment.Questionnaire, a *assessment.Answers, qu *assessment.Question) bool {
+	return answerValue(q, a, qu).Kind != assessment.ValueNone
 }
 
 // planQuestions lists the questions to ask, area by area in questionnaire
@@ -48,7 +61,7 @@ func planQuestions(q *assessment.Questionnaire, a *assessment.Answers, areas []s
 		}
 		for j := range ar.Questions {
 			qu := &ar.Questions[j]
-			if !review && isAnswered(a, qu.ID) {
+			if !review && isAnswered(q, a, qu) {
 				continue
 			}
 			items = append(items, questionItem{
@@ -78,8 +91,10 @@ func (o formOptions) validator(check func() error) error {
 
 // questionForm holds the fields of one question and the values they fill.
 type questionForm struct {
+	q       *assessment.Questionnaire
 	item    questionItem
 	prev    *assessment.Answer // the answer in the file, if any
+	prevVal assessment.Value   // and what it means
 	note    *huh.Note          // accessible mode: progress, step, tier, help, what to type
 	field   huh.Field          // the answer
 	comment *huh.Input
@@ -105,18 +120,21 @@ func (f *questionForm) page(q *assessment.Questionnaire) *huh.Group {
 // already in the file preselected. It needs no terminal.
 func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *assessment.Answer, opt formOptions) *questionForm {
 	qu := it.Question
-	f := &questionForm{item: it, prev: prev}
+	f := &questionForm{q: q, item: it, prev: prev}
 	if prev != nil {
 		f.commentText = prev.Comment
+		if prev.Answered() {
+			f.prevVal, _ = assessment.ParseValue(q, qu, prev.Raw())
+		}
 	}
-	has := prev != nil && prev.Answered() && prev.Valid
+	has := f.prevVal.Kind != assessment.ValueNone
 	help := strings.TrimSpace(qu.Help.String())
 
 	var what string // what to type, in accessible mode
 	switch t := qu.EffectiveType(); t {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
 		f.options = selectOptions(q, qu, has, opt.accessible)
-		f.choice = currentChoice(qu, prev)
+		f.choice = currentChoice(qu, f.prevVal)
 		if f.choice == "" && opt.accessible {
 			f.choice = choiceSkip // an empty line skips
 		}
@@ -131,7 +149,7 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		}
 	case assessment.TypeMulti:
 		f.options = multiOptions(qu, has)
-		f.choices = currentChoices(prev)
+		f.choices = currentChoices(f.prevVal)
 		ms := huh.NewMultiSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choices).Filterable(false).
 			Validate(func(v []string) error {
 				return opt.validator(func() error {
@@ -151,17 +169,14 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		}
 	case assessment.TypeNumber:
 		if has {
-			f.text = prev.Scalar
-			if prev.NA {
-				f.text = "na"
-			}
+			f.text = strings.TrimSpace(prev.Scalar)
 		}
 		title := qu.Text.String()
 		if qu.Unit != "" {
 			title += " (" + qu.Unit + ")"
 		}
 		in := huh.NewInput().Title(title).Value(&f.text).
-			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(s, qu.NAAllowed()) }) })
+			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(q, qu, s) }) })
 		what = "Skriv et tall, for eksempel 42 eller 42,5."
 		if qu.NAAllowed() {
 			what += " «na»: ikke relevant."
@@ -304,141 +319,98 @@ func checkMulti(v []string) error {
 	return nil
 }
 
-func checkNumber(s string, naAllowed bool) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	if strings.EqualFold(s, "na") {
-		if naAllowed {
-			return nil
-		}
-		return errors.New("«na» (ikke relevant) er ikke tillatt her; skriv et tall eller la feltet stå tomt")
-	}
-	if _, ok := parseNumber(s); !ok {
-		return fmt.Errorf("«%s» er ikke et tall; skriv for eksempel 42 eller 42,5", s)
+// checkNumber refuses what ParseValue refuses, with its message.
+func checkNumber(q *assessment.Questionnaire, qu *assessment.Question, s string) error {
+	if _, msg := assessment.ParseValue(q, qu, assessment.Raw{Text: s}); msg != "" {
+		return errors.New(msg)
 	}
 	return nil
 }
 
-// parseNumber reads a number written with a decimal point or comma.
-func parseNumber(s string) (float64, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
-	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	if err != nil || v != v || v > 1e300 || v < -1e300 {
-		return 0, false
-	}
-	return v, true
-}
-
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-func numberAnswer(v float64) *assessment.Answer {
-	s := formatNumber(v)
-	tag := "!!int"
-	if strings.Contains(s, ".") {
-		tag = "!!float"
-	}
-	return &assessment.Answer{Scalar: s, Tag: tag}
-}
-
-// currentChoice is the select value of a checked answer, "" when none.
-func currentChoice(qu *assessment.Question, a *assessment.Answer) string {
-	switch {
-	case a == nil || !a.Answered() || !a.Valid:
+// currentChoice is the select value of an answer, "" when none.
+func currentChoice(qu *assessment.Question, v assessment.Value) string {
+	switch v.Kind {
+	case assessment.ValueNone:
 		return ""
-	case a.NA:
+	case assessment.ValueNA:
 		return choiceNA
 	}
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
-		return formatNumber(a.Number)
+		return formatNumber(v.Number)
 	case assessment.TypeYesNo:
-		if a.Number == 1 {
+		if v.Number == 1 {
 			return "ja"
 		}
 		return "nei"
 	case assessment.TypeChoice:
-		if len(a.Options) == 1 {
-			return a.Options[0]
+		if len(v.Options) == 1 {
+			return v.Options[0]
 		}
 	}
 	return ""
 }
 
-func currentChoices(a *assessment.Answer) []string {
+func currentChoices(v assessment.Value) []string {
 	switch {
-	case a == nil || !a.Answered() || !a.Valid:
+	case v.Kind == assessment.ValueNone:
 		return nil
-	case a.NA:
+	case v.Kind == assessment.ValueNA:
 		return []string{choiceNA}
-	case len(a.Options) == 0:
+	case len(v.Options) == 0:
 		return []string{choiceNone}
 	}
-	return slices.Clone(a.Options)
+	return slices.Clone(v.Options)
 }
 
 // answer returns the answer the fields hold: the new answer, the previous
 // one when the question was skipped, or nil when there is nothing to keep.
 func (f *questionForm) answer() *assessment.Answer {
+	qu := f.item.Question
+	var raw assessment.Raw
+	switch qu.EffectiveType() {
+	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
+		switch f.choice {
+		case choiceSkip:
+		case choiceNA:
+			raw.Text = assessment.NAText
+		default:
+			raw.Text = f.choice
+		}
+	case assessment.TypeMulti:
+		switch {
+		case len(f.choices) == 0 || slices.Contains(f.choices, choiceSkip):
+		case slices.Contains(f.choices, choiceNA):
+			raw.Text = assessment.NAText
+		case slices.Contains(f.choices, choiceNone):
+			raw = assessment.Raw{IsList: true, List: []string{}}
+		default:
+			raw.IsList = true // in the questionnaire's order
+			for _, o := range qu.Options {
+				if slices.Contains(f.choices, o.ID) {
+					raw.List = append(raw.List, o.ID)
+				}
+			}
+		}
+	default:
+		raw.Text = strings.TrimSpace(f.text)
+	}
+	// What was typed or chosen is read as a file's answer would be; what
+	// cannot be read (the field validated it already) keeps the old answer.
+	v, msg := assessment.ParseValue(f.q, qu, raw)
 	var ans *assessment.Answer
-	skip := func() {
+	switch {
+	case msg != "" || v.Kind == assessment.ValueNone:
 		if f.prev != nil && f.prev.Answered() {
 			c := *f.prev
 			ans = &c
 		} else {
 			ans = &assessment.Answer{Empty: true}
 		}
-	}
-	switch f.item.Question.EffectiveType() {
-	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
-		switch f.choice {
-		case choiceSkip, "":
-			skip()
-		case choiceNA:
-			ans = &assessment.Answer{NA: true}
-		default:
-			if f.item.Question.EffectiveType() == assessment.TypeScale {
-				v, _ := strconv.ParseFloat(f.choice, 64)
-				ans = numberAnswer(v)
-			} else {
-				ans = &assessment.Answer{Scalar: f.choice, Tag: "!!str"}
-			}
-		}
-	case assessment.TypeMulti:
-		switch {
-		case len(f.choices) == 0 || slices.Contains(f.choices, choiceSkip):
-			skip()
-		case slices.Contains(f.choices, choiceNA):
-			ans = &assessment.Answer{NA: true}
-		case slices.Contains(f.choices, choiceNone):
-			ans = &assessment.Answer{IsList: true, List: []string{}}
-		default:
-			var ids []string // in the questionnaire's order
-			for _, o := range f.item.Question.Options {
-				if slices.Contains(f.choices, o.ID) {
-					ids = append(ids, o.ID)
-				}
-			}
-			ans = &assessment.Answer{IsList: true, List: ids}
-		}
-	case assessment.TypeNumber:
-		s := strings.TrimSpace(f.text)
-		v, ok := parseNumber(s)
-		switch {
-		case strings.EqualFold(s, "na") && f.item.Question.NAAllowed():
-			ans = &assessment.Answer{NA: true}
-		case ok:
-			ans = numberAnswer(v)
-		default:
-			skip()
-		}
-	case assessment.TypeText:
-		if s := strings.TrimSpace(f.text); s != "" {
-			ans = &assessment.Answer{Scalar: s, Tag: "!!str"}
-		} else {
-			skip()
-		}
+	default:
+		ans = assessment.NewAnswer(qu, v)
 	}
 	ans.Comment = strings.TrimSpace(f.commentText)
 	if ans.Empty && ans.Comment == "" {
@@ -449,48 +421,24 @@ func (f *questionForm) answer() *assessment.Answer {
 
 // describeAnswer says an answer in words, for the line printed after it.
 func describeAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
-	switch {
-	case a == nil || a.Empty:
+	if a == nil || !a.Answered() {
 		return "hoppet over"
-	case a.NA:
-		return "ikke relevant"
-	case a.IsList:
-		if len(a.List) == 0 {
-			return "ingen av disse"
-		}
-		var labels []string
-		for _, id := range a.List {
-			if o, ok := qu.Option(id); ok {
-				labels = append(labels, o.Label.String())
-			}
-		}
-		return strings.Join(labels, ", ")
 	}
-	switch qu.EffectiveType() {
-	case assessment.TypeScale:
+	v, _ := assessment.ParseValue(q, qu, a.Raw())
+	switch {
+	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeScale:
 		// The label only: in accessible mode the options are numbered
 		// from 1, and a scale value beside it would read as that number.
-		v, _ := strconv.ParseFloat(a.Scalar, 64)
-		return q.ScaleLabel(v)
-	case assessment.TypeYesNo:
-		if a.Scalar == "ja" {
-			return "ja"
-		}
-		return "nei"
-	case assessment.TypeChoice:
-		if o, ok := qu.Option(a.Scalar); ok {
-			return o.Label.String()
-		}
-	case assessment.TypeNumber:
-		s := strings.Replace(a.Scalar, ".", ",", 1)
-		if qu.Unit != "" {
-			s += " " + qu.Unit
-		}
-		return s
-	case assessment.TypeText:
-		return "«" + truncate(strings.Join(strings.Fields(a.Scalar), " "), 40) + "»"
+		return q.ScaleLabel(v.Number)
+	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeText:
+		return "«" + truncate(strings.Join(strings.Fields(v.Text), " "), 40) + "»"
+	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeMulti && len(v.Options) == 0:
+		return "ingen av disse"
 	}
-	return a.Scalar
+	if v.Kind != assessment.ValueGiven || qu.EffectiveType() == assessment.TypeYesNo {
+		return strings.ToLower(assessment.Label(q, qu, v)) // «ja», «ikke relevant»
+	}
+	return assessment.Label(q, qu, v)
 }
 
 // assessTheme is huh's base theme with readable contrast: titles bold in

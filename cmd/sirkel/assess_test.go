@@ -62,20 +62,23 @@ func testStreams(in io.Reader) (*streams, *bytes.Buffer, *watchBuffer) {
 }
 
 // loadChecked reads an answers file as the other commands do.
-func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assessment.Answers {
+func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assessment.Checked {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, ds := assessment.ParseAnswers(path, data)
+	var c *assessment.Checked
 	if !ds.HasErrors() {
-		ds = append(ds, a.Check(q, assessment.CheckOptions{})...)
+		var cds assessment.Diagnostics
+		c, cds = a.Check(q, assessment.CheckOptions{})
+		ds = append(ds, cds...)
 	}
 	if ds.HasErrors() {
 		t.Fatalf("%v\n%s", ds, data)
 	}
-	return a
+	return c
 }
 
 func TestLineReader(t *testing.T) {
@@ -137,11 +140,11 @@ func TestAssessDefaultQuestionnaireArea(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errw)
 	}
-	a := loadChecked(t, path, q)
-	if a.Answers.Len() != len(ar.Questions) {
-		t.Errorf("%d answers, want %d", a.Answers.Len(), len(ar.Questions))
+	c := loadChecked(t, path, q)
+	if c.Answers.Answers.Len() != len(ar.Questions) {
+		t.Errorf("%d answers, want %d", c.Answers.Answers.Len(), len(ar.Questions))
 	}
-	r := assessment.Evaluate(q, a)
+	r := assessment.Evaluate(c)
 	for _, res := range r.Areas {
 		if res.Area.ID == ar.ID && (!res.Coverage.Defined || res.Coverage.Value != 1) {
 			t.Errorf("coverage of %s: %+v", ar.ID, res.Coverage)
@@ -190,11 +193,12 @@ func TestAssessSIGINT(t *testing.T) {
 	if !strings.Contains(errw.String(), "Svarene er lagret i "+path+".\nFortsett med: sirkel assess "+path) {
 		t.Errorf("no resume hint:\n%s", errw)
 	}
-	a := loadChecked(t, path, q)
-	if got := strings.Join(a.Answers.Order, ","); got != "styring-plan,styring-budsjett" {
+	c := loadChecked(t, path, q)
+	if got := strings.Join(c.Answers.Answers.Order, ","); got != "styring-plan,styring-budsjett" {
 		t.Errorf("answers %s", got)
 	}
-	if ans, _ := a.Answers.Get("styring-plan"); ans.Number != 3 || ans.Comment != "Vedtatt" {
+	qu, _, _ := q.Question("styring-plan")
+	if ans, _ := c.Answers.Answers.Get("styring-plan"); c.Value(qu).Number != 3 || ans.Comment != "Vedtatt" {
 		t.Errorf("styring-plan = %+v", ans)
 	}
 }

@@ -158,6 +158,7 @@ type loaded struct {
 	Path          string
 	Answers       *assessment.Answers       // nil when unreadable
 	Questionnaire *assessment.Questionnaire // what it was checked against
+	Checked       *assessment.Checked       // the answers read for that questionnaire
 	Diags         assessment.Diagnostics    // errors and warnings, sorted
 	Skipped       bool                      // a questionnaire met while walking a folder
 	Defines       *assessment.Questionnaire // the file itself is a questionnaire (acceptQuestionnaires)
@@ -230,7 +231,9 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 		return l
 	}
 	l.Questionnaire = q
-	l.Diags = append(l.Diags, doc.Answers.Check(q, opt.check)...)
+	var cds assessment.Diagnostics
+	l.Checked, cds = doc.Answers.Check(q, opt.check)
+	l.Diags = append(l.Diags, cds...)
 	l.Diags.Sort()
 	return l
 }
@@ -314,7 +317,7 @@ func loadSafely(path string, stdin io.Reader, qs *questionnaireSource, opt batch
 	}()
 	l = loadOne(path, stdin, qs, opt)
 	if l.OK() && opt.evaluate {
-		l.Result = assessment.Evaluate(l.Questionnaire, l.Answers)
+		l.Result = assessment.Evaluate(l.Checked)
 		if opt.work != nil {
 			opt.work(&l)
 		}

@@ -82,7 +82,7 @@ func runMerge(s *streams, opts *mergeOptions) error {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
-	var parts []*assessment.Answers
+	var parts []*assessment.Checked
 	var q *assessment.Questionnaire
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
@@ -94,7 +94,7 @@ func runMerge(s *streams, opts *mergeOptions) error {
 		if q == nil {
 			q = l.Questionnaire
 		}
-		parts = append(parts, l.Answers)
+		parts = append(parts, l.Checked)
 	})
 	if err := s.interrupted(); err != nil {
 		return err

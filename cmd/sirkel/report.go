@@ -82,7 +82,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		if !l.OK() {
 			return failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
 		}
-		baseline = assessment.Evaluate(l.Questionnaire, l.Answers)
+		baseline = assessment.Evaluate(l.Checked)
 	}
 
 	dir := opts.outDir

@@ -65,7 +65,7 @@ func runTemplate(s *streams, opts *templateOptions) error {
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
 	var (
 		q    *assessment.Questionnaire
-		from *assessment.Answers
+		from *assessment.Checked
 	)
 	if opts.from != "" {
 		l := loadOne(opts.from, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
@@ -73,7 +73,7 @@ func runTemplate(s *streams, opts *templateOptions) error {
 		if !l.OK() {
 			return failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
 		}
-		q, from = l.Questionnaire, l.Answers
+		q, from = l.Questionnaire, l.Checked
 	} else {
 		var err error
 		if q, err = qs.For(assessment.QuestionnaireRef{}); err != nil {
@@ -87,8 +87,8 @@ func runTemplate(s *streams, opts *templateOptions) error {
 	}
 	if from != nil && len(opts.areas) > 0 {
 		left := 0
-		for _, id := range from.Answers.Order {
-			if _, a, ok := q.Question(id); ok && !slices.Contains(opts.areas, a.ID) && from.Answers.ByID[id].Answered() {
+		for _, id := range from.Answers.Answers.Order {
+			if qu, a, ok := q.Question(id); ok && !slices.Contains(opts.areas, a.ID) && from.Value(qu).Kind != assessment.ValueNone {
 				left++
 			}
 		}

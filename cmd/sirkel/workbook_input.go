@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 
+	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
 )
 
@@ -40,6 +41,8 @@ func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOp
 	}
 	l.Questionnaire = q
 	l.Answers = sheet.Answers(q)
-	l.Diags = sheet.Diagnostics(l.Answers.Check(q, opt.check))
+	var ds assessment.Diagnostics
+	l.Checked, ds = l.Answers.Check(q, opt.check)
+	l.Diags = sheet.Diagnostics(ds)
 	return l
 }

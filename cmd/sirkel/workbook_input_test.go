@@ -52,11 +52,11 @@ func TestLoadWorkbook(t *testing.T) {
 		want          []string
 	}{
 		{false, []string{
-			path + ": Svar!G4: «Ganske bra» er ikke et av svarene; velg i listen: Ikke startet, Planlagt, Påbegynt, Etablert, Systematisk og evaluert",
+			path + ": Svar!G4: «Ganske bra» er ikke en verdi på skalaen; gyldige verdier: 0 (Ikke startet), 1 (Planlagt), 2 (Påbegynt), 3 (Etablert), 4 (Systematisk og evaluert), eller vet-ikke",
 			path + ": Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.1 (--ignore-unknown hopper over slike svar) – mente du «styring-ressursmal»?",
 		}},
 		{true, []string{
-			path + ": Svar!G4: «Ganske bra» er ikke et av svarene; velg i listen: Ikke startet, Planlagt, Påbegynt, Etablert, Systematisk og evaluert",
+			path + ": Svar!G4: «Ganske bra» er ikke en verdi på skalaen; gyldige verdier: 0 (Ikke startet), 1 (Planlagt), 2 (Påbegynt), 3 (Etablert), 4 (Systematisk og evaluert), eller vet-ikke",
 			path + ": advarsel: Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.1; svaret blir ikke brukt – mente du «styring-ressursmal»?",
 		}},
 	} {
@@ -71,8 +71,9 @@ func TestLoadWorkbook(t *testing.T) {
 		if l.Answers.Municipality.Number != "3440" || l.Questionnaire != e.Questionnaire {
 			t.Errorf("municipality %v, questionnaire %p", l.Answers.Municipality, l.Questionnaire)
 		}
-		if a, ok := l.Answers.Answers.Get("styring-temaplan"); !ok || !a.Valid || a.Number != 3 {
-			t.Errorf("a label typed in lower case: %+v", a)
+		qu, _, _ := e.Questionnaire.Question("styring-temaplan")
+		if v := l.Checked.Value(qu); v.Kind != assessment.ValueGiven || v.Number != 3 {
+			t.Errorf("a label typed in lower case: %+v", v)
 		}
 	}
 }
