@@ -2,7 +2,7 @@ package assessment
 
 import (
 	"fmt"
-		"strconv"
+	"strconv"
 	"strings"
 )
 
