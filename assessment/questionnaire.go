@@ -469,3 +469,11 @@ func (q *Questionnaire) prepare() {
 		}
 	}
 }
+
+// OptionIndex is an option's position in the question, -1 when unknown.
+func (q *Question) OptionIndex(id string) int {
+	if i, ok := q.optionIndex[id]; ok {
+		return i
+	}
+	return -1
+}

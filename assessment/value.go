@@ -169,8 +169,14 @@ func ParseNumber(s string) (float64, bool) {
 	return v, true
 }
 
-// ScaleValue reads a scale value (2, 2.0) or a scale label (Påbegynt).
+// ScaleValue reads a scale value (2, 2.0), a scale label (Påbegynt), or
+// both as Label prints them (Påbegynt (2)).
 func ScaleValue(q *Questionnaire, s string) (float64, bool) {
+	if label, num, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(s), ")"), " ("); ok {
+		v, okL := ScaleValue(q, label)
+		n, okN := ParseNumber(num)
+		return v, okL && okN && v == n
+	}
 	for _, p := range q.Scale {
 		if fold(s) == fold(p.Label.NB) || p.Label.NN != "" && fold(s) == fold(p.Label.NN) {
 			return *p.Value, true

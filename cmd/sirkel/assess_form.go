@@ -387,12 +387,7 @@ func (f *questionForm) answer() *assessment.Answer {
 		case slices.Contains(f.choices, choiceNone):
 			raw = assessment.Raw{IsList: true, List: []string{}}
 		default:
-			raw.IsList = true // in the questionnaire's order
-			for _, o := range qu.Options {
-				if slices.Contains(f.choices, o.ID) {
-					raw.List = append(raw.List, o.ID)
-				}
-			}
+			raw = assessment.Raw{IsList: true, List: f.choices}
 		}
 	default:
 		raw.Text = strings.TrimSpace(f.text)
@@ -410,6 +405,10 @@ func (f *questionForm) answer() *assessment.Answer {
 			ans = &assessment.Answer{Empty: true}
 		}
 	default:
+		if qu.EffectiveType() == assessment.TypeMulti {
+			// In the questionnaire's order, however they were ticked.
+			slices.SortFunc(v.Options, func(a, b string) int { return qu.OptionIndex(a) - qu.OptionIndex(b) })
+		}
 		ans = assessment.NewAnswer(qu, v)
 	}
 	ans.Comment = strings.TrimSpace(f.commentText)
