@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/register"
 	"strconv"
 	"strings"
 )
@@ -106,8 +107,9 @@ func (a *Answers) checkMunicipality(c *checker) {
 		c.at("municipality.number", "%s", msg)
 		return
 	}
-	name, _ := LookupMunicipality(num)
-	if a.Municipality.Name != "" && !sameName(a.Municipality.Name, name) {
+	reg, _ := register.Lookup(num)
+	name := reg.Name
+	if a.Municipality.Name != "" && !register.SameName(a.Municipality.Name, name) {
 		c.warn("municipality.name", "navnet «%s» stemmer ikke med nummer %s, som er registrert som «%s»", a.Municipality.Name, num, name)
 	}
 }
@@ -121,12 +123,12 @@ func MunicipalityNumber(num, name string) string {
 	if !reKommuneNr.MatchString(num) {
 		msg := fmt.Sprintf("ugyldig kommunenummer «%s»; skriv fire sifre for en kommune (for eksempel \"3440\") eller to for en fylkeskommune (for eksempel \"34\"), i anførselstegn", num)
 		padded := "0" + num
-		if reg, ok := LookupMunicipality(padded); ok && reLostZero.MatchString(num) && (name == "" || sameName(name, reg)) {
-			msg += fmt.Sprintf(" – mente du \"%s\" (%s)? Nullen foran forsvinner når nummeret står uten anførselstegn", padded, reg)
+		if reg, ok := register.Lookup(padded); ok && reLostZero.MatchString(num) && (name == "" || register.SameName(name, reg.Name)) {
+			msg += fmt.Sprintf(" – mente du \"%s\" (%s)? Nullen foran forsvinner når nummeret står uten anførselstegn", padded, reg.Name)
 		}
 		return msg
 	}
-	if _, ok := LookupMunicipality(num); !ok {
+	if _, ok := register.Lookup(num); !ok {
 		what := "kommunenummeret"
 		if len(num) == 2 {
 			what = "fylkesnummeret"

@@ -4,6 +4,7 @@ package synth
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/register"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func File(q *assessment.Questionnaire, opt Options, i int) []byte {
 		rate = 0.9
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, uint64(i)))
-	reg := assessment.Municipalities()
+	reg := register.Kommuner()
 	m := reg[i%len(reg)]
 	// A municipality's maturity, 0..1: answers cluster around it.
 	level := rng.Float64()

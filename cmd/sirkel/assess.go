@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report"
 	"github.com/spf13/cobra"
@@ -393,75 +394,53 @@ func (ss *assessSession) askMunicipality() (assessment.Municipality, error) {
 	return resolveMunicipality(value)
 }
 
-// municipalityOptions are the kommuner and fylkeskommuner of the register in
-// alphabetical order, keyed so that a search on name or number finds them.
+// municipalityOptions are the kommuner and then the fylkeskommuner of the
+// register in alphabetical order, keyed so that a search on name or number
+// finds them.
 func municipalityOptions() []huh.Option[string] {
-	type entry struct{ name, key, number string }
-	var list []entry
-	seen := map[string]bool{}
-	for _, m := range assessment.Municipalities() {
-		list = append(list, entry{m.Name, fmt.Sprintf("%s – %s, %s", m.Name, m.Number, m.CountyName), m.Number})
-		if !seen[m.County] {
-			seen[m.County] = true
-			list = append(list, entry{m.CountyName, fmt.Sprintf("%s fylkeskommune – %s", m.CountyName, m.County), m.County})
+	var opts []huh.Option[string]
+	for _, m := range register.Search("") {
+		key := fmt.Sprintf("%s – %s, %s", m.Name, m.Number, m.CountyName)
+		if m.IsCounty() {
+			key = fmt.Sprintf("%s fylkeskommune – %s", m.Name, m.Number)
 		}
-	}
-	slices.SortStableFunc(list, func(a, b entry) int { return strings.Compare(sortKey(a.name), sortKey(b.name)) })
-	opts := make([]huh.Option[string], len(list))
-	for i, e := range list {
-		opts[i] = huh.NewOption(e.key, e.number)
+		opts = append(opts, huh.NewOption(key, m.Number))
 	}
 	return opts
 }
 
-// sortKey orders Norwegian names: æ, ø and å come after z.
-var sortKey = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "Æ", "{", "Ø", "|", "Å", "}").Replace
-
 var reNumber = regexp.MustCompile(`^[0-9]{2}$|^[0-9]{4}$`)
 
-// resolveMunicipality finds a kommune or fylkeskommune by its number or by
-// its name or the start of it; several matches are an error that lists them.
+// resolveMunicipality finds a kommune or fylkeskommune by its number, or by
+// its name or a part of it when one match is better than the others; else
+// it is an error that lists the best matches.
 func resolveMunicipality(s string) (assessment.Municipality, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return assessment.Municipality{}, errors.New("skriv kommunenummeret eller navnet på kommunen")
 	}
 	if reNumber.MatchString(s) {
-		if name, ok := assessment.LookupMunicipality(s); ok {
-			return assessment.Municipality{Name: name, Number: s}, nil
+		if m, ok := register.Lookup(s); ok {
+			return assessment.Municipality{Name: m.Name, Number: s}, nil
 		}
 		return assessment.Municipality{}, fmt.Errorf("%s er ikke et kommunenummer i inndelingen fra 2024 (Øyer er for eksempel 3440)", s)
 	}
-	want := strings.ToLower(s)
-	var exact, prefix, contains []assessment.RegisteredMunicipality
-	for _, m := range assessment.Municipalities() {
-		name := strings.ToLower(m.Name)
-		switch {
-		case name == want:
-			exact = append(exact, m)
-		case strings.HasPrefix(name, want):
-			prefix = append(prefix, m)
-		case strings.Contains(name, want):
-			contains = append(contains, m)
-		}
+	found := register.Search(s)
+	switch {
+	case len(found) == 0:
+		return assessment.Municipality{}, fmt.Errorf("fant ingen kommune som heter «%s»; skriv navnet eller det firesifrede kommunenummeret", s)
+	case len(found) == 1 || register.Rank(found[0], s) < register.Rank(found[1], s):
+		return assessment.Municipality{Name: found[0].Name, Number: found[0].Number}, nil
 	}
-	for _, found := range [][]assessment.RegisteredMunicipality{exact, prefix, contains} {
-		switch {
-		case len(found) == 1:
-			return assessment.Municipality{Name: found[0].Name, Number: found[0].Number}, nil
-		case len(found) > 1:
-			var names []string
-			for i, m := range found {
-				if i == 8 {
-					names = append(names, "…")
-					break
-				}
-				names = append(names, fmt.Sprintf("%s (%s, %s)", m.Name, m.Number, m.CountyName))
-			}
-			return assessment.Municipality{}, fmt.Errorf("«%s» passer med flere kommuner: %s; skriv mer av navnet eller kommunenummeret", s, strings.Join(names, ", "))
+	var names []string
+	for i, m := range found {
+		if i == 8 {
+			names = append(names, "…")
+			break
 		}
+		names = append(names, fmt.Sprintf("%s (%s, %s)", m.Name, m.Number, m.CountyName))
 	}
-	return assessment.Municipality{}, fmt.Errorf("fant ingen kommune som heter «%s»; skriv navnet eller det firesifrede kommunenummeret", s)
+	return assessment.Municipality{}, fmt.Errorf("«%s» passer med flere kommuner: %s; skriv mer av navnet eller kommunenummeret", s, strings.Join(names, ", "))
 }
 
 func defaultAnswersFile(number string) string { return "svar-" + number + ".yaml" }
