@@ -50,7 +50,7 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 			continue
 		}
 		if !isScaleValue(q, v) {
-			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, scaleValues(q))
+			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, ScaleValues(q))
 		}
 	}
 	for _, id := range a.Answers.Order {
@@ -147,7 +147,8 @@ func isScaleValue(q *Questionnaire, v float64) bool {
 	return false
 }
 
-func scaleValues(q *Questionnaire) string {
+// ScaleValues lists the scale as «0 (Ikke startet), 1 (Planlagt), …».
+func ScaleValues(q *Questionnaire) string {
 	parts := make([]string, len(q.Scale))
 	for i, p := range q.Scale {
 		parts[i] = fmt.Sprintf("%s (%s)", fmtNum(*p.Value), p.Label)

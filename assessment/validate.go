@@ -12,9 +12,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Patterns of ids and municipality numbers, shared with the JSON Schema.
+const (
+	IdentPattern              = `^[a-z0-9][a-z0-9-]*$`
+	MunicipalityNumberPattern = `^([0-9]{2}|[0-9]{4})$`
+)
+
 var (
-	reIdent     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	reKommuneNr = regexp.MustCompile(`^([0-9]{2}|[0-9]{4})$`)
+	reIdent     = regexp.MustCompile(IdentPattern)
+	reKommuneNr = regexp.MustCompile(MunicipalityNumberPattern)
 	reLostZero  = regexp.MustCompile(`^([0-9]|[0-9]{3})$`)
 )
 

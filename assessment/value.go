@@ -238,13 +238,13 @@ func Expected(q *Questionnaire, qu *Question) string {
 	var s string
 	switch qu.EffectiveType() {
 	case TypeScale:
-		s = "gyldige verdier: " + scaleValues(q)
+		s = "gyldige verdier: " + ScaleValues(q)
 	case TypeYesNo:
 		s = "gyldige verdier: ja, nei"
 	case TypeChoice:
-		s = "gyldige alternativer: " + optionsWithLabels(qu)
+		s = "gyldige alternativer: " + OptionList(qu)
 	case TypeMulti:
-		s = "gyldige alternativer: " + optionsWithLabels(qu) + "; skriv flere som en liste, for eksempel [" + qu.Options[0].ID + "], eller skilt med «;»"
+		s = "gyldige alternativer: " + OptionList(qu) + "; skriv flere som en liste, for eksempel [" + qu.Options[0].ID + "], eller skilt med «;»"
 	case TypeNumber:
 		s = rangeText(qu) + ", for eksempel 42,5"
 	case TypeText:
@@ -256,8 +256,8 @@ func Expected(q *Questionnaire, qu *Question) string {
 	return s + ", eller vet-ikke"
 }
 
-// optionList names the options as «id (Label)».
-func optionsWithLabels(qu *Question) string {
+// OptionList names a question's options as «id (Label)».
+func OptionList(qu *Question) string {
 	parts := make([]string, len(qu.Options))
 	for i, o := range qu.Options {
 		parts[i] = o.ID + " (" + o.Label.NB + ")"

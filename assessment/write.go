@@ -100,7 +100,7 @@ func (aw *answersWriter) header(q *Questionnaire, a *Answers) {
 		aw.comment(0, fmt.Sprintf("Svar på «%s» (%s@%s).", q.Title, ref.ID, ref.Version))
 		aw.comment(0, "Alle spørsmålene står under «answers», ordnet etter tiltaksområde. Et ubesvart spørsmål er kommentert ut («# id:»); fjern «# » og skriv svaret etter kolon for å svare i en editor. I parentes står hva hvert spørsmål godtar.")
 		if len(q.Scale) > 0 {
-			aw.comment(0, "Skala: "+scaleValues(q)+".")
+			aw.comment(0, "Skala: "+ScaleValues(q)+".")
 		}
 	}
 	aw.entry(0, "kind", str(KindAnswers))

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report"
@@ -195,12 +196,12 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 		return ss.stopped(err)
 	}
 	if opts.schema {
-		name := assessment.SchemaFileName(ss.q.Ref())
+		name := schema.FileName(ss.q.Ref())
 		path := filepath.Join(filepath.Dir(ss.path), name)
-		if err := writeAtomic(path, func(w io.Writer) error { return assessment.WriteSchema(w, assessment.AnswersSchema(ss.q)) }); err != nil {
+		if err := writeAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(ss.q)) }); err != nil {
 			return failure("kunne ikke skrive %s: %s", path, err)
 		}
-		ss.modeline = assessment.SchemaModeline(name)
+		ss.modeline = schema.Modeline(name)
 	}
 	if err := ss.save(); err != nil {
 		return err

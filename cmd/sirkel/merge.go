@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -130,13 +131,13 @@ func runMerge(s *streams, opts *mergeOptions) error {
 	}
 	var modeline string
 	if opts.schema {
-		name := assessment.SchemaFileName(q.Ref())
+		name := schema.FileName(q.Ref())
 		path := filepath.Join(filepath.Dir(opts.output), name)
-		err := writeAtomic(path, func(w io.Writer) error { return assessment.WriteSchema(w, assessment.AnswersSchema(q)) })
+		err := writeAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(q)) })
 		if err != nil {
 			return failure("kunne ikke skrive %s: %s", path, err)
 		}
-		modeline = assessment.SchemaModeline(name)
+		modeline = schema.Modeline(name)
 	}
 	err := writeAtomic(opts.output, func(w io.Writer) error {
 		if _, err := io.WriteString(w, modeline); err != nil {

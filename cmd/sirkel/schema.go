@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +44,7 @@ Pek på skjemaet fra første linje i svarfilen:
 		Short:   "Skjema for spørreskjemafiler (kind: questionnaire)",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return writeSchema(s, qopts.output, assessment.QuestionnaireSchema())
+			return writeSchema(s, qopts.output, schema.ForQuestionnaires())
 		},
 	}
 	questionnaire.Flags().StringVarP(&qopts.output, "output", "o", "", "skriv til denne filen i stedet for standard ut")
@@ -60,7 +61,7 @@ Pek på skjemaet fra første linje i svarfilen:
 			if err != nil {
 				return questionnaireError(s, aopts.questionnaire, err)
 			}
-			return writeSchema(s, aopts.output, assessment.AnswersSchema(q))
+			return writeSchema(s, aopts.output, schema.ForAnswers(q))
 		},
 	}
 	answers.Flags().StringVarP(&aopts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: "+questionnaires.DefaultID)
@@ -72,11 +73,11 @@ Pek på skjemaet fra første linje i svarfilen:
 }
 
 // writeSchema writes a schema to stdout, or atomically to a file.
-func writeSchema(s *streams, output string, schema assessment.Schema) error {
+func writeSchema(s *streams, output string, sch schema.Schema) error {
 	if output == "" || output == "-" {
-		return assessment.WriteSchema(s.Out, schema)
+		return schema.Write(s.Out, sch)
 	}
-	if err := writeAtomic(output, func(w io.Writer) error { return assessment.WriteSchema(w, schema) }); err != nil {
+	if err := writeAtomic(output, func(w io.Writer) error { return schema.Write(w, sch) }); err != nil {
 		return failure("kunne ikke skrive %s: %s", output, err)
 	}
 	fmt.Fprintf(s.Err, "Skrev %s.\n", output)

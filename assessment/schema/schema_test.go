@@ -1,8 +1,9 @@
-package assessment
+package schema
 
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/sirkel/sirkel/assessment"
 	"os"
 	"reflect"
 	"strconv"
@@ -17,7 +18,7 @@ import (
 func compileSchema(t *testing.T, s Schema) *jsonschema.Schema {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteSchema(&buf, s); err != nil {
+	if err := Write(&buf, s); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := jsonschema.UnmarshalJSON(&buf)
@@ -95,8 +96,8 @@ func readSchemaFixture(t *testing.T, path string) []byte {
 }
 
 func TestQuestionnaireSchemaValidatesQuestionnaires(t *testing.T) {
-	sch := compileSchema(t, QuestionnaireSchema())
-	for _, path := range []string{"../questionnaires/ks-sirkulaer.yaml", "../testdata/mini-questionnaire.yaml"} {
+	sch := compileSchema(t, ForQuestionnaires())
+	for _, path := range []string{"../../questionnaires/ks-sirkulaer.yaml", "../../testdata/mini-questionnaire.yaml"} {
 		if err := sch.Validate(yamlInstance(t, readSchemaFixture(t, path))); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
@@ -116,19 +117,21 @@ func TestQuestionnaireSchemaValidatesQuestionnaires(t *testing.T) {
 // TestQuestionnaireSchemaKnowsEveryField keeps the hand-written schema in
 // step with the Go types that decode questionnaires.
 func TestQuestionnaireSchemaKnowsEveryField(t *testing.T) {
-	s := QuestionnaireSchema()
+	s := ForQuestionnaires()
 	defs := s["$defs"].(Schema)
 	props := func(x Schema) Schema { return x["properties"].(Schema) }
 	items := func(x Schema) Schema { return x["items"].(Schema) }
 	top := props(s)
 	for typ, fields := range map[reflect.Type]Schema{
-		reflect.TypeFor[Questionnaire](): top,
-		reflect.TypeFor[Area]():          props(defs["area"].(Schema)),
-		reflect.TypeFor[Question]():      props(defs["question"].(Schema)),
-		reflect.TypeFor[Option]():        props(items(props(defs["question"].(Schema))["options"].(Schema))),
-		reflect.TypeFor[ScalePoint]():    props(items(top["scale"].(Schema))),
-		reflect.TypeFor[Level]():         props(items(top["levels"].(Schema))),
-		reflect.TypeFor[Example]():       props(items(top["examples"].(Schema))),
+		reflect.TypeFor[assessment.Questionnaire](): top,
+		reflect.TypeFor[assessment.Area]():          props(defs["area"].(Schema)),
+		reflect.TypeFor[assessment.Question]():      props(defs["question"].(Schema)),
+		reflect.TypeFor[assessment.Option]():        props(items(props(defs["question"].(Schema))["options"].(Schema))),
+		reflect.TypeFor[assessment.ScalePoint]():    props(items(top["scale"].(Schema))),
+		reflect.TypeFor[assessment.Level]():         props(items(top["levels"].(Schema))),
+		reflect.TypeFor[assessment.Example]():       props(items(top["examples"].(Schema))),
+		reflect.TypeFor[assessment.Plan]():          props(items(top["plans"].(Schema))),
+		reflect.TypeFor[assessment.Cycle]():         props(props(items(top["plans"].(Schema)))["cycle"].(Schema)),
 	} {
 		for _, f := range reflect.VisibleFields(typ) {
 			name := strings.Split(f.Tag.Get("yaml"), ",")[0]
@@ -156,12 +159,12 @@ func countYAMLFields(typ reflect.Type) int {
 }
 
 func TestAnswersSchemaValidatesExamples(t *testing.T) {
-	ks, ds := ParseQuestionnaire("ks-sirkulaer.yaml", readSchemaFixture(t, "../questionnaires/ks-sirkulaer.yaml"))
+	ks, ds := assessment.ParseQuestionnaire("ks-sirkulaer.yaml", readSchemaFixture(t, "../../questionnaires/ks-sirkulaer.yaml"))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	sch := compileSchema(t, AnswersSchema(ks))
-	for _, path := range []string{"../testdata/oyer-3440.yaml", "../testdata/partial-3440.yaml"} {
+	sch := compileSchema(t, ForAnswers(ks))
+	for _, path := range []string{"../../testdata/oyer-3440.yaml", "../../testdata/partial-3440.yaml"} {
 		if err := sch.Validate(yamlInstance(t, readSchemaFixture(t, path))); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
@@ -169,11 +172,11 @@ func TestAnswersSchemaValidatesExamples(t *testing.T) {
 }
 
 func TestAnswersSchemaKnowsTheQuestions(t *testing.T) {
-	mini, ds := ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../testdata/mini-questionnaire.yaml"))
+	mini, ds := assessment.ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../../testdata/mini-questionnaire.yaml"))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	sch := compileSchema(t, AnswersSchema(mini))
+	sch := compileSchema(t, ForAnswers(mini))
 	head := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\n"
 	good := []string{
 		"answers: {}",
@@ -210,13 +213,13 @@ func TestAnswersSchemaKnowsTheQuestions(t *testing.T) {
 }
 
 func TestSchemaFileName(t *testing.T) {
-	for ref, want := range map[QuestionnaireRef]string{
+	for ref, want := range map[assessment.QuestionnaireRef]string{
 		{ID: "ks-sirkulaer", Version: "2026.1"}: "ks-sirkulaer-2026.1.schema.json",
 		{ID: "mini", Version: "1 / utkast æ"}:   "mini-1-utkast-.schema.json",
 		{ID: "x", Version: "../../etc/passwd"}:  "x-..-..-etc-passwd.schema.json",
 	} {
-		if got := SchemaFileName(ref); got != want {
-			t.Errorf("SchemaFileName(%v) = %q, want %q", ref, got, want)
+		if got := FileName(ref); got != want {
+			t.Errorf("FileName(%v) = %q, want %q", ref, got, want)
 		}
 	}
 }

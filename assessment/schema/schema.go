@@ -1,28 +1,28 @@
-package assessment
+// Package schema makes JSON Schemas (draft 2020-12) of sirkel's two file
+// kinds, for editors with a YAML language server: they complete keys and
+// values and mark mistakes while a file is typed. sirkel's own checks
+// (positions, cross-references, «mente du …?») stay the authority; the
+// schemas keep to keywords that older language servers (draft 7)
+// understand too.
+package schema
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/sirkel/sirkel/assessment"
 	"io"
 	"regexp"
-	"strings"
 )
 
-// JSON Schemas (draft 2020-12) of the two file kinds, for editors with a
-// YAML language server: they complete keys and values and mark mistakes
-// while a file is typed. sirkel's own checks (positions, cross-references,
-// «mente du …?») stay the authority; the schemas keep to keywords that
-// older language servers (draft 7) understand too.
-
-// SchemaDialect is the JSON Schema draft the schemas are written in.
-const SchemaDialect = "https://json-schema.org/draft/2020-12/schema"
+// Dialect is the JSON Schema draft the schemas are written in.
+const Dialect = "https://json-schema.org/draft/2020-12/schema"
 
 // Schema is a JSON Schema as nested maps and slices.
 type Schema = map[string]any
 
-// WriteSchema writes a schema as indented JSON, with «<», «>» and «&» as
+// Write writes a schema as indented JSON, with «<», «>» and «&» as
 // they are (they occur in Norwegian help texts).
-func WriteSchema(w io.Writer, s Schema) error {
+func Write(w io.Writer, s Schema) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -31,15 +31,15 @@ func WriteSchema(w io.Writer, s Schema) error {
 
 var reSchemaName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
-// SchemaFileName is the name of the answers schema file written next to
+// FileName is the name of the answers schema file written next to
 // answer files of a questionnaire, such as «ks-sirkulaer-2026.1.schema.json».
-func SchemaFileName(ref QuestionnaireRef) string {
+func FileName(ref assessment.QuestionnaireRef) string {
 	return reSchemaName.ReplaceAllString(ref.ID+"-"+ref.Version, "-") + ".schema.json"
 }
 
-// SchemaModeline is the first line of an answers file that points a YAML
+// Modeline is the first line of an answers file that points a YAML
 // language server to its schema (a path relative to the file, or a URL).
-func SchemaModeline(schema string) string {
+func Modeline(schema string) string {
 	return "# yaml-language-server: $schema=" + schema + "\n"
 }
 
@@ -60,8 +60,8 @@ func withDescription(s Schema, description string) Schema {
 	return s
 }
 
-// QuestionnaireSchema is the schema of questionnaire files (DESIGN §3.1).
-func QuestionnaireSchema() Schema {
+// ForQuestionnaires is the schema of questionnaire files (DESIGN §3.1).
+func ForQuestionnaires() Schema {
 	text := schemaRef("text")
 	ident := schemaRef("ident")
 	named := func(id Schema) Schema {
@@ -99,14 +99,14 @@ func QuestionnaireSchema() Schema {
 		"questions": Schema{"type": "array", "minItems": 1, "items": schemaRef("question")},
 	})
 	return Schema{
-		"$schema":              SchemaDialect,
+		"$schema":              Dialect,
 		"title":                "sirkel: spørreskjema (kind: questionnaire)",
 		"description":          "Et spørreskjema for egenvurdering av sirkulær økonomi; se DESIGN §3.1. «sirkel validate» gjør i tillegg kryssjekkene (unike id-er, referanser, skalaer).",
 		"type":                 "object",
 		"required":             []string{"kind", "id", "version", "title", "scale", "default_target", "levels", "areas"},
 		"additionalProperties": false,
 		"properties": Schema{
-			"kind":           Schema{"const": KindQuestionnaire},
+			"kind":           Schema{"const": assessment.KindQuestionnaire},
 			"id":             ident,
 			"version":        Schema{"type": []string{"string", "number"}},
 			"title":          text,
@@ -140,7 +140,7 @@ func QuestionnaireSchema() Schema {
 			"facts":    schemaArray(schemaObject([]string{"text"}, Schema{"text": text, "source": Schema{"type": "string"}})),
 		},
 		"$defs": Schema{
-			"ident": Schema{"type": "string", "pattern": reIdent.String()},
+			"ident": Schema{"type": "string", "pattern": assessment.IdentPattern},
 			"text": Schema{
 				"description": "En tekst på bokmål, eller en mapping av språk der nb er påkrevd.",
 				"anyOf": []any{
@@ -154,37 +154,37 @@ func QuestionnaireSchema() Schema {
 	}
 }
 
-// AnswersSchema is the schema of answer files to q: its question ids are
+// ForAnswers is the schema of answer files to q: its question ids are
 // the properties of «answers», each with the values the question allows.
-func AnswersSchema(q *Questionnaire) Schema {
+func ForAnswers(q *assessment.Questionnaire) Schema {
 	scale := make([]any, len(q.Scale))
 	for i, p := range q.Scale {
 		scale[i] = *p.Value
 	}
 	areas := Schema{}
 	for _, a := range q.Areas {
-		areas[a.ID] = withDescription(Schema{"enum": scale}, fmt.Sprintf("Kommunens eget mål for «%s»: %s", a.Name, scaleValues(q)))
+		areas[a.ID] = withDescription(Schema{"enum": scale}, fmt.Sprintf("Kommunens eget mål for «%s»: %s", a.Name, assessment.ScaleValues(q)))
 	}
 	answers := Schema{}
-	q.AllQuestions(func(a *Area, qu *Question) {
+	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
 		answers[qu.ID] = answerSchema(q, qu)
 	})
 	return Schema{
-		"$schema":              SchemaDialect,
+		"$schema":              Dialect,
 		"title":                fmt.Sprintf("sirkel: svarfil for %s@%s", q.ID, q.Version),
 		"description":          fmt.Sprintf("Svar på «%s». Lag en svarfil med «sirkel assess», og sjekk den med «sirkel validate».", q.Title),
 		"type":                 "object",
 		"required":             []string{"kind", "questionnaire", "municipality", "date", "answers"},
 		"additionalProperties": false,
 		"properties": Schema{
-			"kind": Schema{"const": KindAnswers},
+			"kind": Schema{"const": assessment.KindAnswers},
 			"questionnaire": schemaObject([]string{"id", "version"}, Schema{
 				"id":      Schema{"const": q.ID},
 				"version": withDescription(Schema{"type": "string", "default": q.Version}, fmt.Sprintf("Versjonen svarene er gitt til; dette skjemaet er laget for %s.", q.Version)),
 			}),
 			"municipality": schemaObject([]string{"name", "number"}, Schema{
 				"name":   Schema{"type": "string", "minLength": 1},
-				"number": withDescription(Schema{"type": "string", "pattern": reKommuneNr.String()}, "Kommunenummer (fire sifre) eller fylkesnummer (to), i anførselstegn: \"0301\"."),
+				"number": withDescription(Schema{"type": "string", "pattern": assessment.MunicipalityNumberPattern}, "Kommunenummer (fire sifre) eller fylkesnummer (to), i anførselstegn: \"0301\"."),
 			}),
 			"respondents": schemaArray(schemaObject([]string{"name"}, Schema{
 				"name":  Schema{"type": "string", "minLength": 1},
@@ -200,32 +200,32 @@ func AnswersSchema(q *Questionnaire) Schema {
 
 // answerSchema allows a question's value, nothing (unanswered), or
 // {value, comment}.
-func answerSchema(q *Questionnaire, qu *Question) Schema {
+func answerSchema(q *assessment.Questionnaire, qu *assessment.Question) Schema {
 	var value Schema
 	var values string
 	na := []any{}
-	if qu.allowNA {
+	if qu.NAAllowed() {
 		na = append(na, "na")
 	}
 	switch qu.EffectiveType() {
-	case TypeScale:
+	case assessment.TypeScale:
 		var vals []any
 		for _, p := range q.Scale {
 			vals = append(vals, *p.Value)
 		}
 		value = Schema{"enum": append(vals, na...)}
-		values = scaleValues(q)
-	case TypeYesNo:
+		values = assessment.ScaleValues(q)
+	case assessment.TypeYesNo:
 		value = Schema{"enum": append([]any{"ja", "nei", true, false}, na...)}
 		values = "ja, nei"
-	case TypeChoice:
+	case assessment.TypeChoice:
 		var vals []any
 		for _, o := range qu.Options {
 			vals = append(vals, o.ID)
 		}
 		value = Schema{"enum": append(vals, na...)}
-		values = optionList(qu)
-	case TypeMulti:
+		values = assessment.OptionList(qu)
+	case assessment.TypeMulti:
 		ids := make([]any, len(qu.Options))
 		for i, o := range qu.Options {
 			ids[i] = o.ID
@@ -234,8 +234,8 @@ func answerSchema(q *Questionnaire, qu *Question) Schema {
 			Schema{"type": "array", "uniqueItems": true, "items": Schema{"enum": ids}},
 			Schema{"enum": append(ids[:len(ids):len(ids)], na...)},
 		}}
-		values = "en liste med noen av: " + optionList(qu)
-	case TypeNumber:
+		values = "en liste med noen av: " + assessment.OptionList(qu)
+	case assessment.TypeNumber:
 		value = Schema{"type": "number"}
 		if len(na) > 0 {
 			value = Schema{"anyOf": []any{value, Schema{"enum": na}}}
@@ -244,11 +244,11 @@ func answerSchema(q *Questionnaire, qu *Question) Schema {
 		if qu.Unit != "" {
 			values += " (" + qu.Unit + ")"
 		}
-	case TypeText:
+	case assessment.TypeText:
 		value = Schema{"type": []string{"string", "number", "boolean"}}
 		values = "fritekst"
 	}
-	if qu.allowNA {
+	if qu.NAAllowed() {
 		values += ", eller na (ikke relevant)"
 	}
 	description := qu.Text.String() + "\n\nGyldige svar: " + values
@@ -263,13 +263,4 @@ func answerSchema(q *Questionnaire, qu *Question) Schema {
 			schemaObject(nil, Schema{"value": Schema{"anyOf": []any{value, Schema{"type": "null"}}}, "comment": Schema{"type": "string"}}),
 		},
 	}
-}
-
-// optionList lists a question's options as «id (label)».
-func optionList(qu *Question) string {
-	parts := make([]string, len(qu.Options))
-	for i, o := range qu.Options {
-		parts[i] = fmt.Sprintf("%s (%s)", o.ID, o.Label)
-	}
-	return strings.Join(parts, ", ")
 }
