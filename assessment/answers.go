@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func (d Date) String() string {
 	return d.Format(time.DateOnly)
 }
 
-func (dt *Date) unmarshalNode(d *decoder, n *yaml.Node, path string) {
+func (dt *Date) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path string) {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return
 	}
@@ -76,7 +77,7 @@ func (dt *Date) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 			}
 		}
 	}
-	d.errorf(n, path, "ugyldig dato %s; skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-20", describe(n))
+	d.Errorf(n, path, "ugyldig dato %s; skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-20", strictyaml.Describe(n))
 }
 
 // AnswerMap holds the answers by question id, remembering file order.
@@ -121,13 +122,13 @@ func (m *AnswerMap) Delete(id string) {
 // Len is the number of answers.
 func (m AnswerMap) Len() int { return len(m.Order) }
 
-func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
+func (m *AnswerMap) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path string) {
 	m.set = true
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "forventet en mapping fra spørsmåls-id til svar (for eksempel «styring-temaplan: 3»), fant %s", describe(n))
+		d.Errorf(n, path, "forventet en mapping fra spørsmåls-id til svar (for eksempel «styring-temaplan: 3»), fant %s", strictyaml.Describe(n))
 		return
 	}
 	m.ByID = make(map[string]*Answer, len(n.Content)/2)
@@ -136,17 +137,17 @@ func (m *AnswerMap) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 	// runs for every file of a batch.
 	block := make([]Answer, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := d.key(n.Content[i], path), n.Content[i+1]
+		k, v := d.Key(n.Content[i], path), n.Content[i+1]
 		if k == nil {
 			continue
 		}
 		key := k.Value
 		if first, dup := m.ByID[key]; dup {
-			d.errorf(k, joinPath(path, key), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", key, first.KeyPos.Line)
+			d.Errorf(k, strictyaml.JoinPath(path, key), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", key, first.KeyPos.Line)
 			continue
 		}
 		a := &block[i/2]
-		a.KeyPos = Pos{k.Line, k.Column}
+		a.KeyPos = Pos{Line: k.Line, Column: k.Column}
 		a.decode(d, v, path, key, 0)
 		a.Note = lineComment(k, v)
 		m.ByID[key] = a
@@ -206,20 +207,20 @@ func (a *Answer) Answered() bool { return a != nil && !a.Empty }
 
 // decode reads the raw answer; the YAML path (base.key) is built only
 // when there is something to report.
-func (a *Answer) decode(d *decoder, n *yaml.Node, base, key string, depth int) {
-	if n.Kind == yaml.ScalarNode && !d.aborted {
+func (a *Answer) decode(d *strictyaml.Decoder, n *yaml.Node, base, key string, depth int) {
+	if n.Kind == yaml.ScalarNode && !d.Aborted() {
 		// The common case, kept free of allocations.
-		d.nodes++
-		a.Pos = Pos{n.Line, n.Column}
+		d.CountNode()
+		a.Pos = Pos{Line: n.Line, Column: n.Column}
 		a.scalar(n)
 		return
 	}
-	path := joinPath(base, key)
-	n, ok := d.enter(n, path, depth+3)
+	path := strictyaml.JoinPath(base, key)
+	n, ok := d.Enter(n, path, depth+3)
 	if !ok {
 		return
 	}
-	a.Pos = Pos{n.Line, n.Column}
+	a.Pos = Pos{Line: n.Line, Column: n.Column}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		a.scalar(n)
@@ -227,36 +228,36 @@ func (a *Answer) decode(d *decoder, n *yaml.Node, base, key string, depth int) {
 		a.IsList = true
 		a.List = make([]string, 0, len(n.Content))
 		for i, c := range n.Content {
-			c, ok := d.enter(c, indexPath(path, i), depth+4)
+			c, ok := d.Enter(c, strictyaml.IndexPath(path, i), depth+4)
 			if !ok {
 				return
 			}
 			if c.Kind != yaml.ScalarNode {
-				d.errorf(c, indexPath(path, i), "forventet en alternativ-id, fant %s", describe(c))
+				d.Errorf(c, strictyaml.IndexPath(path, i), "forventet en alternativ-id, fant %s", strictyaml.Describe(c))
 				continue
 			}
 			a.List = append(a.List, c.Value)
 		}
 	case yaml.MappingNode:
 		if depth > 0 {
-			d.errorf(n, path, "forventet en verdi, fant %s", describe(n))
+			d.Errorf(n, path, "forventet en verdi, fant %s", strictyaml.Describe(n))
 			return
 		}
 		hasValue := false
-		d.mappingPairs(n, path, func(k string, kn, v *yaml.Node) {
+		d.MappingPairs(n, path, func(k string, kn, v *yaml.Node) {
 			switch k {
 			case "value":
 				hasValue = true
 				a.decode(d, v, path, "value", depth+1)
 			case "comment":
-				d.decodeString(v, &a.Comment, joinPath(path, "comment"))
+				d.DecodeString(v, &a.Comment, strictyaml.JoinPath(path, "comment"))
 			default:
-				d.errorf(kn, joinPath(path, k), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", k, meant(k, []string{"value", "comment"}))
+				d.Errorf(kn, strictyaml.JoinPath(path, k), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", k, strictyaml.Meant(k, []string{"value", "comment"}))
 			}
 		})
 		if !hasValue {
 			a.Empty = true
-			a.Pos = Pos{n.Line, n.Column}
+			a.Pos = Pos{Line: n.Line, Column: n.Column}
 		}
 	}
 }
@@ -277,8 +278,8 @@ func (a *Answers) PosOf(path string) Pos {
 	if a.root == nil {
 		return Pos{}
 	}
-	n := nodeAt(a.root, path)
-	return Pos{n.Line, n.Column}
+	n := strictyaml.NodeAt(a.root, path)
+	return Pos{Line: n.Line, Column: n.Column}
 }
 
 // lineComment finds a «# …» written after an answer on its line; the YAML

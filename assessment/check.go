@@ -3,6 +3,7 @@ package assessment
 import (
 	"fmt"
 	"github.com/sirkel/sirkel/assessment/register"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"strconv"
 	"strings"
 )
@@ -61,10 +62,10 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 			msg := fmt.Sprintf("ukjent spørsmål «%s» i skjemaet %s@%s", id, q.ID, q.Version)
 			if opt.IgnoreUnknown {
 				c.sev = SevWarning
-				c.atKey(p, "%s; svaret blir ikke brukt%s", msg, meant(id, ids))
+				c.atKey(p, "%s; svaret blir ikke brukt%s", msg, strictyaml.Meant(id, ids))
 				c.sev = SevError
 			} else {
-				c.atKey(p, "%s (--ignore-unknown hopper over slike svar)%s", msg, meant(id, ids))
+				c.atKey(p, "%s (--ignore-unknown hopper over slike svar)%s", msg, strictyaml.Meant(id, ids))
 			}
 			continue
 		}
@@ -168,5 +169,5 @@ func didYouMean(s string, qu *Question) string {
 	for i, o := range qu.Options {
 		ids[i] = o.ID
 	}
-	return meant(s, ids)
+	return strictyaml.Meant(s, ids)
 }

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -24,7 +25,7 @@ type Document struct {
 // their own fields only (see Answers.Check for the checks against a
 // questionnaire). The returned diagnostics are sorted by position.
 func Parse(file string, data []byte) (*Document, Diagnostics) {
-	root, ds := parseYAML(file, data)
+	root, ds := strictyaml.Parse(file, data)
 	if ds != nil {
 		return nil, ds
 	}
@@ -72,7 +73,7 @@ func ParseAnswers(file string, data []byte) (*Answers, Diagnostics) {
 func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
 	if root.Kind != yaml.MappingNode {
 		return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column,
-			Message: fmt.Sprintf("forventet en mapping (nøkkel: verdi) øverst i filen, fant %s", describe(root))}
+			Message: fmt.Sprintf("forventet en mapping (nøkkel: verdi) øverst i filen, fant %s", strictyaml.Describe(root))}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value != "kind" {
@@ -83,8 +84,8 @@ func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
 		case KindQuestionnaire, KindAnswers:
 			return v.Value, nil
 		}
-		msg := fmt.Sprintf("ukjent «kind» %s; gyldige verdier: answers, questionnaire", describe(v)) +
-			meant(v.Value, []string{KindAnswers, KindQuestionnaire})
+		msg := fmt.Sprintf("ukjent «kind» %s; gyldige verdier: answers, questionnaire", strictyaml.Describe(v)) +
+			strictyaml.Meant(v.Value, []string{KindAnswers, KindQuestionnaire})
 		return "", &Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "kind", Message: msg}
 	}
 	return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column, Path: "kind",
@@ -92,11 +93,11 @@ func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
 }
 
 func decodeQuestionnaire(file string, root *yaml.Node) (*Questionnaire, Diagnostics) {
-	d := &decoder{file: file}
+	d := strictyaml.NewDecoder(file)
 	q := &Questionnaire{}
-	d.decode(root, refValue(q), "", 0)
-	ds := d.diags
-	if d.aborted {
+	d.DecodeInto(root, q, "", 0)
+	ds := d.Diagnostics()
+	if d.Aborted() {
 		return nil, ds
 	}
 	ds = append(ds, validateFields(file, root, q, ds)...)
@@ -109,11 +110,11 @@ func decodeQuestionnaire(file string, root *yaml.Node) (*Questionnaire, Diagnost
 }
 
 func decodeAnswers(file string, root *yaml.Node) (*Answers, Diagnostics) {
-	d := &decoder{file: file}
+	d := strictyaml.NewDecoder(file)
 	a := &Answers{File: file, root: root}
-	d.decode(root, refValue(a), "", 0)
-	ds := d.diags
-	if d.aborted {
+	d.DecodeInto(root, a, "", 0)
+	ds := d.Diagnostics()
+	if d.Aborted() {
 		return nil, ds
 	}
 	ds = append(ds, validateFields(file, root, a, ds)...)

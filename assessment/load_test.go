@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,7 +255,7 @@ func TestLimits(t *testing.T) {
 	if len(ds) != 1 || ds[0].Line != 10 || !strings.Contains(ds[0].Message, "skjemaet har 2001 spørsmål; grensen er 2000") {
 		t.Errorf("many questions: %v", ds)
 	}
-	_, err := ReadLimited("big.yaml", strings.NewReader(strings.Repeat("#", MaxFileSize+1)))
+	_, err := strictyaml.ReadLimited("big.yaml", strings.NewReader(strings.Repeat("#", strictyaml.MaxFileSize+1)))
 	if err == nil || !strings.Contains(err.Error(), "filen er for stor") {
 		t.Errorf("size: %v", err)
 	}

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"math"
 	"sort"
 	"strconv"
@@ -22,12 +23,12 @@ type checker struct {
 }
 
 func (c *checker) at(path, format string, args ...any) {
-	n := nodeAt(c.root, path)
+	n := strictyaml.NodeAt(c.root, path)
 	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
 }
 
 func (c *checker) atKey(path, format string, args ...any) {
-	n := keyNodeAt(c.root, path)
+	n := strictyaml.KeyNodeAt(c.root, path)
 	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
 }
 
@@ -70,7 +71,7 @@ func (c *checker) ref(path, what, id string, valid map[string]bool) {
 	if len(names) == 0 {
 		msg += "; skjemaet definerer ingen (legg dem til øverst i skjemaet)"
 	} else {
-		msg += "; gyldige: " + strings.Join(names, ", ") + meant(id, names)
+		msg += "; gyldige: " + strings.Join(names, ", ") + strictyaml.Meant(id, names)
 	}
 	c.at(path, "%s", msg)
 }
@@ -81,7 +82,7 @@ func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	c := &checker{file: file, root: root}
 	idx := func(prefix string) func(int) string {
-		return func(i int) string { return indexPath(prefix, i) + ".id" }
+		return func(i int) string { return strictyaml.IndexPath(prefix, i) + ".id" }
 	}
 	ids := func(n int, get func(int) string) []string {
 		out := make([]string, n)
@@ -111,7 +112,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 			continue
 		}
 		if i > 0 && q.Scale[i-1].Value != nil && *p.Value <= *q.Scale[i-1].Value {
-			c.at(indexPath("scale", i)+".value", "skalaverdiene må stige strengt: %s kommer etter %s", fmtNum(*p.Value), fmtNum(*q.Scale[i-1].Value))
+			c.at(strictyaml.IndexPath("scale", i)+".value", "skalaverdiene må stige strengt: %s kommer etter %s", fmtNum(*p.Value), fmtNum(*q.Scale[i-1].Value))
 			scaleOK = false
 		}
 	}
@@ -132,7 +133,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		if l.Min == nil {
 			continue
 		}
-		p := indexPath("levels", i) + ".min"
+		p := strictyaml.IndexPath("levels", i) + ".min"
 		switch {
 		case *l.Min < 0 || *l.Min > 100:
 			c.at(p, "nivågrensen %s er utenfor 0–100", fmtNum(*l.Min))
@@ -144,12 +145,12 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	}
 	for i, s := range q.Steps {
 		if s.ID < 1 || s.ID > 5 {
-			c.at(indexPath("steps", i)+".id", "trinn må være 1–5, ikke %d", s.ID)
+			c.at(strictyaml.IndexPath("steps", i)+".id", "trinn må være 1–5, ikke %d", s.ID)
 		}
 	}
 	for i, e := range q.Examples {
 		for j, a := range e.Areas {
-			c.ref(indexPath(indexPath("examples", i)+".areas", j), "område", a, areas)
+			c.ref(strictyaml.IndexPath(strictyaml.IndexPath("examples", i)+".areas", j), "område", a, areas)
 		}
 	}
 
@@ -158,9 +159,9 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	var qpaths []string
 	for ai := range q.Areas {
 		a := &q.Areas[ai]
-		ap := indexPath("areas", ai)
+		ap := strictyaml.IndexPath("areas", ai)
 		for j, p := range a.Plans {
-			c.ref(indexPath(ap+".plans", j), "plan", p, plans)
+			c.ref(strictyaml.IndexPath(ap+".plans", j), "plan", p, plans)
 		}
 		optIDs := func(qu *Question) []string {
 			out := make([]string, len(qu.Options))
@@ -171,15 +172,15 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		}
 		for qi := range a.Questions {
 			qu := &a.Questions[qi]
-			qp := indexPath(ap+".questions", qi)
+			qp := strictyaml.IndexPath(ap+".questions", qi)
 			qids = append(qids, qu.ID)
 			qpaths = append(qpaths, qp+".id")
 			t := qu.EffectiveType()
 			for j, p := range qu.Plans {
-				c.ref(indexPath(qp+".plans", j), "plan", p, plans)
+				c.ref(strictyaml.IndexPath(qp+".plans", j), "plan", p, plans)
 			}
 			for j, e := range qu.Examples {
-				c.ref(indexPath(qp+".examples", j), "eksempel", e, examples)
+				c.ref(strictyaml.IndexPath(qp+".examples", j), "eksempel", e, examples)
 			}
 			if qu.Strategy != "" {
 				c.ref(qp+".strategy", "R-strategi", qu.Strategy, strategies)
@@ -207,7 +208,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 						continue
 					}
 					if *o.Score < 0 || *o.Score > 1 {
-						c.at(indexPath(qp+".options", oi)+".score", "poengsummen %s er utenfor 0–1", fmtNum(*o.Score))
+						c.at(strictyaml.IndexPath(qp+".options", oi)+".score", "poengsummen %s er utenfor 0–1", fmtNum(*o.Score))
 					}
 					best = math.Max(best, *o.Score)
 					sum += *o.Score
@@ -249,7 +250,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 			}
 			for j, r := range qu.Replaces {
 				if !reIdent.MatchString(r) {
-					c.at(indexPath(qp+".replaces", j), "ugyldig id «%s» i «replaces»; bruk id-en spørsmålet hadde i forrige versjon", r)
+					c.at(strictyaml.IndexPath(qp+".replaces", j), "ugyldig id «%s» i «replaces»; bruk id-en spørsmålet hadde i forrige versjon", r)
 				}
 			}
 			if qu.Target != nil {
@@ -273,7 +274,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 	parent := make(map[string]string, len(q.Plans))
 	for i, p := range q.Plans {
-		pp := indexPath("plans", i)
+		pp := strictyaml.IndexPath("plans", i)
 		if p.Parent != "" {
 			switch {
 			case p.Parent == p.ID:
@@ -311,7 +312,7 @@ func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 		for cur := parent[p.ID]; cur != ""; cur = parent[cur] {
 			if seen[cur] {
 				if cur == p.ID {
-					c.at(indexPath("plans", i)+".parent", "planene danner en ring gjennom «parent» (%s → … → %s); en plan kan ikke ligge under seg selv", p.ID, p.ID)
+					c.at(strictyaml.IndexPath("plans", i)+".parent", "planene danner en ring gjennom «parent» (%s → … → %s); en plan kan ikke ligge under seg selv", p.ID, p.ID)
 				}
 				break
 			}

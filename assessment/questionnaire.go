@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,14 +31,14 @@ func (t Text) IsZero() bool { return t.NB == "" && t.NN == "" && t.EN == "" }
 // T makes a bokmål-only Text.
 func T(nb string) Text { return Text{NB: nb} }
 
-func (t *Text) unmarshalNode(d *decoder, n *yaml.Node, path string) {
+func (t *Text) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!null" {
 			return
 		}
 		var s string
-		d.decodeString(n, &s, path)
+		d.DecodeString(n, &s, path)
 		t.NB = s
 	case yaml.MappingNode:
 		var m struct {
@@ -45,13 +46,13 @@ func (t *Text) unmarshalNode(d *decoder, n *yaml.Node, path string) {
 			NN string `yaml:"nn"`
 			EN string `yaml:"en"`
 		}
-		d.decode(n, refValue(&m), path, 1)
+		d.DecodeInto(n, &m, path, 1)
 		t.NB, t.NN, t.EN = m.NB, m.NN, m.EN
 		if t.NB == "" {
-			d.errorf(n, path, "teksten mangler bokmål («nb»); nb er påkrevd, nn og en er valgfrie")
+			d.Errorf(n, path, "teksten mangler bokmål («nb»); nb er påkrevd, nn og en er valgfrie")
 		}
 	default:
-		d.errorf(n, path, "forventet en tekst eller en mapping med språk {nb: …, nn: …}, fant %s", describe(n))
+		d.Errorf(n, path, "forventet en tekst eller en mapping med språk {nb: …, nn: …}, fant %s", strictyaml.Describe(n))
 	}
 }
 

@@ -3,6 +3,7 @@ package assessment
 import (
 	"errors"
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"reflect"
 	"regexp"
 	"strings"
@@ -79,10 +80,8 @@ func validateFields(file string, root *yaml.Node, s any, decoded Diagnostics) Di
 		if reportedAt(decoded, path) {
 			continue // the decoder already said what is wrong here
 		}
-		n := nodeAt(root, path)
-		segs := splitPath(path)
-		present := len(segs) > 0 && child(nodeAt(root, strings.Join(segs[:len(segs)-1], ".")), segs[len(segs)-1]) != nil
-		ds = append(ds, Diagnostic{File: file, Line: n.Line, Column: n.Column, Path: path, Message: fieldMessage(fe, present)})
+		n := strictyaml.NodeAt(root, path)
+		ds = append(ds, Diagnostic{File: file, Line: n.Line, Column: n.Column, Path: path, Message: fieldMessage(fe, strictyaml.Present(root, path))})
 	}
 	return ds
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"os"
 	"path/filepath"
 
@@ -51,7 +52,7 @@ func loadQuestionnaire(name string) (*assessment.Questionnaire, error) {
 	if e, err := questionnaires.Get(name); err == nil {
 		return e.Questionnaire, nil
 	}
-	data, err := assessment.ReadFile(name)
+	data, err := strictyaml.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,8 +17,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
-	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/assessment/register"
+	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report"
 	"github.com/spf13/cobra"
@@ -237,7 +238,7 @@ func (ss *assessSession) open() error {
 	refuse := func(why string) error {
 		return failure("%s %s; filen blir ikke endret. Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den", ss.path, why)
 	}
-	data, err := assessment.ReadFile(ss.path)
+	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
 		printDiagnostics(ss.s.Err, asDiagnostics(ss.path, err))
 		return refuse("kan ikke leses som svarfil")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"io"
 	"io/fs"
 	"os"
@@ -84,9 +85,9 @@ func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostic
 // readInput reads a file or, for "-", stdin, with the size limit.
 func readInput(path string, stdin io.Reader) ([]byte, error) {
 	if path == stdinName {
-		return assessment.ReadLimited(stdinName, stdin)
+		return strictyaml.ReadLimited(stdinName, stdin)
 	}
-	return assessment.ReadFile(path)
+	return strictyaml.ReadFile(path)
 }
 
 // questionnaireSource resolves -q: an embedded id or a file. Without -q the

@@ -1,4 +1,10 @@
-package assessment
+// Package strictyaml reads sirkel's YAML files with positions: it refuses
+// what the YAML library lets through or reports badly (duplicate keys,
+// tabs in indentation, wrong encodings, alias bombs, oversized files), and
+// decodes a node tree into Go values strictly — unknown keys and wrong
+// types become Norwegian diagnostics at file:line:col with their YAML path,
+// and decoding goes on so that every problem of a file is reported at once.
+package strictyaml
 
 import (
 	"fmt"
@@ -12,24 +18,44 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decoder turns a yaml.Node tree into Go values strictly: unknown and
+// Decoder turns a yaml.Node tree into Go values strictly: unknown and
 // duplicate keys, wrong types and oversized input become diagnostics with
 // positions, and decoding goes on so that all problems are reported at once.
-type decoder struct {
+type Decoder struct {
 	file    string
 	diags   Diagnostics
 	nodes   int
 	aborted bool
 }
 
-// nodeUnmarshaler is implemented by types that read their own YAML shape.
-type nodeUnmarshaler interface {
-	unmarshalNode(d *decoder, n *yaml.Node, path string)
+// NewDecoder makes a decoder for one file; messages name it.
+func NewDecoder(file string) *Decoder { return &Decoder{file: file} }
+
+// Diagnostics returns what decoding found so far.
+func (d *Decoder) Diagnostics() Diagnostics { return d.diags }
+
+// Aborted reports whether decoding stopped early (an alias bomb or absurd
+// nesting): the value is then incomplete and must not be used.
+func (d *Decoder) Aborted() bool { return d.aborted }
+
+// CountNode counts a scalar a type decoded itself without Enter, so that
+// the node limit still holds.
+func (d *Decoder) CountNode() { d.nodes++ }
+
+// DecodeInto decodes n into the value p points to.
+func (d *Decoder) DecodeInto(n *yaml.Node, p any, path string, depth int) {
+	d.Decode(n, reflect.ValueOf(p).Elem(), path, depth)
 }
 
-var unmarshalerType = reflect.TypeFor[nodeUnmarshaler]()
+// Unmarshaler is implemented by types that read their own YAML shape.
+type Unmarshaler interface {
+	UnmarshalStrict(d *Decoder, n *yaml.Node, path string)
+}
 
-func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+var unmarshalerType = reflect.TypeFor[Unmarshaler]()
+
+// Errorf records an error at n (its line and column) and YAML path.
+func (d *Decoder) Errorf(n *yaml.Node, path, format string, args ...any) {
 	diag := Diagnostic{File: d.file, Path: path, Message: fmt.Sprintf(format, args...)}
 	if n != nil {
 		diag.Line, diag.Column = n.Line, n.Column
@@ -37,46 +63,48 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 	d.diags = append(d.diags, diag)
 }
 
-// enter resolves aliases and counts nodes; it reports false when decoding
+// Enter resolves aliases and counts nodes; it reports false when decoding
 // must stop (an alias bomb or absurd nesting).
-func (d *decoder) enter(n *yaml.Node, path string, depth int) (*yaml.Node, bool) {
+func (d *Decoder) Enter(n *yaml.Node, path string, depth int) (*yaml.Node, bool) {
 	if d.aborted {
 		return n, false
 	}
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
 		if n.Alias == nil || hops > 100 {
-			d.errorf(n, path, "aliaset viser ikke til en verdi")
+			d.Errorf(n, path, "aliaset viser ikke til en verdi")
 			return n, false
 		}
 		n = n.Alias
 	}
 	d.nodes++
-	if d.nodes > maxNodes {
-		d.errorf(n, path, "dokumentet er for stort når aliaser (*navn) foldes ut (over %d verdier); skriv verdiene ut i stedet for å bruke aliaser", maxNodes)
+	if d.nodes > MaxNodes {
+		d.Errorf(n, path, "dokumentet er for stort når aliaser (*navn) foldes ut (over %d verdier); skriv verdiene ut i stedet for å bruke aliaser", MaxNodes)
 		d.aborted = true
 		return n, false
 	}
-	if depth > maxDepth {
-		d.errorf(n, path, "dokumentet er for dypt nøstet (over %d nivåer)", maxDepth)
+	if depth > MaxDepth {
+		d.Errorf(n, path, "dokumentet er for dypt nøstet (over %d nivåer)", MaxDepth)
 		d.aborted = true
 		return n, false
 	}
 	return n, true
 }
 
-func joinPath(path, key string) string {
+// JoinPath appends a key to a YAML path («answers» + «x» = «answers.x»).
+func JoinPath(path, key string) string {
 	if path == "" {
 		return key
 	}
 	return path + "." + key
 }
 
-func indexPath(path string, i int) string {
+// IndexPath appends a list index to a YAML path («plans[2]»).
+func IndexPath(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }
 
-// describe names a node's kind and value for messages.
-func describe(n *yaml.Node) string {
+// Describe names a node's kind and value for messages.
+func Describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "en mapping (nøkkel: verdi)"
@@ -119,17 +147,17 @@ func structFields(t reflect.Type) []fieldInfo {
 	return fields
 }
 
-// mappingPairs walks a mapping's key/value pairs, reporting duplicate keys
+// MappingPairs walks a mapping's key/value pairs, reporting duplicate keys
 // (which the YAML library accepts silently) and non-scalar keys.
-func (d *decoder) mappingPairs(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
+func (d *Decoder) MappingPairs(n *yaml.Node, path string, each func(key string, k, v *yaml.Node)) {
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k = d.key(k, path); k == nil {
+		if k = d.Key(k, path); k == nil {
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, joinPath(path, k.Value), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", k.Value, first)
+			d.Errorf(k, JoinPath(path, k.Value), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", k.Value, first)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -137,30 +165,31 @@ func (d *decoder) mappingPairs(n *yaml.Node, path string, each func(key string, 
 	}
 }
 
-// key returns a mapping key as a plain scalar, or nil (after reporting)
+// Key returns a mapping key as a plain scalar, or nil (after reporting)
 // when it is another kind of node or a «<<» merge.
-func (d *decoder) key(k *yaml.Node, path string) *yaml.Node {
+func (d *Decoder) Key(k *yaml.Node, path string) *yaml.Node {
 	if k.Kind == yaml.AliasNode && k.Alias != nil {
 		k = k.Alias
 	}
 	switch {
 	case k.Kind != yaml.ScalarNode:
-		d.errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", describe(k))
+		d.Errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", Describe(k))
 		return nil
 	case k.Value == "<<":
-		d.errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
+		d.Errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
 		return nil
 	}
 	return k
 }
 
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
-	n, ok := d.enter(n, path, depth)
+// Decode decodes n into v by v's yaml struct tags, strictly.
+func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+	n, ok := d.Enter(n, path, depth)
 	if !ok {
 		return
 	}
 	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
-		v.Addr().Interface().(nodeUnmarshaler).unmarshalNode(d, n, path)
+		v.Addr().Interface().(Unmarshaler).UnmarshalStrict(d, n, path)
 		return
 	}
 	isNull := n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
@@ -170,21 +199,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		p := reflect.New(v.Type().Elem())
-		d.decode(n, p.Elem(), path, depth)
+		d.Decode(n, p.Elem(), path, depth)
 		v.Set(p)
 	case reflect.Struct:
 		if isNull {
 			return
 		}
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", describe(n))
+			d.Errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", Describe(n))
 			return
 		}
 		fields := structFields(v.Type())
-		d.mappingPairs(n, path, func(key string, k, val *yaml.Node) {
+		d.MappingPairs(n, path, func(key string, k, val *yaml.Node) {
 			for _, f := range fields {
 				if f.name == key {
-					d.decode(val, v.Field(f.index), joinPath(path, key), depth+1)
+					d.Decode(val, v.Field(f.index), JoinPath(path, key), depth+1)
 					return
 				}
 			}
@@ -192,19 +221,19 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			for i, f := range fields {
 				names[i] = f.name
 			}
-			d.errorf(k, joinPath(path, key), "ukjent nøkkel «%s»; gyldige nøkler her: %s%s", key, strings.Join(names, ", "), meant(key, names))
+			d.Errorf(k, JoinPath(path, key), "ukjent nøkkel «%s»; gyldige nøkler her: %s%s", key, strings.Join(names, ", "), Meant(key, names))
 		})
 	case reflect.Slice:
 		if isNull {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, path, "forventet en liste, fant %s", describe(n))
+			d.Errorf(n, path, "forventet en liste, fant %s", Describe(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.decode(c, s.Index(i), indexPath(path, i), depth+1)
+			d.Decode(c, s.Index(i), IndexPath(path, i), depth+1)
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -212,13 +241,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", describe(n))
+			d.Errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", Describe(n))
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
-		d.mappingPairs(n, path, func(key string, _, val *yaml.Node) {
+		d.MappingPairs(n, path, func(key string, _, val *yaml.Node) {
 			e := reflect.New(v.Type().Elem()).Elem()
-			d.decode(val, e, joinPath(path, key), depth+1)
+			d.Decode(val, e, JoinPath(path, key), depth+1)
 			m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
 		})
 		v.Set(m)
@@ -227,11 +256,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, "forventet en tekst, fant %s", describe(n))
+			d.Errorf(n, path, "forventet en tekst, fant %s", Describe(n))
 			return
 		}
 		if utf8.RuneCountInString(n.Value) > MaxTextLen {
-			d.errorf(n, path, "teksten er for lang (over %d tegn)", MaxTextLen)
+			d.Errorf(n, path, "teksten er for lang (over %d tegn)", MaxTextLen)
 			return
 		}
 		v.SetString(n.Value)
@@ -241,7 +270,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		}
 		i, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || err != nil {
-			d.errorf(n, path, "forventet et heltall, fant %s", describe(n))
+			d.Errorf(n, path, "forventet et heltall, fant %s", Describe(n))
 			return
 		}
 		v.SetInt(int64(i))
@@ -251,7 +280,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		}
 		f, ok := scalarFloat(n)
 		if !ok {
-			d.errorf(n, path, "forventet et tall (med desimalpunktum, for eksempel 2.5), fant %s", describe(n))
+			d.Errorf(n, path, "forventet et tall (med desimalpunktum, for eksempel 2.5), fant %s", Describe(n))
 			return
 		}
 		v.SetFloat(f)
@@ -261,12 +290,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		}
 		b, ok := scalarBool(n)
 		if !ok {
-			d.errorf(n, path, "forventet true eller false, fant %s", describe(n))
+			d.Errorf(n, path, "forventet true eller false, fant %s", Describe(n))
 			return
 		}
 		v.SetBool(b)
 	default:
-		d.errorf(n, path, "verdien kan ikke leses her")
+		d.Errorf(n, path, "verdien kan ikke leses her")
 	}
 }
 
@@ -305,11 +334,11 @@ func scalarBool(n *yaml.Node) (bool, bool) {
 	return false, false
 }
 
-// nodeAt finds the node at a path such as "areas[2].questions[0].id" or
+// NodeAt finds the node at a path such as "areas[2].questions[0].id" or
 // "answers.styring-temaplan"; where the path ends at a missing key it
 // returns the deepest node that exists, so that a missing field is reported
 // at its parent.
-func nodeAt(root *yaml.Node, path string) *yaml.Node {
+func NodeAt(root *yaml.Node, path string) *yaml.Node {
 	if root == nil {
 		return &yaml.Node{} // answers not read from YAML (a workbook) have no positions
 	}
@@ -325,6 +354,13 @@ func nodeAt(root *yaml.Node, path string) *yaml.Node {
 		n = next
 	}
 	return n
+}
+
+// Present reports whether a YAML path is written in the file (its last key
+// exists), as opposed to missing.
+func Present(root *yaml.Node, path string) bool {
+	segs := splitPath(path)
+	return len(segs) > 0 && child(NodeAt(root, strings.Join(segs[:len(segs)-1], ".")), segs[len(segs)-1]) != nil
 }
 
 func child(n *yaml.Node, seg string) *yaml.Node {
@@ -343,13 +379,13 @@ func child(n *yaml.Node, seg string) *yaml.Node {
 	return nil
 }
 
-// keyNodeAt is nodeAt for the key of the last segment, where there is one.
-func keyNodeAt(root *yaml.Node, path string) *yaml.Node {
+// KeyNodeAt is NodeAt for the key of the last segment, where there is one.
+func KeyNodeAt(root *yaml.Node, path string) *yaml.Node {
 	segs := splitPath(path)
 	if len(segs) == 0 {
 		return root
 	}
-	parent := nodeAt(root, strings.Join(segs[:len(segs)-1], "."))
+	parent := NodeAt(root, strings.Join(segs[:len(segs)-1], "."))
 	if parent.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(parent.Content); i += 2 {
 			if parent.Content[i].Value == segs[len(segs)-1] {
@@ -357,7 +393,7 @@ func keyNodeAt(root *yaml.Node, path string) *yaml.Node {
 			}
 		}
 	}
-	return nodeAt(root, path)
+	return NodeAt(root, path)
 }
 
 func splitPath(path string) []string {
@@ -384,17 +420,17 @@ func splitPath(path string) []string {
 	return segs
 }
 
-// meant is « – mente du «x»?» for the closest candidate, or "".
-func meant(s string, candidates []string) string {
-	if m := suggest(s, candidates); m != "" {
+// Meant is « – mente du «x»?» for the closest candidate, or "".
+func Meant(s string, candidates []string) string {
+	if m := Suggest(s, candidates); m != "" {
 		return " – mente du «" + m + "»?"
 	}
 	return ""
 }
 
-// suggest returns the candidate closest to s by edit distance, if it is
+// Suggest returns the candidate closest to s by edit distance, if it is
 // close enough to be a likely typo.
-func suggest(s string, candidates []string) string {
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", math.MaxInt
 	for _, c := range candidates {
 		if d := levenshtein(s, c); d < bestD {
@@ -431,6 +467,7 @@ func levenshtein(a, b string) int {
 
 func refValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
 
-func (d *decoder) decodeString(n *yaml.Node, s *string, path string) {
-	d.decode(n, refValue(s), path, 1)
+// DecodeString decodes a scalar text, within the length limit.
+func (d *Decoder) DecodeString(n *yaml.Node, s *string, path string) {
+	d.Decode(n, refValue(s), path, 1)
 }

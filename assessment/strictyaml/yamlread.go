@@ -1,4 +1,4 @@
-package assessment
+package strictyaml
 
 import (
 	"bytes"
@@ -17,8 +17,8 @@ import (
 // Limits on input, so that a hostile or broken file cannot exhaust memory.
 const (
 	MaxFileSize = 5 << 20 // bytes
-	maxNodes    = 200_000 // YAML nodes visited, aliases expanded
-	maxDepth    = 64      // nesting of mappings and sequences
+	MaxNodes    = 200_000 // YAML nodes visited, aliases expanded
+	MaxDepth    = 64      // nesting of mappings and sequences
 	MaxTextLen  = 10_000  // characters in one text field
 )
 
@@ -93,10 +93,10 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-// parseYAML checks the raw bytes and parses one YAML document into a node
+// Parse checks the raw bytes and parses one YAML document into a node
 // tree. It does the checks the YAML library does not do with positions:
 // encoding, tabs used for indentation, several documents.
-func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
+func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
@@ -137,7 +137,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 		doc = doc.Content[0]
 	}
 	if n, cyclic := aliasBomb(doc); n != nil {
-		msg := fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", maxNodes)
+		msg := fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", MaxNodes)
 		if cyclic {
 			msg = "aliaset viser til en verdi som inneholder aliaset selv (en løkke); skriv verdien ut i stedet"
 		}
@@ -159,7 +159,7 @@ func hasAlias(n *yaml.Node) bool {
 }
 
 // aliasBomb returns the node at which the document, with its aliases
-// expanded, grows past maxNodes, or the alias that refers to itself; nil
+// expanded, grows past MaxNodes, or the alias that refers to itself; nil
 // when neither happens. Expanded sizes are memoized per node, so the check
 // is linear in the file.
 func aliasBomb(root *yaml.Node) (culprit *yaml.Node, cyclic bool) {
@@ -171,14 +171,14 @@ func aliasBomb(root *yaml.Node) (culprit *yaml.Node, cyclic bool) {
 	var size func(n *yaml.Node) int
 	size = func(n *yaml.Node) int {
 		if culprit != nil {
-			return maxNodes + 1
+			return MaxNodes + 1
 		}
 		if v, ok := memo[n]; ok {
 			return v
 		}
 		if busy[n] {
 			culprit, cyclic = n, true
-			return maxNodes + 1
+			return MaxNodes + 1
 		}
 		busy[n] = true
 		total := 1
@@ -190,18 +190,18 @@ func aliasBomb(root *yaml.Node) (culprit *yaml.Node, cyclic bool) {
 		}
 		for _, c := range n.Content {
 			total += size(c)
-			if total > maxNodes {
+			if total > MaxNodes {
 				break
 			}
 		}
-		if total > maxNodes && culprit == nil {
+		if total > MaxNodes && culprit == nil {
 			culprit = n
 		}
 		busy[n] = false
 		memo[n] = total
 		return total
 	}
-	if size(root) > maxNodes && culprit == nil {
+	if size(root) > MaxNodes && culprit == nil {
 		culprit = root
 	}
 	return culprit, cyclic
