@@ -78,7 +78,9 @@ func (c *checker) ref(path, what, id string, valid map[string]bool) {
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// crossCheck does the checks of DESIGN §3.1 beyond field types.
+// crossCheck does the checks beyond field types: unique ids, references
+// that resolve, ascending scales and levels, reachable full marks, targets
+// in range.
 func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	c := &checker{file: file, root: root}
 	idx := func(prefix string) func(int) string {

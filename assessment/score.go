@@ -6,7 +6,7 @@ import (
 )
 
 // eps is the tolerance below which a gap or a priority difference is
-// floating-point noise (DESIGN §4.1, §4.3).
+// floating-point noise: such a gap is no gap, and such priorities are equal.
 const eps = 1e-9
 
 // Score is a 0–100 score or a coverage share that may be undefined; it is
@@ -121,7 +121,7 @@ func (q *Questionnaire) LevelOf(s Score) *LevelRef {
 	return ref
 }
 
-// acc accumulates DESIGN §4.2 sums for a set of questions.
+// acc accumulates the weighted sums of a set of questions.
 type acc struct {
 	wn, w    float64
 	answered int
@@ -148,7 +148,7 @@ func (a acc) result() SetScore {
 	return s
 }
 
-// normTarget is the normalized target t of a scored question (DESIGN §4.1).
+// normTarget is the normalized target t of a scored question.
 func (q *Questionnaire) normTarget(qu *Question, a *Area, ans *Answers) (t, units float64) {
 	span := q.scaleMax - q.scaleMin
 	if qu.EffectiveType() == TypeScale {

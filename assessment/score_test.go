@@ -7,7 +7,7 @@ import (
 )
 
 // scoringQ has a 1–6 scale (not starting at 0), two weighted areas and every
-// question type, so that each rule of DESIGN §4 can be computed by hand.
+// question type, so that each scoring rule can be computed by hand.
 const scoringQ = `kind: questionnaire
 id: regnestykke
 version: "1"

@@ -16,7 +16,7 @@ import (
 // commentWidth is where question texts written as comments are wrapped.
 const commentWidth = 80
 
-// WriteAnswers writes answers as an answers file (DESIGN §3.2) that is meant
+// WriteAnswers writes answers as an answers file (kind: answers) that is meant
 // for people as much as for programs: every question of q appears in
 // questionnaire order, grouped under a header per area, either as a key with
 // its answer or commented out («# id:») under its question text, so that the

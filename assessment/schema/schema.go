@@ -60,7 +60,7 @@ func withDescription(s Schema, description string) Schema {
 	return s
 }
 
-// ForQuestionnaires is the schema of questionnaire files (DESIGN §3.1).
+// ForQuestionnaires is the schema of questionnaire files.
 func ForQuestionnaires() Schema {
 	text := schemaRef("text")
 	ident := schemaRef("ident")
@@ -101,7 +101,7 @@ func ForQuestionnaires() Schema {
 	return Schema{
 		"$schema":              Dialect,
 		"title":                "sirkel: spørreskjema (kind: questionnaire)",
-		"description":          "Et spørreskjema for egenvurdering av sirkulær økonomi; se DESIGN §3.1. «sirkel validate» gjør i tillegg kryssjekkene (unike id-er, referanser, skalaer).",
+		"description":          "Et spørreskjema for egenvurdering av sirkulær økonomi; se «sirkel help formats». «sirkel validate» gjør i tillegg kryssjekkene (unike id-er, referanser, skalaer).",
 		"type":                 "object",
 		"required":             []string{"kind", "id", "version", "title", "scale", "default_target", "levels", "areas"},
 		"additionalProperties": false,

@@ -74,7 +74,7 @@ func BenchmarkCompare(b *testing.B) {
 // The floor: what any tool must spend to read the same files. Parsing each
 // file into a yaml.Node tree in parallel (as sirkel does) is the floor of
 // «score»; parsing plus one StreamWriter row per file is the floor of
-// «compare». DESIGN §8 asks sirkel to stay within 1.5 × these.
+// «compare». Batch work should stay within about 1.5 × these.
 
 func parseAllParallel(b *testing.B, files []string, each func(i int, root *yaml.Node)) {
 	b.Helper()

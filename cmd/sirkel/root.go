@@ -38,7 +38,7 @@ func toolVersion() string {
 	return "dev"
 }
 
-// Exit codes (DESIGN §5).
+// Exit codes: 0 all good, 1 some input invalid, 2 usage, 130 interrupted.
 const (
 	exitOK          = 0
 	exitInvalid     = 1
