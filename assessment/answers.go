@@ -1,9 +1,10 @@
 package assessment
 
 import (
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"strings"
 	"time"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -2,10 +2,11 @@ package assessment
 
 import (
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/register"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"strconv"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/register"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 )
 
 // CheckOptions tune the answer checks.

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"

@@ -2,11 +2,12 @@ package assessment
 
 import (
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 )
 
 func loadKS(t *testing.T) *Questionnaire {

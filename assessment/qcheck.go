@@ -2,11 +2,12 @@ package assessment
 
 import (
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
 )

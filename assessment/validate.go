@@ -3,11 +3,12 @@ package assessment
 import (
 	"errors"
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"reflect"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/go-playground/validator/v10"
 	"go.yaml.in/yaml/v3"

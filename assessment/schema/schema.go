@@ -9,9 +9,10 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/sirkel/sirkel/assessment"
 	"io"
 	"regexp"
+
+	"github.com/sirkel/sirkel/assessment"
 )
 
 // Dialect is the JSON Schema draft the schemas are written in.

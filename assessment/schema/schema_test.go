@@ -3,12 +3,13 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/sirkel/sirkel/assessment"
 	"os"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sirkel/sirkel/assessment"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"

@@ -4,10 +4,11 @@ package synth
 
 import (
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/register"
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/register"
 
 	"github.com/sirkel/sirkel/assessment"
 )

@@ -5,9 +5,10 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"os"
 	"path/filepath"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/synth"

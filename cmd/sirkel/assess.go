@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"

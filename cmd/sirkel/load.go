@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
