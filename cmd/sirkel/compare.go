@@ -49,6 +49,9 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if opts.output == "" {
 		return usageError("mangler -o FIL: hvor sammenligningen skal skrives")
 	}
+	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+		return err
+	}
 	files, pathDiags := expandPaths(opts.paths)
 	printDiagnostics(s.Err, pathDiags)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}

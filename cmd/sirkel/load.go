@@ -20,6 +20,25 @@ import (
 // stdinName is how "-" is named in messages and output.
 const stdinName = "-"
 
+// oneStdin refuses a second reader of standard input: «-» twice, or «-»
+// for both the questionnaire and answers, would have two readers race for
+// the same bytes.
+func oneStdin(questionnaire string, paths []string) error {
+	n := 0
+	if questionnaire == stdinName {
+		n++
+	}
+	for _, p := range paths {
+		if p == stdinName {
+			n++
+		}
+	}
+	if n > 1 {
+		return usageError("standard inn (-) kan bare leses én gang; oppgi resten som filer")
+	}
+	return nil
+}
+
 // expandPaths turns command-line paths into files: a folder contributes all
 // *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path; "-"
 // stands for stdin. Paths that cannot be read are returned as diagnostics.
@@ -108,24 +127,30 @@ func (qs *questionnaireSource) isFile() bool {
 	return f != "" && (strings.ContainsAny(f, `/\`) || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml") || f == stdinName || fileExists(f))
 }
 
+// statFile is os.Stat; tests count the calls.
+var statFile = os.Stat
+
 func fileExists(p string) bool {
-	info, err := os.Stat(p)
+	info, err := statFile(p)
 	return err == nil && !info.IsDir()
 }
 
 // fixed returns the questionnaire named by -q, or nil when -q is not given.
+// It is resolved once: batch workers call it for every file.
 func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
 	if qs.flag == "" {
 		return nil, nil
 	}
-	if !qs.isFile() {
-		e, err := questionnaires.Get(qs.flag)
-		if err != nil {
-			return nil, usageError("%s", err)
-		}
-		return e.Questionnaire, nil
-	}
 	qs.once.Do(func() {
+		if !qs.isFile() {
+			e, err := questionnaires.Get(qs.flag)
+			if err != nil {
+				qs.err = usageError("%s", err)
+				return
+			}
+			qs.fileQ = e.Questionnaire
+			return
+		}
 		data, err := readInput(qs.flag, qs.stdin)
 		if err != nil {
 			qs.err = err
@@ -275,6 +300,18 @@ func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt bat
 		path string
 		s    *slot
 	})
+	// stop ends the feeding early when fn panics, so that no goroutine is
+	// left blocked; the panic then goes on to the caller.
+	stop := make(chan struct{})
+	defer func() {
+		if v := recover(); v != nil {
+			close(stop)
+			for s := range slots {
+				<-s.done
+			}
+			panic(v)
+		}
+	}()
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Go(func() {
@@ -290,6 +327,8 @@ func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt bat
 		for _, p := range paths {
 			select {
 			case <-done:
+				return
+			case <-stop:
 				return
 			default:
 			}

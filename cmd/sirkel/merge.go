@@ -67,6 +67,9 @@ peke på det, så en editor med YAML-språktjener fullfører og sjekker svarene.
 }
 
 func runMerge(s *streams, opts *mergeOptions) error {
+	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+		return err
+	}
 	files, pathDiags := expandPaths(opts.paths)
 	printDiagnostics(s.Err, pathDiags)
 	toStdout := opts.output == stdinName

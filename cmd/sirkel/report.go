@@ -63,6 +63,9 @@ func runReport(s *streams, opts *reportOptions) error {
 	if opts.output != "" && opts.outDir != "" {
 		return usageError("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
 	}
+	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+		return err
+	}
 	files, pathDiags := expandPaths(opts.paths)
 	warnNotXLSX(s, opts.output)
 	if opts.output != "" && len(files) > 1 {

@@ -222,7 +222,7 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 
 // usageTemplate is cobra's usage template with Norwegian headings.
 const usageTemplate = `Bruk:{{if .Runnable}}
-  {{norwegianUseLine .UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [kommando]{{end}}{{if gt (len .Aliases) 0}}
 
 Alias:
@@ -248,7 +248,6 @@ Skriv «{{.CommandPath}} [kommando] --help» for mer om en kommando.{{end}}
 
 // norwegianHelp replaces cobra's English help texts.
 func norwegianHelp(root *cobra.Command) {
-	cobra.AddTemplateFunc("norwegianUseLine", func(s string) string { return strings.Replace(s, "[flags]", "[flagg]", 1) })
 	root.SetUsageTemplate(usageTemplate)
 	root.PersistentFlags().BoolP("help", "h", false, "vis hjelp")
 	root.Flags().BoolP("version", "v", false, "vis versjonen av sirkel")
@@ -268,6 +267,20 @@ For bash: sirkel completion bash > /etc/bash_completion.d/sirkel`
 				sub.Short = "Fullføring for " + sub.Name()
 			}
 		}
+	}
+	norwegianUseLines(root)
+}
+
+// norwegianUseLines writes «[flagg]» where cobra would write «[flags]» in
+// usage lines. It changes this command tree only: a template function would
+// be registered in cobra's global state on every run.
+func norwegianUseLines(c *cobra.Command) {
+	if !c.DisableFlagsInUseLine && c.HasAvailableFlags() {
+		c.DisableFlagsInUseLine = true
+		c.Use += " [flagg]"
+	}
+	for _, sub := range c.Commands() {
+		norwegianUseLines(sub)
 	}
 }
 

@@ -61,6 +61,9 @@ i JSON), og avslutningskoden blir 1.`,
 }
 
 func runScore(s *streams, opts *scoreOptions) error {
+	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+		return err
+	}
 	files, pathDiags := expandPaths(opts.paths)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
 	fixed, err := qs.fixed()

@@ -41,6 +41,9 @@ eller mot -q.`,
 }
 
 func runValidate(s *streams, opts *validateOptions) error {
+	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+		return err
+	}
 	files, pathDiags := expandPaths(opts.paths)
 	printDiagnostics(s.Err, pathDiags)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
