@@ -214,6 +214,7 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 		}
 		root.AddCommand(c)
 	}
+	root.AddCommand(helpTopics()...)
 	root.SetHelpCommandGroupID("main")
 	root.SetCompletionCommandGroupID("main")
 	norwegianHelp(root)
@@ -235,7 +236,10 @@ Kommandoer:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
 
 {{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasHelpSubCommands}}
+
+Flere hjelpeemner:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  sirkel help {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Flagg:
 {{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
