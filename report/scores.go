@@ -64,6 +64,7 @@ func AnswerValue(qr *assessment.QuestionResult) any {
 // as they come, errors and warnings at the end.
 type JSONWriter struct {
 	w        *bufio.Writer
+	enc      *JSONEncoder // for Add
 	ref      *assessment.QuestionnaireRef
 	started  bool
 	n        int
@@ -75,7 +76,7 @@ type JSONWriter struct {
 // NewJSONWriter starts a JSON document; fixed is the questionnaire given
 // with -q (nil: the first result's).
 func NewJSONWriter(w io.Writer, fixed *assessment.Questionnaire) *JSONWriter {
-	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10), enc: NewJSONEncoder()}
 	if fixed != nil {
 		ref := fixed.Ref()
 		j.ref = &ref
@@ -116,10 +117,10 @@ func (j *JSONWriter) Add(file string, r *assessment.Result) {
 	}
 	j.n++
 	j.write([]byte("\n    "))
-	j.write(AppendResultJSON(nil, file, r))
+	j.write(j.enc.AppendResult(nil, file, r))
 }
 
-// AddEncoded writes one result already encoded with AppendResultJSON (in
+// AddEncoded writes one result already encoded with a JSONEncoder (in
 // parallel workers, say).
 func (j *JSONWriter) AddEncoded(ref assessment.QuestionnaireRef, encoded []byte) {
 	j.start(&ref)

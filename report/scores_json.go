@@ -25,7 +25,20 @@ type jsonParts struct {
 	qid      map[*assessment.Question][]byte // "id"
 }
 
-var partsCache sync.Map // *assessment.Questionnaire → *jsonParts
+// JSONEncoder appends results as JSON. It keeps the parts encoded once
+// per questionnaire, so they live as long as the encoder: create one per
+// batch and share it between the workers (its methods are safe for
+// concurrent use). A process-wide cache would instead keep every
+// questionnaire it has seen, and its parts, until the process ends.
+type JSONEncoder struct {
+	mu    sync.Mutex
+	parts map[*assessment.Questionnaire]*jsonParts
+}
+
+// NewJSONEncoder returns an encoder with no parts encoded yet.
+func NewJSONEncoder() *JSONEncoder {
+	return &JSONEncoder{parts: make(map[*assessment.Questionnaire]*jsonParts)}
+}
 
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
@@ -35,10 +48,21 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-func partsFor(q *assessment.Questionnaire) *jsonParts {
-	if p, ok := partsCache.Load(q); ok {
-		return p.(*jsonParts)
+// partsFor returns the parts of q, encoding them on first use. Workers
+// that ask for the same questionnaire meanwhile wait, rather than encode
+// it again.
+func (e *JSONEncoder) partsFor(q *assessment.Questionnaire) *jsonParts {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p, ok := e.parts[q]; ok {
+		return p
 	}
+	p := newJSONParts(q)
+	e.parts[q] = p
+	return p
+}
+
+func newJSONParts(q *assessment.Questionnaire) *jsonParts {
 	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
 	for i, l := range q.Levels {
 		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.String()))+`}`))
@@ -73,8 +97,7 @@ func partsFor(q *assessment.Questionnaire) *jsonParts {
 		p.gapTail[qu] = []byte(`,"plans":` + string(mustJSON(plans)) + `,"action":` + string(mustJSON(qu.Action.String())) + `}`)
 		p.qid[qu] = mustJSON(qu.ID)
 	})
-	actual, _ := partsCache.LoadOrStore(q, p)
-	return actual.(*jsonParts)
+	return p
 }
 
 // appendFloat formats like encoding/json.
@@ -119,10 +142,9 @@ func appendValue(b []byte, v any) []byte {
 	}
 }
 
-// AppendResultJSON appends one element of "results" (DESIGN §5.1).
-func AppendResultJSON(b []byte, file string, r *assessment.Result) []byte {
-	q := r.Questionnaire
-	p := partsFor(q)
+// AppendResult appends one element of "results" (DESIGN §5.1).
+func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) []byte {
+	p := e.partsFor(r.Questionnaire)
 	b = append(b, `{"file":`...)
 	b = append(b, mustJSON(file)...)
 	b = append(b, `,"questionnaire":`...)

@@ -5,8 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"weak"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/synth"
@@ -21,10 +25,11 @@ func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
 	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml")
+	enc := NewJSONEncoder()
 	for i := range 30 {
 		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
 		file := `svar/"rar" <fil> & \navn.yaml`
-		b := AppendResultJSON(nil, file, r)
+		b := enc.AppendResult(nil, file, r)
 		if !json.Valid(b) {
 			t.Fatalf("invalid JSON: %s", b)
 		}
@@ -105,6 +110,68 @@ func TestResultJSONMatchesResult(t *testing.T) {
 		}
 	}
 }
+
+// The parts a JSONEncoder encodes once per questionnaire belong to it:
+// when the encoder is gone, nothing keeps the questionnaire alive (a
+// process-wide cache did, for as long as the process ran).
+func TestJSONEncoderPartsGoWithTheEncoder(t *testing.T) {
+	data, err := os.ReadFile("../testdata/mini-questionnaire.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	encode := func() weak.Pointer[assessment.Questionnaire] {
+		q, ds := assessment.ParseQuestionnaire("mini.yaml", data)
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		r := evaluate(t, q, []byte(miniAnswers))
+		if b := NewJSONEncoder().AppendResult(nil, "a.yaml", r); !json.Valid(b) {
+			t.Fatalf("invalid JSON: %s", b)
+		}
+		return weak.Make(q)
+	}
+	q := encode()
+	runtime.GC()
+	if q.Value() != nil {
+		t.Error("the questionnaire outlives the encoder that encoded its results")
+	}
+}
+
+// One encoder serves the workers of a batch, whatever questionnaire each
+// file answers, and encodes as one used alone would.
+func TestJSONEncoderSharedByWorkers(t *testing.T) {
+	qs := []*assessment.Questionnaire{
+		tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml"),
+		tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml"),
+	}
+	var results []*assessment.Result
+	for i := range 16 {
+		q := qs[i%2]
+		src := []byte(miniAnswers)
+		if q.ID != "mini" {
+			src = synth.File(q, synth.Options{Seed: 3}, i)
+		}
+		results = append(results, evaluate(t, q, src))
+	}
+	want := make([]string, len(results))
+	for i, r := range results {
+		want[i] = string(NewJSONEncoder().AppendResult(nil, "a.yaml", r))
+	}
+	enc := NewJSONEncoder()
+	got := make([]string, len(results))
+	var wg sync.WaitGroup
+	for i, r := range results {
+		wg.Go(func() { got[i] = string(enc.AppendResult(nil, "a.yaml", r)) })
+	}
+	wg.Wait()
+	for i := range results {
+		if got[i] != want[i] {
+			t.Errorf("result %d encoded by a shared encoder:\n%s\nalone:\n%s", i, got[i], want[i])
+		}
+	}
+}
+
+const miniAnswers = "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"
 
 func TestAppendFloatLikeEncodingJSON(t *testing.T) {
 	for _, f := range []float64{0, 1, -1, 0.5, 1.0 / 3, 100, 1e-7, 1.5e-9, 1e21, 123456789.125, 29.999999999999996, math.SmallestNonzeroFloat64} {

@@ -71,7 +71,8 @@ func runScore(s *streams, opts *scoreOptions) error {
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	if opts.format == "json" {
 		// Encoding is most of the work per file: do it in the workers.
-		batch.work = func(l *loaded) { l.Out = report.AppendResultJSON((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
+		enc := report.NewJSONEncoder()
+		batch.work = func(l *loaded) { l.Out = enc.AppendResult((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
 	}
 
 	var (
