@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -87,7 +88,7 @@ func (c *Comparison) Add(file string, r *assessment.Result) {
 	}
 	row := compareRow{
 		file: file, number: r.Answers.Municipality.Number, name: r.Answers.Municipality.Name,
-		total: r.Total, coverage: r.Coverage, level: levelName(r.Level),
+		total: r.Total, coverage: r.Coverage, level: scores.LevelName(r.Level),
 		areas: make([]assessment.Score, len(c.q.Areas)),
 	}
 	for i, a := range c.q.Areas {

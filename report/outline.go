@@ -1,5 +1,5 @@
-// Package report renders scores for people and programs: the Excel
-// workbooks leaders receive, and the table, JSON and CSV of «sirkel score».
+// Package report renders scores for people: the Excel workbooks leaders
+// receive. The table, JSON and CSV of «sirkel score» are in report/scores.
 package report
 
 import (

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -325,7 +326,7 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	for _, ar := range r.Areas {
 		b.set(sh, 1, row, ar.Area.Name.String(), st.text)
 		b.setScore(sh, l.score, row, sc(ar.Score), st.score)
-		b.set(sh, l.level, row, levelName(ar.Level), st.textCenter)
+		b.set(sh, l.level, row, scores.LevelName(ar.Level), st.textCenter)
 		b.setScore(sh, l.cov, row, sc(ar.Coverage), st.share)
 		if l.prev > 0 {
 			base, ok := baselineArea(rw.opt.Baseline, ar.Area.ID)
@@ -344,7 +345,7 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	lastArea := row - 1
 	b.set(sh, 1, row, "Alle områder", st.textBold)
 	b.setScore(sh, l.score, row, sc(r.Total), st.scoreBold)
-	b.set(sh, l.level, row, levelName(r.Level), st.textCenter)
+	b.set(sh, l.level, row, scores.LevelName(r.Level), st.textCenter)
 	b.setScore(sh, l.cov, row, sc(r.Coverage), st.share)
 	if l.prev > 0 {
 		base := rw.opt.Baseline
@@ -444,7 +445,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	}}
 	alt := make([]string, 0, len(r.Areas))
 	for _, ar := range r.Areas {
-		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, FormatScore(ar.Score)))
+		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, scores.FormatScore(ar.Score)))
 	}
 	altText := "Radardiagram over skåren i hvert tiltaksområde, fra 0 til 100: " + strings.Join(alt, "; ") + "."
 	if base := rw.opt.Baseline; base != nil {

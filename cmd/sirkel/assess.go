@@ -17,7 +17,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
 )
 
@@ -708,7 +708,7 @@ func (ss *assessSession) finish(areas []string) error {
 	}
 	fmt.Fprintln(ss.s.Err)
 	r := assessment.Evaluate(ss.q, a)
-	if err := report.WriteTable(ss.s.Out, ss.path, r, report.TableOptions{Color: ss.s.color()}); err != nil {
+	if err := scores.WriteTable(ss.s.Out, ss.path, r, scores.TableOptions{Color: ss.s.color()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(ss.s.Err, "\nNeste steg: lag rapporten med «sirkel report %s».\n", shellQuote(ss.path))

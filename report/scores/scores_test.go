@@ -1,11 +1,10 @@
-package report
+package scores
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"math"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -14,20 +13,16 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/synth"
+	"github.com/sirkel/sirkel/report/internal/fixture"
 )
-
-func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment.Result {
-	t.Helper()
-	return assessment.Evaluate(q, tmplAnswers(t, q, "a.yaml", src))
-}
 
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml")
+	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml")
 	enc := NewJSONEncoder()
 	for i := range 30 {
-		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
+		r := fixture.Evaluate(t, q, "a.yaml", synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
 		file := `svar/"rar" <fil> & \navn.yaml`
 		b := enc.AppendResult(nil, file, r)
 		if !json.Valid(b) {
@@ -115,16 +110,9 @@ func TestResultJSONMatchesResult(t *testing.T) {
 // when the encoder is gone, nothing keeps the questionnaire alive (a
 // process-wide cache did, for as long as the process ran).
 func TestJSONEncoderPartsGoWithTheEncoder(t *testing.T) {
-	data, err := os.ReadFile("../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	encode := func() weak.Pointer[assessment.Questionnaire] {
-		q, ds := assessment.ParseQuestionnaire("mini.yaml", data)
-		if ds.HasErrors() {
-			t.Fatal(ds)
-		}
-		r := evaluate(t, q, []byte(miniAnswers))
+		q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+		r := fixture.Evaluate(t, q, "a.yaml", []byte(miniAnswers))
 		if b := NewJSONEncoder().AppendResult(nil, "a.yaml", r); !json.Valid(b) {
 			t.Fatalf("invalid JSON: %s", b)
 		}
@@ -141,8 +129,8 @@ func TestJSONEncoderPartsGoWithTheEncoder(t *testing.T) {
 // file answers, and encodes as one used alone would.
 func TestJSONEncoderSharedByWorkers(t *testing.T) {
 	qs := []*assessment.Questionnaire{
-		tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml"),
-		tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml"),
+		fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml"),
+		fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml"),
 	}
 	var results []*assessment.Result
 	for i := range 16 {
@@ -151,7 +139,7 @@ func TestJSONEncoderSharedByWorkers(t *testing.T) {
 		if q.ID != "mini" {
 			src = synth.File(q, synth.Options{Seed: 3}, i)
 		}
-		results = append(results, evaluate(t, q, src))
+		results = append(results, fixture.Evaluate(t, q, "a.yaml", src))
 	}
 	want := make([]string, len(results))
 	for i, r := range results {
@@ -196,8 +184,8 @@ func TestCSVIsSafeFromFormulas(t *testing.T) {
 			t.Errorf("SafeCSV(%q) = %q, want %q", in, got, want)
 		}
 	}
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	r := evaluate(t, q, []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	r := fixture.Evaluate(t, q, "a.yaml", []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
 	var buf bytes.Buffer
 	w := NewCSVWriter(&buf, q)
 	w.Add("@fil.yaml", r)

@@ -1,4 +1,4 @@
-package report
+package scores
 
 import (
 	"encoding/json"
@@ -9,12 +9,12 @@ import (
 	"github.com/sirkel/sirkel/assessment"
 )
 
-// The JSON of one result (DESIGN §5.1) is appended by hand: a batch of
-// 10,000 files writes ~150 MB, and most of it (question ids, plans,
-// actions, level names) is the same in every file. Those parts are encoded
-// once per questionnaire; only numbers and the few strings from the
-// answers file are encoded per result.
-
+// jsonParts are the parts of a result's JSON that come from its
+// questionnaire. The JSON is appended by hand: a batch of 10,000 files
+// writes ~150 MB, and most of it (question ids, plans, actions, level
+// names) is the same in every file, so those parts are encoded once per
+// questionnaire; only numbers and the few strings from the answers file
+// are encoded per result.
 type jsonParts struct {
 	levels   [][]byte // {"rank":n,"name":"…"} per level
 	areaHead [][]byte // {"id":"…","score": per area
@@ -142,7 +142,11 @@ func appendValue(b []byte, v any) []byte {
 	}
 }
 
-// AppendResult appends one element of "results" (DESIGN §5.1).
+// AppendResult appends one element of "results": the file, questionnaire
+// and municipality; total score, coverage and level; each area with its
+// score per step and tier; the steps and tiers over all areas; the gaps
+// in priority order, each with its question, answer, target, plans and
+// action; and the ids of the unanswered questions.
 func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) []byte {
 	p := e.partsFor(r.Questionnaire)
 	b = append(b, `{"file":`...)
