@@ -9,9 +9,12 @@ import (
 	"github.com/sirkel/sirkel/assessment"
 )
 
-// numNO formats a number as Norwegians write it: decimal comma, no
-// trailing zeros.
-func numNO(f float64) string { return strings.Replace(num(f), ".", ",", 1) }
+// numNO formats a number as Norwegians write it: at most two decimals,
+// a decimal comma, no trailing zeros.
+func numNO(f float64) string {
+	s := strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+	return strings.Replace(s, ".", ",", 1)
+}
 
 // withUnit adds a question's unit to a number; «prosent» becomes «%».
 func withUnit(v float64, unit string) string {
