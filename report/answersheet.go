@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,9 +58,9 @@ const (
 	extraRespondents = 4
 )
 
-var answerColumns = []column{
-	{headID, 24}, {"Område", 18}, {"Trinn", 7}, {"Nivå", 6},
-	{"Spørsmål", 44}, {"Hjelp", 50}, {headAnswer, 24}, {headComment, 40},
+var answerColumns = []sheet.Column{
+	{Title: headID, Width: 24}, {Title: "Område", Width: 18}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 6},
+	{Title: "Spørsmål", Width: 44}, {Title: "Hjelp", Width: 50}, {Title: headAnswer, Width: 24}, {Title: headComment, Width: 40},
 }
 
 // Columns of the Svar sheet as written (1-based).
@@ -101,39 +102,39 @@ func WriteAnswerSheet(w io.Writer, q *assessment.Questionnaire, opt TemplateOpti
 	if header == "" {
 		header = "Svarskjema"
 	}
-	b := newBook(header, "Svarskjema "+refString(q.Ref()))
-	defer b.f.Close()
-	ts := b.templateStyles()
-	b.addSheet(sheetSetup{name: sheetAbout, cols: aboutColumns, portrait: true, noGrid: true})
+	b := sheet.New(header, "Svarskjema "+refString(q.Ref()))
+	defer b.File.Close()
+	ts := newTemplateStyles(b)
+	b.AddSheet(sheet.Setup{Name: sheetAbout, Cols: aboutColumns, Portrait: true, NoGrid: true})
 	// The id column is for sirkel, not for a person with the printout.
-	b.addSheet(sheetSetup{name: sheetAnswers, cols: answerColumns, headerRows: 1, printFrom: colArea})
-	b.newSheet(sheetLists)
+	b.AddSheet(sheet.Setup{Name: sheetAnswers, Cols: answerColumns, HeaderRows: 1, PrintFrom: colArea})
+	b.NewSheet(sheetLists)
 	lists := &dropLists{b: b}
 	writeAbout(b, ts, lists, q, from)
 	writeAnswers(b, ts, lists, q, from, opt.Areas)
-	b.check(b.f.SetSheetVisible(sheetLists, false))
-	b.f.SetActiveSheet(0)
+	b.Check(b.File.SetSheetVisible(sheetLists, false))
+	b.File.SetActiveSheet(0)
 
 	title := "Svarskjema – " + q.Title.String()
-	b.docProps(title, refString(q.Ref()), "Svarskjema for egenvurdering av sirkulær økonomi, laget med sirkel", opt.ToolVersion, opt.Now)
-	b.check(b.f.SetCustomProps(excelize.CustomProperty{Name: customPropQuestionnaire, Value: refString(q.Ref())}))
-	if b.err != nil {
-		return b.err
+	b.DocProps(title, refString(q.Ref()), "Svarskjema for egenvurdering av sirkulær økonomi, laget med sirkel", opt.ToolVersion, opt.Now)
+	b.Check(b.File.SetCustomProps(excelize.CustomProperty{Name: customPropQuestionnaire, Value: refString(q.Ref())}))
+	if err := b.Err(); err != nil {
+		return err
 	}
-	_, err := b.f.WriteTo(w)
+	_, err := b.File.WriteTo(w)
 	return err
 }
 
-func (b *book) templateStyles() templateStyles {
-	thin := []excelize.Border{{Type: "bottom", Color: colorLine, Style: 1}}
-	font := &excelize.Font{Family: "Calibri", Size: 11, Color: colorInk}
+func newTemplateStyles(b *sheet.Book) templateStyles {
+	thin := []excelize.Border{{Type: "bottom", Color: sheet.ColorLine, Style: 1}}
+	font := &excelize.Font{Family: "Calibri", Size: 11, Color: sheet.ColorInk}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	open := &excelize.Protection{Locked: false}
 	return templateStyles{
-		input:     b.style(&excelize.Style{Font: font, Fill: solid(colorAnswer), Alignment: wrapTop, Border: thin, Protection: open}),
-		inputDate: b.style(&excelize.Style{Font: font, Fill: solid(colorAnswer), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, Border: thin, Protection: open, CustomNumFmt: ptr("yyyy-mm-dd")}),
-		inputText: b.style(&excelize.Style{Font: font, Fill: solid(colorAnswer), Alignment: wrapTop, Border: thin, Protection: open, NumFmt: 49}),
-		locked:    b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: colorMuted}, Alignment: wrapTop, Border: thin}),
+		input:     b.Style(&excelize.Style{Font: font, Fill: sheet.Solid(colorAnswer), Alignment: wrapTop, Border: thin, Protection: open}),
+		inputDate: b.Style(&excelize.Style{Font: font, Fill: sheet.Solid(colorAnswer), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}, Border: thin, Protection: open, CustomNumFmt: new("yyyy-mm-dd")}),
+		inputText: b.Style(&excelize.Style{Font: font, Fill: sheet.Solid(colorAnswer), Alignment: wrapTop, Border: thin, Protection: open, NumFmt: 49}),
+		locked:    b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: sheet.ColorMuted}, Alignment: wrapTop, Border: thin}),
 	}
 }
 
@@ -141,13 +142,13 @@ func refString(r assessment.QuestionnaireRef) string { return r.ID + "@" + r.Ver
 
 // protect locks a sheet without a password: labels and questions are not
 // changed by mistake, but anyone who needs to can lift the protection.
-func (b *book) protect(sheet string) {
-	b.check(b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+func protect(b *sheet.Book, sh string) {
+	b.Check(b.File.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	}))
 }
 
-var aboutColumns = []column{{"", 30}, {"", 34}, {"", 26}, {"", 34}}
+var aboutColumns = []sheet.Column{{Width: 30}, {Width: 34}, {Width: 26}, {Width: 34}}
 
 func aboutInstructions(q *assessment.Questionnaire) []string {
 	lo, hi := q.ScaleRange()
@@ -165,125 +166,125 @@ func aboutInstructions(q *assessment.Questionnaire) []string {
 
 // writeAbout writes the Om sheet: instructions, who and when, the
 // municipality's own targets and the scale.
-func writeAbout(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers) {
-	const sheet = sheetAbout
+func writeAbout(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers) {
+	const sh = sheetAbout
 	width := 30.0 + 34 + 26 + 34
-	b.set(sheet, 1, 1, "Svarskjema", b.st.title)
-	b.check(b.f.SetRowHeight(sheet, 1, 28))
-	b.merged(sheet, 2, 1, 4, q.Title.String(), b.st.subtitle, width, 11)
+	b.Set(sh, 1, 1, "Svarskjema", b.Styles.Title)
+	b.Check(b.File.SetRowHeight(sh, 1, 28))
+	b.Merged(sh, 2, 1, 4, q.Title.String(), b.Styles.Subtitle, width, 11)
 
 	row := 4
-	b.set(sheet, 1, row, "Slik fyller du ut", b.st.h2)
+	b.Set(sh, 1, row, "Slik fyller du ut", b.Styles.Heading)
 	for _, line := range aboutInstructions(q) {
 		row++
-		b.merged(sheet, row, 1, 4, line, b.st.finding, width, 12)
+		b.Merged(sh, row, 1, 4, line, b.Styles.Paragraph, width, 12)
 	}
 
 	row += 2
-	b.set(sheet, 1, row, "Om besvarelsen", b.st.h2)
+	b.Set(sh, 1, row, "Om besvarelsen", b.Styles.Heading)
 	row++
-	b.set(sheet, 1, row, aboutQuestionnaire, b.st.textBold)
-	b.set(sheet, 2, row, refString(q.Ref()), ts.locked)
-	b.set(sheet, 3, row, "Ikke endre", b.st.note)
+	b.Set(sh, 1, row, aboutQuestionnaire, b.Styles.TextBold)
+	b.Set(sh, 2, row, refString(q.Ref()), ts.locked)
+	b.Set(sh, 3, row, "Ikke endre", b.Styles.Note)
 	row++
-	b.set(sheet, 1, row, aboutName, b.st.textBold)
-	b.set(sheet, 2, row, from.Municipality.Name, ts.input)
+	b.Set(sh, 1, row, aboutName, b.Styles.TextBold)
+	b.Set(sh, 2, row, from.Municipality.Name, ts.input)
 	row++
-	b.set(sheet, 1, row, aboutNumber, b.st.textBold)
-	b.set(sheet, 2, row, from.Municipality.Number, ts.inputText)
-	b.set(sheet, 3, row, "Fire sifre, som 3440", b.st.note)
+	b.Set(sh, 1, row, aboutNumber, b.Styles.TextBold)
+	b.Set(sh, 2, row, from.Municipality.Number, ts.inputText)
+	b.Set(sh, 3, row, "Fire sifre, som 3440", b.Styles.Note)
 	row++
-	b.set(sheet, 1, row, aboutDate, b.st.textBold)
+	b.Set(sh, 1, row, aboutDate, b.Styles.TextBold)
 	if from.Date.IsSet() {
-		b.set(sheet, 2, row, from.Date.Time, ts.inputDate)
+		b.Set(sh, 2, row, from.Date.Time, ts.inputDate)
 	} else {
-		b.set(sheet, 2, row, "", ts.inputDate)
+		b.Set(sh, 2, row, "", ts.inputDate)
 	}
-	b.set(sheet, 3, row, "ÅÅÅÅ-MM-DD", b.st.note)
+	b.Set(sh, 3, row, "ÅÅÅÅ-MM-DD", b.Styles.Note)
 
 	row += 2
-	b.set(sheet, 1, row, "Hvem har svart", b.st.h2)
+	b.Set(sh, 1, row, "Hvem har svart", b.Styles.Heading)
 	row++
-	b.headerRow(sheet, row, []column{{title: aboutRespondent}, {title: "Navn"}, {title: "Rolle"}, {title: "E-post"}}, b.st.header)
+	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutRespondent}, {Title: "Navn"}, {Title: "Rolle"}, {Title: "E-post"}}, b.Styles.Header)
 	for i := range len(from.Respondents) + extraRespondents {
 		row++
-		b.set(sheet, 1, row, fmt.Sprintf("%s %d", aboutRespondent, i+1), b.st.textMuted)
+		b.Set(sh, 1, row, fmt.Sprintf("%s %d", aboutRespondent, i+1), b.Styles.TextMuted)
 		var r assessment.Respondent
 		if i < len(from.Respondents) {
 			r = from.Respondents[i]
 		}
-		b.set(sheet, 2, row, r.Name, ts.input)
-		b.set(sheet, 3, row, r.Role, ts.input)
-		b.set(sheet, 4, row, r.Email, ts.input)
+		b.Set(sh, 2, row, r.Name, ts.input)
+		b.Set(sh, 3, row, r.Role, ts.input)
+		b.Set(sh, 4, row, r.Email, ts.input)
 	}
 
 	row += 2
-	b.set(sheet, 1, row, "Egne mål (valgfritt)", b.st.h2)
+	b.Set(sh, 1, row, "Egne mål (valgfritt)", b.Styles.Heading)
 	row++
 	dt := *q.DefaultTarget
-	b.merged(sheet, row, 1, 4, fmt.Sprintf("Kommunens egen ambisjon for et område, på skalaen. Står cellen tom, gjelder skjemaets mål (vanligvis «%s»).", q.ScaleLabel(dt)), b.st.note, width, 10)
+	b.Merged(sh, row, 1, 4, fmt.Sprintf("Kommunens egen ambisjon for et område, på skalaen. Står cellen tom, gjelder skjemaets mål (vanligvis «%s»).", q.ScaleLabel(dt)), b.Styles.Note, width, 10)
 	row++
-	b.headerRow(sheet, row, []column{{title: aboutTargetArea}, {title: "Eget mål"}, {title: aboutTargetID}}, b.st.header)
+	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutTargetArea}, {Title: "Eget mål"}, {Title: aboutTargetID}}, b.Styles.Header)
 	scaleLabels := make([]string, len(q.Scale))
 	for i, p := range q.Scale {
 		scaleLabels[i] = p.Label.String()
 	}
 	for _, a := range q.Areas {
 		row++
-		b.set(sheet, 1, row, a.Name.String(), b.st.text)
+		b.Set(sh, 1, row, a.Name.String(), b.Styles.Text)
 		target := ""
 		if v, ok := from.Targets[a.ID]; ok {
 			target = q.ScaleLabel(v)
 		}
-		b.set(sheet, 2, row, target, ts.input)
-		b.set(sheet, 3, row, a.ID, b.st.textMuted)
-		lists.add(cell(2, row), scaleLabels)
+		b.Set(sh, 2, row, target, ts.input)
+		b.Set(sh, 3, row, a.ID, b.Styles.TextMuted)
+		lists.add(sheet.Cell(2, row), scaleLabels)
 	}
 
 	row += 2
-	b.set(sheet, 1, row, "Skalaen", b.st.h2)
+	b.Set(sh, 1, row, "Skalaen", b.Styles.Heading)
 	for _, p := range q.Scale {
 		row++
-		b.set(sheet, 1, row, p.Label.String(), b.st.textBold)
-		b.merged(sheet, row, 2, 4, p.Description.String(), b.st.text, 94, 11)
+		b.Set(sh, 1, row, p.Label.String(), b.Styles.TextBold)
+		b.Merged(sh, row, 2, 4, p.Description.String(), b.Styles.Text, 94, 11)
 	}
-	lists.flush(sheet)
-	b.protect(sheet)
+	lists.flush(sh)
+	protect(b, sh)
 }
 
 // writeAnswers writes the Svar sheet: one row per question.
-func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers, areas []string) {
-	const sheet = sheetAnswers
-	b.headerRow(sheet, 1, answerColumns, b.st.header)
-	b.set(sheet, colHelp, 1, answerColumns[colHelp-1].title, b.st.headerIndent)
+func writeAnswers(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers, areas []string) {
+	const sh = sheetAnswers
+	b.HeaderRow(sh, 1, answerColumns, b.Styles.Header)
+	b.Set(sh, colHelp, 1, answerColumns[colHelp-1].Title, b.Styles.HeaderIndent)
 	row := 1
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
 		if len(areas) > 0 && !slices.Contains(areas, a.ID) {
 			return
 		}
 		row++
-		b.set(sheet, colID, row, qu.ID, b.st.textMuted)
-		b.set(sheet, colArea, row, a.Name.String(), b.st.text)
+		b.Set(sh, colID, row, qu.ID, b.Styles.TextMuted)
+		b.Set(sh, colArea, row, a.Name.String(), b.Styles.Text)
 		if qu.Step > 0 {
-			b.set(sheet, colStep, row, qu.Step, b.st.textCenter)
+			b.Set(sh, colStep, row, qu.Step, b.Styles.TextCenter)
 		} else {
-			b.set(sheet, colStep, row, "", b.st.textCenter)
+			b.Set(sh, colStep, row, "", b.Styles.TextCenter)
 		}
-		b.set(sheet, colTier, row, qu.Tier, b.st.textCenter)
-		b.set(sheet, colQuestion, row, qu.Text.String(), b.st.textBold)
+		b.Set(sh, colTier, row, qu.Tier, b.Styles.TextCenter)
+		b.Set(sh, colQuestion, row, qu.Text.String(), b.Styles.TextBold)
 		help := answerHelp(qu)
 		// The help is indented a little, so that it does not run on from
 		// the question beside it.
-		b.set(sheet, colHelp, row, help, b.st.textIndent)
+		b.Set(sh, colHelp, row, help, b.Styles.TextIndent)
 
 		ans, _ := from.Answers.Get(qu.ID)
 		value, comment := cellAnswer(q, qu, ans)
-		b.set(sheet, colAnswer, row, value, ts.input)
-		b.set(sheet, colComment, row, comment, ts.input)
-		b.answerValidation(sheet, row, q, qu, lists)
+		b.Set(sh, colAnswer, row, value, ts.input)
+		b.Set(sh, colComment, row, comment, ts.input)
+		answerValidation(b, sh, row, q, qu, lists)
 
 		// Neither Excel nor LibreOffice fits a row to wrapped text when it
-		// opens a file, so the height is set here. textHeight errs on the
+		// opens a file, so the height is set here. sheet.TextHeight errs on the
 		// tall side for short texts; for these long ones it is told the
 		// columns are a little wider than they are, which is closer to
 		// what a spreadsheet program fits on a line.
@@ -294,12 +295,12 @@ func writeAnswers(b *book, ts templateStyles, lists *dropLists, q *assessment.Qu
 			col    int
 			indent float64
 		}{{a.Name.String(), colArea, 0}, {qu.Text.String(), colQuestion, 0}, {help, colHelp, 2}, {comment, colComment, 0}, {fmt.Sprint(value), colAnswer, 0}} {
-			h = max(h, textHeight(c.text, answerColumns[c.col-1].width*1.1-c.indent, 11))
+			h = max(h, sheet.TextHeight(c.text, answerColumns[c.col-1].Width*1.1-c.indent, 11))
 		}
-		b.check(b.f.SetRowHeight(sheet, row, h))
+		b.Check(b.File.SetRowHeight(sh, row, h))
 	})
-	lists.flush(sheet)
-	b.protect(sheet)
+	lists.flush(sh)
+	protect(b, sh)
 }
 
 // answerHelp is the question's help text plus what to write where the
@@ -394,8 +395,8 @@ func cellAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessm
 
 // answerValidation adds the data validation of one answer cell: a
 // dropdown, a number check, or only a prompt that says what to write.
-func (b *book) answerValidation(sheet string, row int, q *assessment.Questionnaire, qu *assessment.Question, lists *dropLists) {
-	ref := cell(colAnswer, row)
+func answerValidation(b *sheet.Book, sh string, row int, q *assessment.Questionnaire, qu *assessment.Question, lists *dropLists) {
+	ref := sheet.Cell(colAnswer, row)
 	if values := dropdown(q, qu); values != nil {
 		lists.add(ref, values)
 		return
@@ -408,16 +409,16 @@ func (b *book) answerValidation(sheet string, row int, q *assessment.Questionnai
 			dv.Type = "custom"
 			dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%s),%s="%s")`, ref, ref, naLabel)
 		} else {
-			b.check(dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+			b.Check(dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Skriv et tall", "Svaret skal være et tall"+naHint(qu)+". La cellen stå tom hvis du ikke vet.")
 		dv.SetInput("Skriv et tall", "Skriv et tall"+unitHint(qu)+naHint(qu)+".")
 	case assessment.TypeMulti:
-		dv.SetInput("Ett eller flere alternativer", truncate("Skriv alternativene adskilt med semikolon (;): "+strings.Join(optionLabels(qu), "; "), 250))
+		dv.SetInput("Ett eller flere alternativer", sheet.Truncate("Skriv alternativene adskilt med semikolon (;): "+strings.Join(optionLabels(qu), "; "), 250))
 	default:
 		dv.SetInput("Fritekst", "Skriv svaret med egne ord.")
 	}
-	b.check(b.f.AddDataValidation(sheet, dv))
+	b.Check(b.File.AddDataValidation(sh, dv))
 }
 
 func naHint(qu *assessment.Question) string {
@@ -438,7 +439,7 @@ func unitHint(qu *assessment.Question) string {
 // becomes a column of the hidden list sheet, and one validation covers all
 // the cells that offer it.
 type dropLists struct {
-	b       *book
+	b       *sheet.Book
 	columns map[string]int // joined values → column on the list sheet
 	order   []string       // keys of this sheet's lists, in first-use order
 	cells   map[string][]string
@@ -456,7 +457,7 @@ func (l *dropLists) add(ref string, values []string) {
 		col := len(l.columns) + 1
 		l.columns[key] = col
 		for i, v := range values {
-			l.b.set(sheetLists, col, i+1, v, 0)
+			l.b.Set(sheetLists, col, i+1, v, 0)
 		}
 	}
 	if _, ok := l.cells[key]; !ok {
@@ -466,17 +467,17 @@ func (l *dropLists) add(ref string, values []string) {
 	l.cells[key] = append(l.cells[key], ref)
 }
 
-// flush adds the validations gathered for sheet and starts afresh.
-func (l *dropLists) flush(sheet string) {
+// flush adds the validations gathered for the sheet sh and starts afresh.
+func (l *dropLists) flush(sh string) {
 	for _, key := range l.order {
-		col := colName(l.columns[key])
+		col := sheet.ColName(l.columns[key])
 		n := len(l.values[key])
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = strings.Join(l.cells[key], " ")
 		dv.SetSqrefDropList(fmt.Sprintf("%s!$%s$1:$%s$%d", sheetLists, col, col, n))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Velg i listen", "Velg et av svarene i listen (pilen til høyre for cellen), eller la cellen stå tom.")
 		dv.SetInput("Velg et svar", "Velg i listen. La cellen stå tom hvis du ikke vet.")
-		l.b.check(l.b.f.AddDataValidation(sheet, dv))
+		l.b.Check(l.b.File.AddDataValidation(sh, dv))
 	}
 	l.order = nil
 	l.cells = make(map[string][]string)

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,7 +51,7 @@ func (p cellPos) String() string {
 	case p.col == 0:
 		return fmt.Sprintf("%s!%d", p.sheet, p.row)
 	}
-	return p.sheet + "!" + cell(p.col, p.row)
+	return p.sheet + "!" + sheet.Cell(p.col, p.row)
 }
 
 func (p cellPos) sheetRank() int {

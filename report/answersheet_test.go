@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -232,11 +233,11 @@ func TestAnswerSheetEditChangesScore(t *testing.T) {
 	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
 	from := tmplAnswers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	data := tmplEdit(t, tmplWrite(t, q, from), func(f *excelize.File) {
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
 	})
 	got, ds := tmplReadBack(t, q, data)
 	if len(ds) > 0 {
@@ -262,7 +263,7 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 	good := tmplWrite(t, q, from)
 	answer := func(id string, v any) func(*testing.T, *excelize.File) {
 		return func(t *testing.T, f *excelize.File) {
-			tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, id)), v)
+			tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, id)), v)
 		}
 	}
 	about := func(ref string, v any) func(*testing.T, *excelize.File) {
@@ -370,18 +371,18 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 		t.Error("the list sheet is visible")
 	}
 	// No cell holds a formula, whatever the answers contain.
-	for _, sheet := range f.GetSheetList() {
-		rows, _ := f.GetRows(sheet)
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
 		for r, row := range rows {
 			for c := range row {
-				if fm, _ := f.GetCellFormula(sheet, cell(c+1, r+1)); fm != "" {
-					t.Errorf("%s!%s holds the formula %q", sheet, cell(c+1, r+1), fm)
+				if fm, _ := f.GetCellFormula(sh, sheet.Cell(c+1, r+1)); fm != "" {
+					t.Errorf("%s!%s holds the formula %q", sh, sheet.Cell(c+1, r+1), fm)
 				}
 			}
 		}
 	}
 	row := 2 // styring-plan
-	if v, _ := f.GetCellValue(sheetAnswers, cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
+	if v, _ := f.GetCellValue(sheetAnswers, sheet.Cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
 		t.Errorf("comment %q", v)
 	}
 	dvs, err := f.GetDataValidations(sheetAnswers)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -150,8 +151,8 @@ func cmpNoFormulas(t testing.TB, f *excelize.File) {
 		rows, _ := f.GetRows(sh)
 		for ri, row := range rows {
 			for ci := range row {
-				if fo, _ := f.GetCellFormula(sh, cell(ci+1, ri+1)); fo != "" {
-					t.Errorf("%s!%s is a formula: %s", sh, cell(ci+1, ri+1), fo)
+				if fo, _ := f.GetCellFormula(sh, sheet.Cell(ci+1, ri+1)); fo != "" {
+					t.Errorf("%s!%s is a formula: %s", sh, sheet.Cell(ci+1, ri+1), fo)
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sirkel/sirkel/assessment"
 )
@@ -14,6 +15,13 @@ import (
 func numNO(f float64) string {
 	s := strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
 	return strings.Replace(s, ".", ",", 1)
+}
+
+// norDate writes a date the Norwegian way: 20. november 2026.
+func norDate(t time.Time) string {
+	months := [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
+		"august", "september", "oktober", "november", "desember"}
+	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
 // withUnit adds a question's unit to a number; «prosent» becomes «%».

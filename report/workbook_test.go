@@ -17,6 +17,7 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -97,21 +98,21 @@ func wbFind(t testing.TB, f *excelize.File, sheet, text string) (col, row int) {
 	return 0, 0
 }
 
-func wbValue(t testing.TB, f *excelize.File, sheet string, col, row int) string {
+func wbValue(t testing.TB, f *excelize.File, sh string, col, row int) string {
 	t.Helper()
-	v, err := f.GetCellValue(sheet, cell(col, row), excelize.Options{RawCellValue: true})
+	v, err := f.GetCellValue(sh, sheet.Cell(col, row), excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return v
 }
 
-func wbFloat(t testing.TB, f *excelize.File, sheet string, col, row int) float64 {
+func wbFloat(t testing.TB, f *excelize.File, sh string, col, row int) float64 {
 	t.Helper()
-	v := wbValue(t, f, sheet, col, row)
+	v := wbValue(t, f, sh, col, row)
 	x, err := strconv.ParseFloat(v, 64)
 	if err != nil {
-		t.Fatalf("%s!%s: %q is not a number", sheet, cell(col, row), v)
+		t.Fatalf("%s!%s: %q is not a number", sh, sheet.Cell(col, row), v)
 	}
 	return x
 }
@@ -513,18 +514,18 @@ func TestReportUserTextIsNeverAFormula(t *testing.T) {
 		}
 		for ri, row := range rows {
 			for ci := range row {
-				formula, err := f.GetCellFormula(sh, cell(ci+1, ri+1))
+				formula, err := f.GetCellFormula(sh, sheet.Cell(ci+1, ri+1))
 				if err != nil {
 					t.Fatal(err)
 				}
 				if formula != "" {
-					t.Errorf("%s!%s is a formula: %s", sh, cell(ci+1, ri+1), formula)
+					t.Errorf("%s!%s is a formula: %s", sh, sheet.Cell(ci+1, ri+1), formula)
 				}
 			}
 		}
 	}
 	col, row := wbFind(t, f, SheetAnswers, `=HYPERLINK("https://example.com","klikk")`)
-	if typ, _ := f.GetCellType(SheetAnswers, cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+	if typ, _ := f.GetCellType(SheetAnswers, sheet.Cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 		t.Errorf("comment cell type %v, want a string", typ)
 	}
 	hf, _ := f.GetHeaderFooter(SheetSummary)
@@ -653,17 +654,6 @@ answers: {}
 	col, row := wbFind(t, f, SheetSummary, "Samlet skår")
 	if got := wbValue(t, f, SheetSummary, col, row+1); got != "–" {
 		t.Errorf("undefined total shows %q", got)
-	}
-}
-
-func TestTextHeightGrowsWithText(t *testing.T) {
-	short := textHeight("Kort.", 40, 11)
-	long := textHeight(strings.Repeat("ganske lang tekst ", 20), 40, 11)
-	if short >= long {
-		t.Errorf("short %v, long %v", short, long)
-	}
-	if lineCount(strings.Repeat("x", 100), 10, 11) < 9 {
-		t.Error("a word longer than the column wraps onto several lines")
 	}
 }
 
