@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/internal/fixture"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -24,7 +25,7 @@ func cmpVariant(t testing.TB, name, number string) *assessment.Result {
 	}
 	s := strings.Replace(string(src), `municipality: {name: Øyer, number: "3440"}`,
 		fmt.Sprintf("municipality: {name: %q, number: %q}", name, number), 1)
-	return wbResultFrom(t, name+".yaml", []byte(s))
+	return fixture.ResultFrom(t, name+".yaml", []byte(s))
 }
 
 func cmpWrite(t testing.TB, c *Comparison) *excelize.File {
@@ -37,10 +38,10 @@ func cmpWrite(t testing.TB, c *Comparison) *excelize.File {
 }
 
 func TestComparison(t *testing.T) {
-	oyer := wbResult(t, "../testdata/oyer-3440.yaml")
-	partial := wbResult(t, "../testdata/partial-3440.yaml")
+	oyer := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	partial := fixture.Result(t, "../testdata/partial-3440.yaml")
 	oslo := cmpVariant(t, "=Oslo+1", "0301")
-	empty := wbResultFrom(t, "tom.yaml", []byte(`kind: answers
+	empty := fixture.ResultFrom(t, "tom.yaml", []byte(`kind: answers
 questionnaire: {id: ks-sirkulaer, version: "2026.1"}
 municipality: {name: Lesja, number: "3432"}
 date: 2026-11-20
@@ -162,7 +163,7 @@ func cmpNoFormulas(t testing.TB, f *excelize.File) {
 // With many municipalities the chart shows the median and quartiles, not
 // one bar per municipality.
 func TestComparisonManyCharts(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	c := NewComparison(r.Questionnaire, CompareOptions{Now: wbNow})
 	for i := range chartSeriesLimit + 1 {
 		c.Add(fmt.Sprintf("svar/%02d.yaml", i), r)
@@ -188,15 +189,8 @@ func TestComparisonWithoutResults(t *testing.T) {
 }
 
 func TestComparisonOtherQuestionnaireIsNoted(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
-	data, err := os.ReadFile("../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mini, ds := assessment.ParseQuestionnaire("mini", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	mini := fixture.Questionnaire(t, "../testdata/mini-questionnaire.yaml")
 	c := NewComparison(mini, CompareOptions{Now: wbNow})
 	c.Add("oyer.yaml", r)
 	f := cmpWrite(t, c)
@@ -230,7 +224,7 @@ func TestQuantile(t *testing.T) {
 // BenchmarkComparison10k adds 10,000 results and writes the workbook, the
 // consultant's large case (DESIGN §8).
 func BenchmarkComparison10k(b *testing.B) {
-	r := wbResult(b, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(b, "../testdata/oyer-3440.yaml")
 	files := make([]string, 10000)
 	n := 10000
 	if s := os.Getenv("SIRKEL_BENCH_N"); s != "" {
@@ -256,7 +250,7 @@ func BenchmarkComparison10k(b *testing.B) {
 // size: it prints across pages with the area names on every page, and
 // the chart gets a page of its own.
 func TestComparisonWideAreaSheetPrints(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	for _, n := range []int{5, 30} {
 		c := NewComparison(r.Questionnaire, CompareOptions{Now: wbNow})
 		for i := range n {

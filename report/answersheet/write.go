@@ -1,4 +1,4 @@
-package report
+package answersheet
 
 import (
 	"fmt"
@@ -12,71 +12,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// An answer workbook (svarskjema) is for respondents who will not use a
-// terminal. Sheet «Om» says which questionnaire, who and when; sheet «Svar»
-// has one row per question with a dropdown in the answer cell; the hidden
-// sheet «Lister» holds the dropdowns' values, which would not fit in the
-// 255 characters Excel allows for a list typed into the validation.
-// ReadAnswerSheet reads a filled-in workbook back.
-const (
-	sheetAbout   = "Om"
-	sheetAnswers = "Svar"
-	sheetLists   = "Lister"
-
-	// naLabel is «ikke relevant» as a person picks it.
-	naLabel = "Ikke relevant"
-	// multiSep separates the options of a multi answer in one cell.
-	multiSep = ";"
-)
-
-// Headers of the Svar sheet. The reader finds its columns by these names,
-// so a sheet whose columns were moved still reads.
-const (
-	headID      = "id"
-	headAnswer  = "Svar"
-	headComment = "Kommentar"
-)
-
-// Labels in column A of the Om sheet; the reader finds the rows by them.
-const (
-	aboutQuestionnaire = "Spørreskjema"
-	aboutName          = "Kommune"
-	aboutNumber        = "Kommunenummer"
-	aboutDate          = "Dato"
-	aboutRespondent    = "Respondent" // «Respondent 1», «Respondent 2», …
-	aboutTargetArea    = "Område"     // header of the targets table …
-	aboutTargetID      = "Område-id"  // … whose rows carry the area id here
-)
-
-// customPropQuestionnaire repeats the questionnaire id@version in the
-// document's custom properties, in case the Om sheet is lost.
-const customPropQuestionnaire = "sirkel-questionnaire"
-
 const (
 	colorAnswer = "FFF2CC" // light yellow: «fill in here», also said in words
 	// extraRespondents is how many empty respondent rows a template offers.
 	extraRespondents = 4
 )
 
-var answerColumns = []sheet.Column{
-	{Title: headID, Width: 24}, {Title: "Område", Width: 18}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 6},
-	{Title: "Spørsmål", Width: 44}, {Title: "Hjelp", Width: 50}, {Title: headAnswer, Width: 24}, {Title: headComment, Width: 40},
-}
-
-// Columns of the Svar sheet as written (1-based).
-const (
-	colID = iota + 1
-	colArea
-	colStep
-	colTier
-	colQuestion
-	colHelp
-	colAnswer
-	colComment
-)
-
-// TemplateOptions tune WriteAnswerSheet.
-type TemplateOptions struct {
+// Options tune Write.
+type Options struct {
 	// Areas limits the sheet to these area ids; all areas when empty.
 	Areas []string
 	// From pre-fills the workbook; its answers must have been checked
@@ -92,8 +35,8 @@ type templateStyles struct {
 	input, inputDate, inputText, locked int
 }
 
-// WriteAnswerSheet writes an answer workbook for q to w.
-func WriteAnswerSheet(w io.Writer, q *assessment.Questionnaire, opt TemplateOptions) error {
+// Write writes an answer workbook for q to w.
+func Write(w io.Writer, q *assessment.Questionnaire, opt Options) error {
 	from := opt.From
 	if from == nil {
 		from = &assessment.Answers{Date: assessment.NewDate(opt.Now)}
@@ -225,10 +168,7 @@ func writeAbout(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessmen
 	b.Merged(sh, row, 1, 4, fmt.Sprintf("Kommunens egen ambisjon for et område, på skalaen. Står cellen tom, gjelder skjemaets mål (vanligvis «%s»).", q.ScaleLabel(dt)), b.Styles.Note, width, 10)
 	row++
 	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutTargetArea}, {Title: "Eget mål"}, {Title: aboutTargetID}}, b.Styles.Header)
-	scaleLabels := make([]string, len(q.Scale))
-	for i, p := range q.Scale {
-		scaleLabels[i] = p.Label.String()
-	}
+	scale := scaleLabels(q)
 	for _, a := range q.Areas {
 		row++
 		b.Set(sh, 1, row, a.Name.String(), b.Styles.Text)
@@ -238,7 +178,7 @@ func writeAbout(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessmen
 		}
 		b.Set(sh, 2, row, target, ts.input)
 		b.Set(sh, 3, row, a.ID, b.Styles.TextMuted)
-		lists.add(sheet.Cell(2, row), scaleLabels)
+		lists.add(sheet.Cell(2, row), scale)
 	}
 
 	row += 2
@@ -330,36 +270,6 @@ func answerHelp(qu *assessment.Question) string {
 	return strings.Join(parts, "\n")
 }
 
-func optionLabels(qu *assessment.Question) []string {
-	labels := make([]string, len(qu.Options))
-	for i, o := range qu.Options {
-		labels[i] = o.Label.String()
-	}
-	return labels
-}
-
-// dropdown returns the values offered in a question's answer cell, or nil
-// when the cell is typed into (multi, number, text).
-func dropdown(q *assessment.Questionnaire, qu *assessment.Question) []string {
-	var values []string
-	switch qu.EffectiveType() {
-	case assessment.TypeScale:
-		for _, p := range q.Scale {
-			values = append(values, p.Label.String())
-		}
-	case assessment.TypeYesNo:
-		values = []string{"Ja", "Nei"}
-	case assessment.TypeChoice:
-		values = optionLabels(qu)
-	default:
-		return nil
-	}
-	if qu.NAAllowed() {
-		values = append(values, naLabel)
-	}
-	return values
-}
-
 // cellAnswer is a checked answer as a person would have filled it in: the
 // label picked (or typed), a number, or text; and the comment.
 func cellAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) (any, string) {
@@ -426,13 +336,6 @@ func naHint(qu *assessment.Question) string {
 		return ", eller «" + naLabel + "»"
 	}
 	return ""
-}
-
-func unitHint(qu *assessment.Question) string {
-	if qu.Unit == "" {
-		return ""
-	}
-	return " (" + qu.Unit + ")"
 }
 
 // dropLists gathers the dropdowns of a sheet: each distinct list of values
