@@ -44,8 +44,10 @@ type CompareOptions struct {
 }
 
 // Comparison collects the scores of many municipalities and writes the
-// comparison workbook of DESIGN §6. It keeps only the numbers it shows,
-// not the results, so that memory grows by one small row per file.
+// comparison workbook: a ranked overview, the areas side by side with a
+// chart, statistics per area and the files that could not be read. It
+// keeps only the numbers it shows, not the results, so that memory grows
+// by one small row per file.
 type Comparison struct {
 	q    *assessment.Questionnaire
 	opt  CompareOptions

@@ -221,8 +221,9 @@ func TestQuantile(t *testing.T) {
 	}
 }
 
-// BenchmarkComparison10k adds 10,000 results and writes the workbook, the
-// consultant's large case (DESIGN §8).
+// BenchmarkComparison10k adds 10,000 results and writes the workbook: a
+// consultant's large batch, the size the README's performance figures
+// are measured at.
 func BenchmarkComparison10k(b *testing.B) {
 	r := fixture.Result(b, "../testdata/oyer-3440.yaml")
 	files := make([]string, 10000)

@@ -44,8 +44,8 @@ type ReportOptions struct {
 	File string
 }
 
-// WriteReport writes the municipality workbook of DESIGN §6 for one
-// result: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
+// WriteReport writes the workbook of one result for the municipality's
+// leaders: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
 // questionnaire has them, Begreper, Eksempler and Nøkkeltall.
 func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.ToolVersion == "" {
@@ -788,7 +788,7 @@ func (rw *reportWriter) answers() {
 }
 
 // method explains the scale, the levels and how everything is computed,
-// in plain words (DESIGN §4).
+// in plain words, so that a reader can follow a score by hand.
 func (rw *reportWriter) method() {
 	b, q, st := rw.b, rw.q, &rw.b.Styles
 	const sh = SheetMethod
@@ -884,8 +884,9 @@ func (rw *reportWriter) method() {
 	flow.Block(start, row, 0)
 }
 
-// methodText is DESIGN §4 in plain words, with the questionnaire's own
-// scale and target.
+// methodText states the rules by which assessment.Evaluate scores, in
+// plain words and with the questionnaire's own scale and target; a change
+// to those rules must change this text too.
 func (rw *reportWriter) methodText() []string {
 	q := rw.q
 	lo, hi := q.ScaleRange()
