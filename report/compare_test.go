@@ -12,7 +12,6 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report/internal/fixture"
-	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -91,7 +90,7 @@ answers: {}
 			t.Errorf("%s: %v, want %v", ar.Area.ID, got, ar.Score.Value)
 		}
 	}
-	cmpNoFormulas(t, f)
+	fixture.NoFormulas(t, f)
 	xml := wbSheetXML(t, f, SheetOverview)
 	for _, want := range []string{`<autoFilter ref=`, `state="frozen"`, `fitToPage="true"`, `colorScale`, `orientation="landscape"`} {
 		if !strings.Contains(xml, want) {
@@ -144,20 +143,6 @@ func cmpBytes(t testing.TB, c *Comparison) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func cmpNoFormulas(t testing.TB, f *excelize.File) {
-	t.Helper()
-	for _, sh := range f.GetSheetList() {
-		rows, _ := f.GetRows(sh)
-		for ri, row := range rows {
-			for ci := range row {
-				if fo, _ := f.GetCellFormula(sh, sheet.Cell(ci+1, ri+1)); fo != "" {
-					t.Errorf("%s!%s is a formula: %s", sh, sheet.Cell(ci+1, ri+1), fo)
-				}
-			}
-		}
-	}
 }
 
 // With many municipalities the chart shows the median and quartiles, not

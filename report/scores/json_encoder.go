@@ -142,6 +142,35 @@ func appendValue(b []byte, v any) []byte {
 	}
 }
 
+// appendScores appends the members "key":score of an object, one per
+// step or tier.
+func appendScores(b []byte, keys [][]byte, sets []assessment.SetScore) []byte {
+	for i, s := range sets {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, keys[i]...), ':')
+		b = appendScore(b, s.Score)
+	}
+	return b
+}
+
+// appendSets appends the members "key":{"score":…,"coverage":…} of an
+// object, one per step or tier.
+func appendSets(b []byte, keys [][]byte, sets []assessment.SetScore) []byte {
+	for i, s := range sets {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, keys[i]...), `:{"score":`...)
+		b = appendScore(b, s.Score)
+		b = append(b, `,"coverage":`...)
+		b = appendScore(b, s.Coverage)
+		b = append(b, '}')
+	}
+	return b
+}
+
 // AppendResult appends one element of "results": the file, questionnaire
 // and municipality; total score, coverage and level; each area with its
 // score per step and tier; the steps and tiers over all areas; the gaps
@@ -173,45 +202,15 @@ func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) 
 		b = append(b, `,"level":`...)
 		b = p.appendLevel(b, ar.Level)
 		b = append(b, `,"steps":{`...)
-		for si := range ar.Steps {
-			if si > 0 {
-				b = append(b, ',')
-			}
-			b = append(append(b, p.stepKeys[si]...), ':')
-			b = appendScore(b, ar.Steps[si].Score)
-		}
+		b = appendScores(b, p.stepKeys, ar.Steps)
 		b = append(b, `},"tiers":{`...)
-		for ti := range ar.Tiers {
-			if ti > 0 {
-				b = append(b, ',')
-			}
-			b = append(append(b, p.tierKeys[ti]...), ':')
-			b = appendScore(b, ar.Tiers[ti].Score)
-		}
+		b = appendScores(b, p.tierKeys, ar.Tiers)
 		b = append(b, "}}"...)
 	}
 	b = append(b, `],"steps":{`...)
-	for si, s := range r.Steps {
-		if si > 0 {
-			b = append(b, ',')
-		}
-		b = append(append(b, p.stepKeys[si]...), `:{"score":`...)
-		b = appendScore(b, s.Score)
-		b = append(b, `,"coverage":`...)
-		b = appendScore(b, s.Coverage)
-		b = append(b, '}')
-	}
+	b = appendSets(b, p.stepKeys, r.Steps)
 	b = append(b, `},"tiers":{`...)
-	for ti, s := range r.Tiers {
-		if ti > 0 {
-			b = append(b, ',')
-		}
-		b = append(append(b, p.tierKeys[ti]...), `:{"score":`...)
-		b = appendScore(b, s.Score)
-		b = append(b, `,"coverage":`...)
-		b = appendScore(b, s.Coverage)
-		b = append(b, '}')
-	}
+	b = appendSets(b, p.tierKeys, r.Tiers)
 	b = append(b, `},"gaps":[`...)
 	for i, g := range r.Gaps {
 		if i > 0 {
