@@ -9,15 +9,19 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Colours of the workbooks that other packages build styles and charts
-// with. Light fills keep black text on them readable (WCAG AA).
+// Colours of the workbooks, for the styles and charts other packages
+// add. Text in them keeps good contrast (WCAG AA) on white and on the
+// light fills.
 const (
 	ColorInk    = "1F1F1F"
 	ColorNavy   = "1F3864" // headings
 	ColorHeader = "1F4E79" // table header fill, white text on it
 	ColorMuted  = "595959"
 	ColorLine   = "BFBFBF" // the thin rule under table cells
+)
 
+// Light fills of the shared styles.
+const (
 	colorBand    = "DDEBF7" // group headings
 	colorMissing = "FBE5D6" // a missing value, always together with a text
 )
@@ -91,7 +95,7 @@ type Styles struct {
 	BigOneDecimal, BigPercent, BigText, BigLabel int
 	// Paragraph is running text without a rule, for prose.
 	Paragraph int
-	// Missing marks a value that is missing, in colour and in words.
+	// Missing marks a missing value in colour; the cell says so in words.
 	Missing int
 	// Band and BandNote head a group of rows.
 	Band, BandNote int
