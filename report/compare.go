@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/scores"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -42,8 +44,10 @@ type CompareOptions struct {
 }
 
 // Comparison collects the scores of many municipalities and writes the
-// comparison workbook of DESIGN §6. It keeps only the numbers it shows,
-// not the results, so that memory grows by one small row per file.
+// comparison workbook: a ranked overview, the areas side by side with a
+// chart, statistics per area and the files that could not be read. It
+// keeps only the numbers it shows, not the results, so that memory grows
+// by one small row per file.
 type Comparison struct {
 	q    *assessment.Questionnaire
 	opt  CompareOptions
@@ -87,7 +91,7 @@ func (c *Comparison) Add(file string, r *assessment.Result) {
 	}
 	row := compareRow{
 		file: file, number: r.Answers.Municipality.Number, name: r.Answers.Municipality.Name,
-		total: r.Total, coverage: r.Coverage, level: levelName(r.Level),
+		total: r.Total, coverage: r.Coverage, level: scores.LevelName(r.Level),
 		areas: make([]assessment.Score, len(c.q.Areas)),
 	}
 	for i, a := range c.q.Areas {
@@ -133,10 +137,10 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 	if c.q != nil {
 		ref = fmt.Sprintf("%s · %s@%s", c.q.Title, c.q.ID, c.q.Version)
 	}
-	b := newBook(title, ref)
-	defer b.f.Close()
+	b := sheet.New(title, ref)
+	defer b.File.Close()
 	for _, name := range []string{SheetOverview, SheetAreas, SheetStats, SheetErrors} {
-		b.newSheet(name)
+		b.NewSheet(name)
 	}
 	c.overview(b)
 	c.areaSheet(b)
@@ -146,12 +150,12 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 	if c.q != nil {
 		subject += fmt.Sprintf(", spørreskjema %s@%s", c.q.ID, c.q.Version)
 	}
-	b.docProps("Sirkulær økonomi – sammenligning av kommuner", subject,
+	b.DocProps("Sirkulær økonomi – sammenligning av kommuner", subject,
 		fmt.Sprintf("Laget med sirkel %s.", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
-	if b.err != nil {
-		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", b.err)
+	if err := b.Err(); err != nil {
+		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", err)
 	}
-	return b.f.WriteTo(w)
+	return b.File.WriteTo(w)
 }
 
 // municipalities counts municipalities in words: «én kommune», «12 kommuner».
@@ -169,50 +173,6 @@ func (c *Comparison) areas() []assessment.Area {
 	return c.q.Areas
 }
 
-// stream starts a streamed sheet: widths and panes go through the stream
-// writer, everything else (print setup, conditional formats, filters,
-// charts) must be set on the sheet before the writer is made.
-//
-// A long run of equal columns (a municipality each) becomes the sheet's
-// default width instead: excelize keeps one entry per column it is given
-// a width for, and then scans them all for every cell it writes.
-func (b *book) stream(s sheetSetup) *excelize.StreamWriter {
-	runs := widthRuns(s.cols)
-	if i := slices.IndexFunc(runs, func(r widthRun) bool { return r.to-r.from >= 50 }); i >= 0 {
-		b.check(b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{DefaultColWidth: ptr(runs[i].width)}))
-		runs = slices.Delete(runs, i, i+1)
-	}
-	sw, err := b.f.NewStreamWriter(s.name)
-	if err != nil {
-		b.check(err)
-		return nil
-	}
-	for _, r := range runs {
-		b.check(sw.SetColWidth(r.from, r.to, r.width))
-	}
-	if s.headerRows > 0 || s.freezeCols > 0 {
-		b.check(sw.SetPanes(b.panes(s)))
-	}
-	return sw
-}
-
-// streamRow writes one row of cells; a nil stream writer (after an error)
-// writes nothing.
-func (b *book) streamRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) {
-	if sw == nil || b.err != nil {
-		return
-	}
-	for i, v := range cells {
-		if cl, ok := v.(excelize.Cell); ok {
-			if s, ok := cl.Value.(string); ok {
-				cl.Value = truncate(s, maxCellText)
-				cells[i] = cl
-			}
-		}
-	}
-	b.check(sw.SetRow(cell(1, row), cells, opts...))
-}
-
 // verticalHeader is the height of a header row whose area names stand on
 // end, wrapped in up to two lines.
 func verticalHeader(areas []assessment.Area) float64 {
@@ -223,19 +183,6 @@ func verticalHeader(areas []assessment.Area) float64 {
 	return min(160, max(60, float64(longest)*6.5/2+24))
 }
 
-// rowHeight is the row options for a streamed row whose wrapped texts, by
-// column index, may need more than one line.
-func rowHeight(cols []column, texts map[int]string) excelize.RowOpts {
-	lines := 1
-	for i, t := range texts {
-		lines = max(lines, lineCount(t, cols[i].width-1, 11))
-	}
-	if lines == 1 {
-		return excelize.RowOpts{}
-	}
-	return excelize.RowOpts{Height: linesHeight(lines, 11)}
-}
-
 func scoreOrDash(s assessment.Score, style int) excelize.Cell {
 	if !s.Defined {
 		return excelize.Cell{StyleID: style, Value: "–"}
@@ -243,169 +190,169 @@ func scoreOrDash(s assessment.Score, style int) excelize.Cell {
 	return excelize.Cell{StyleID: style, Value: s.Value}
 }
 
-func (c *Comparison) overview(b *book) {
-	st := &b.st
+func (c *Comparison) overview(b *sheet.Book) {
+	st := &b.Styles
 	areas := c.areas()
-	cols := []column{{"Plass", 7}, {"Kommunenr.", 12}, {"Kommune", 22}, {"Samlet skår", 10}, {"Nivå", 14}, {"Dekning", 9}}
+	cols := []sheet.Column{{Title: "Plass", Width: 7}, {Title: "Kommunenr.", Width: 12}, {Title: "Kommune", Width: 22}, {Title: "Samlet skår", Width: 10}, {Title: "Nivå", Width: 14}, {Title: "Dekning", Width: 9}}
 	for _, a := range areas {
-		cols = append(cols, column{a.Name.String(), 9})
+		cols = append(cols, sheet.Column{Title: a.Name.String(), Width: 9})
 	}
-	cols = append(cols, column{"Fil", 30})
-	s := sheetSetup{name: SheetOverview, cols: cols, headerRows: 1, freezeCols: 3}
-	b.printSetup(s)
+	cols = append(cols, sheet.Column{Title: "Fil", Width: 30})
+	s := sheet.Setup{Name: SheetOverview, Cols: cols, HeaderRows: 1, FreezeCols: 3}
+	b.PrintSetup(s)
 	last := max(len(c.rows)+1, 2)
 	// The file column is for the screen; the printout ends with the areas.
-	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetOverview,
-		RefersTo: fmt.Sprintf("%s!$A:$%s", quoteSheet(SheetOverview), colName(len(cols)-1))}))
-	b.check(b.f.SetConditionalFormat(SheetOverview, fmt.Sprintf("D2:D%d", last), colorScale()))
+	b.Check(b.File.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetOverview,
+		RefersTo: fmt.Sprintf("%s!$A:$%s", sheet.QuoteSheet(SheetOverview), sheet.ColName(len(cols)-1))}))
+	b.Check(b.File.SetConditionalFormat(SheetOverview, fmt.Sprintf("D2:D%d", last), colorScale()))
 	if len(areas) > 0 {
-		b.check(b.f.SetConditionalFormat(SheetOverview, fmt.Sprintf("G2:%s", cell(6+len(areas), last)), colorScale()))
+		b.Check(b.File.SetConditionalFormat(SheetOverview, fmt.Sprintf("G2:%s", sheet.Cell(6+len(areas), last)), colorScale()))
 	}
-	b.autoFilter(SheetOverview, fmt.Sprintf("A1:%s", cell(len(cols), last)))
+	b.AutoFilter(SheetOverview, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), last)))
 
-	sw := b.stream(s)
+	sw := b.Stream(s)
 	// Area names stand on end, so that the table fits a printed page.
-	vertical := b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
-		Fill: solid(colorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	vertical := b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
+		Fill: sheet.Solid(sheet.ColorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
 	head := make([]any, len(cols))
 	for i, col := range cols {
-		style := st.headerCenter
+		style := st.HeaderCenter
 		if i >= 6 && i < 6+len(areas) {
 			style = vertical
 		}
-		head[i] = excelize.Cell{StyleID: style, Value: col.title}
+		head[i] = excelize.Cell{StyleID: style, Value: col.Title}
 	}
-	b.streamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(areas)})
+	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(areas)})
 	cells := make([]any, len(cols))
 	for i, r := range c.rows {
-		cells[0] = excelize.Cell{StyleID: st.integer, Value: i + 1}
-		cells[1] = excelize.Cell{StyleID: st.textCenter, Value: r.number}
-		cells[2] = excelize.Cell{StyleID: st.text, Value: r.name}
-		cells[3] = scoreOrDash(r.total, st.scoreBold)
-		cells[4] = excelize.Cell{StyleID: st.textCenter, Value: r.level}
-		cells[5] = scoreOrDash(r.coverage, st.share)
+		cells[0] = excelize.Cell{StyleID: st.Integer, Value: i + 1}
+		cells[1] = excelize.Cell{StyleID: st.TextCenter, Value: r.number}
+		cells[2] = excelize.Cell{StyleID: st.Text, Value: r.name}
+		cells[3] = scoreOrDash(r.total, st.OneDecimalBold)
+		cells[4] = excelize.Cell{StyleID: st.TextCenter, Value: r.level}
+		cells[5] = scoreOrDash(r.coverage, st.Percent)
 		for j, s := range r.areas {
-			cells[6+j] = scoreOrDash(s, st.score)
+			cells[6+j] = scoreOrDash(s, st.OneDecimal)
 		}
-		cells[len(cols)-1] = excelize.Cell{StyleID: st.textMuted, Value: r.file}
-		b.streamRow(sw, i+2, cells, rowHeight(cols, map[int]string{2: r.name, len(cols) - 1: r.file}))
+		cells[len(cols)-1] = excelize.Cell{StyleID: st.TextMuted, Value: r.file}
+		b.StreamRow(sw, i+2, cells, sheet.FitRowOpts(cols, map[int]string{2: r.name, len(cols) - 1: r.file}))
 	}
 	if len(c.rows) == 0 {
-		b.streamRow(sw, 2, []any{excelize.Cell{StyleID: st.textMuted, Value: "Ingen svarfiler kunne leses; se arket «Feil»."}})
+		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: "Ingen svarfiler kunne leses; se arket «Feil»."}})
 	}
 	if sw != nil {
-		b.check(sw.Flush())
+		b.Check(sw.Flush())
 	}
 }
 
 // areaSheet is the area × municipality matrix with a bar chart: each
 // municipality one by one when there are few, else the median and
 // quartiles from the statistics sheet.
-func (c *Comparison) areaSheet(b *book) {
-	st := &b.st
+func (c *Comparison) areaSheet(b *sheet.Book) {
+	st := &b.Styles
 	areas := c.areas()
 	n := min(len(c.rows), maxAreaColumns)
-	cols := []column{{"Område", 30}}
+	cols := []sheet.Column{{Title: "Område", Width: 30}}
 	for _, r := range c.rows[:n] {
-		cols = append(cols, column{fmt.Sprintf("%s (%s)", r.name, r.number), 9})
+		cols = append(cols, sheet.Column{Title: fmt.Sprintf("%s (%s)", r.name, r.number), Width: 9})
 	}
 	// Fitted to the page width, many municipalities would print too small
 	// to read: such a sheet prints across pages at full size instead, with
 	// the area names repeated on every page.
-	wide := fitScale(cols, false) < minPrintScale
-	page := pageRows(cols, false)
+	wide := sheet.FitScale(cols, false) < sheet.MinPrintScale
+	page := sheet.PageHeight(cols, false)
 	if wide {
-		page = pageRows(nil, false)
+		page = sheet.PageHeight(nil, false)
 	}
 	longest := 0
 	for _, col := range cols {
-		longest = max(longest, len([]rune(col.title)))
+		longest = max(longest, len([]rune(col.Title)))
 	}
 	headHeight := min(200, max(60, float64(longest)*6.5+10))
 	lastRow := len(areas) + 2 // header, total, areas
-	table := headHeight + float64(lastRow-1)*defaultRowHeight
-	s := sheetSetup{name: SheetAreas, cols: cols, headerRows: 1, freezeCols: 1, wide: wide,
+	table := headHeight + float64(lastRow-1)*sheet.DefaultRowHeight
+	s := sheet.Setup{Name: SheetAreas, Cols: cols, HeaderRows: 1, FreezeCols: 1, Wide: wide,
 		// A table that fits the page's height needs no header on the
 		// next page, which is the chart's.
-		noRepeat: table <= page}
+		NoRepeat: table <= page}
 	if wide {
-		s.titleCols = 1
+		s.TitleCols = 1
 	}
-	b.printSetup(s)
+	b.PrintSetup(s)
 	if n > 0 {
-		b.check(b.f.SetConditionalFormat(SheetAreas, fmt.Sprintf("B2:%s", cell(n+1, lastRow)), colorScale()))
+		b.Check(b.File.SetConditionalFormat(SheetAreas, fmt.Sprintf("B2:%s", sheet.Cell(n+1, lastRow)), colorScale()))
 	}
 	if len(areas) > 0 && n > 0 {
 		chart := c.areaChart(b, n, lastRow)
 		// The chart starts a page of its own when it does not fit under
 		// the table: a chart is never split.
-		if table+3*defaultRowHeight+chart > page {
-			b.check(b.f.InsertPageBreak(SheetAreas, cell(1, lastRow+4)))
+		if table+3*sheet.DefaultRowHeight+chart > page {
+			b.Check(b.File.InsertPageBreak(SheetAreas, sheet.Cell(1, lastRow+4)))
 		}
 	}
 
-	sw := b.stream(s)
+	sw := b.Stream(s)
 	// Municipality names stand on end, as in the overview.
-	vertical := b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
-		Fill: solid(colorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	vertical := b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
+		Fill: sheet.Solid(sheet.ColorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
 	head := make([]any, len(cols))
 	for i, col := range cols {
-		head[i] = excelize.Cell{StyleID: vertical, Value: col.title}
+		head[i] = excelize.Cell{StyleID: vertical, Value: col.Title}
 	}
-	head[0] = excelize.Cell{StyleID: st.header, Value: "Område"}
-	b.streamRow(sw, 1, head, excelize.RowOpts{Height: headHeight})
+	head[0] = excelize.Cell{StyleID: st.Header, Value: "Område"}
+	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: headHeight})
 	cells := make([]any, n+1)
-	cells[0] = excelize.Cell{StyleID: st.textBold, Value: "Samlet skår"}
+	cells[0] = excelize.Cell{StyleID: st.TextBold, Value: "Samlet skår"}
 	for j, r := range c.rows[:n] {
-		cells[j+1] = scoreOrDash(r.total, st.scoreBold)
+		cells[j+1] = scoreOrDash(r.total, st.OneDecimalBold)
 	}
-	b.streamRow(sw, 2, cells)
+	b.StreamRow(sw, 2, cells)
 	for i, a := range areas {
-		cells[0] = excelize.Cell{StyleID: st.text, Value: a.Name.String()}
+		cells[0] = excelize.Cell{StyleID: st.Text, Value: a.Name.String()}
 		for j, r := range c.rows[:n] {
-			cells[j+1] = scoreOrDash(r.areas[i], st.score)
+			cells[j+1] = scoreOrDash(r.areas[i], st.OneDecimal)
 		}
-		b.streamRow(sw, i+3, cells)
+		b.StreamRow(sw, i+3, cells)
 	}
 	if len(c.rows) > n {
-		b.streamRow(sw, lastRow+2, []any{excelize.Cell{StyleID: st.note,
+		b.StreamRow(sw, lastRow+2, []any{excelize.Cell{StyleID: st.Note,
 			Value: fmt.Sprintf("Arket viser de %d første av %d kommuner (Excel har plass til %d kolonner). Alle står i arket «Oversikt».", n, len(c.rows), maxAreaColumns+1)}})
 	}
 	if sw != nil {
-		b.check(sw.Flush())
+		b.Check(sw.Flush())
 	}
 }
 
 // areaChart draws the area chart below the table and returns its height
 // in points.
-func (c *Comparison) areaChart(b *book, n, lastRow int) float64 {
+func (c *Comparison) areaChart(b *sheet.Book, n, lastRow int) float64 {
 	areas := c.areas()
-	cats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetAreas), lastRow)
+	cats := fmt.Sprintf("%s!$A$3:$A$%d", sheet.QuoteSheet(SheetAreas), lastRow)
 	var series []excelize.ChartSeries
 	title := "Skår per tiltaksområde"
 	alt := fmt.Sprintf("Stolpediagram over skåren i %d tiltaksområder", len(areas))
 	if n <= chartSeriesLimit {
 		for j := range n {
-			col := colName(j + 2)
+			col := sheet.ColName(j + 2)
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$1", quoteSheet(SheetAreas), col),
+				Name:       fmt.Sprintf("%s!$%s$1", sheet.QuoteSheet(SheetAreas), col),
 				Categories: cats,
-				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", quoteSheet(SheetAreas), col, col, lastRow),
-				Fill:       solid(okabeIto[j%len(okabeIto)]),
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", sheet.QuoteSheet(SheetAreas), col, col, lastRow),
+				Fill:       sheet.Solid(okabeIto[j%len(okabeIto)]),
 			})
 		}
 		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", municipalities(n))
 	} else {
 		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%d kommuner)", len(c.rows))
-		statCats := fmt.Sprintf("%s!$A$3:$A$%d", quoteSheet(SheetStats), len(areas)+2)
+		statCats := fmt.Sprintf("%s!$A$3:$A$%d", sheet.QuoteSheet(SheetStats), len(areas)+2)
 		// Blues from light to dark, each with at least 3:1 contrast to the
 		// white background; the values are printed at the bars.
 		for _, col := range []struct{ letter, color string }{{"D", "4393C3"}, {"E", "053061"}, {"F", "2166AC"}} {
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$1", quoteSheet(SheetStats), col.letter),
+				Name:       fmt.Sprintf("%s!$%s$1", sheet.QuoteSheet(SheetStats), col.letter),
 				Categories: statCats,
-				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", quoteSheet(SheetStats), col.letter, col.letter, len(areas)+2),
-				Fill:       solid(col.color),
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", sheet.QuoteSheet(SheetStats), col.letter, col.letter, len(areas)+2),
+				Fill:       sheet.Solid(col.color),
 			})
 		}
 		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %d kommuner; tallene står i arket «Statistikk».", len(areas), len(c.rows))
@@ -416,37 +363,32 @@ func (c *Comparison) areaChart(b *book, n, lastRow int) float64 {
 	if n > chartSeriesLimit {
 		plot = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
 	}
-	b.check(b.f.AddChart(SheetAreas, cell(1, lastRow+4), &excelize.Chart{
+	b.Check(b.File.AddChart(SheetAreas, sheet.Cell(1, lastRow+4), &excelize.Chart{
 		Type:   excelize.Bar,
 		Series: series,
 		Format: excelize.GraphicOptions{AltText: alt, Name: title, OffsetX: 4, OffsetY: 4},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title,
-			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
+			Font: &excelize.Font{Bold: true, Size: 12, Color: sheet.ColorNavy}}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		Dimension:  excelize.ChartDimension{Width: 820, Height: height},
-		VaryColors: ptr(false),
+		VaryColors: new(false),
 		PlotArea:   plot,
-		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: colorInk}},
-		YAxis:      excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true, Font: excelize.Font{Size: 9, Color: colorMuted}},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: sheet.ColorInk}},
+		YAxis:      excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true, Font: excelize.Font{Size: 9, Color: sheet.ColorMuted}},
 	}))
 	return float64(height) * 0.75
 }
 
 // stats writes n, min, quartiles, median, max and mean of the total and of
 // each area, over the municipalities that have a score there.
-func (c *Comparison) stats(b *book) {
-	st := &b.st
+func (c *Comparison) stats(b *sheet.Book) {
+	st := &b.Styles
 	const sh = SheetStats
-	cols := []column{{"Område", 32}, {"Antall", 9}, {"Lavest", 9}, {"Nedre kvartil", 10}, {"Median", 9}, {"Øvre kvartil", 10}, {"Høyest", 9}, {"Snitt", 9}}
-	s := sheetSetup{name: sh, cols: cols, headerRows: 1}
-	for _, r := range widthRuns(cols) {
-		b.check(b.f.SetColWidth(sh, colName(r.from), colName(r.to), r.width))
-	}
-	b.check(b.f.SetPanes(sh, b.panes(s)))
-	b.printSetup(s)
-	b.headerRow(sh, 1, cols, st.headerCenter)
-	b.set(sh, 1, 1, "Område", st.header)
-	b.check(b.f.SetRowHeight(sh, 1, 32))
+	cols := []sheet.Column{{Title: "Område", Width: 32}, {Title: "Antall", Width: 9}, {Title: "Lavest", Width: 9}, {Title: "Nedre kvartil", Width: 10}, {Title: "Median", Width: 9}, {Title: "Øvre kvartil", Width: 10}, {Title: "Høyest", Width: 9}, {Title: "Snitt", Width: 9}}
+	b.SetUp(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.HeaderCenter)
+	b.Set(sh, 1, 1, "Område", st.Header)
+	b.Check(b.File.SetRowHeight(sh, 1, 32))
 
 	values := make([]float64, 0, len(c.rows))
 	line := func(row int, name string, style int, get func(compareRow) assessment.Score) {
@@ -456,11 +398,11 @@ func (c *Comparison) stats(b *book) {
 				values = append(values, s.Value)
 			}
 		}
-		b.set(sh, 1, row, name, style)
-		b.set(sh, 2, row, len(values), st.integer)
+		b.Set(sh, 1, row, name, style)
+		b.Set(sh, 2, row, len(values), st.Integer)
 		if len(values) == 0 {
 			for col := 3; col <= 8; col++ {
-				b.set(sh, col, row, "–", st.textCenter)
+				b.Set(sh, col, row, "–", st.TextCenter)
 			}
 			return
 		}
@@ -471,15 +413,15 @@ func (c *Comparison) stats(b *book) {
 		}
 		for col, v := range []float64{values[0], quantile(values, 0.25), quantile(values, 0.5),
 			quantile(values, 0.75), values[len(values)-1], sum / float64(len(values))} {
-			b.set(sh, col+3, row, v, st.score)
+			b.Set(sh, col+3, row, v, st.OneDecimal)
 		}
 	}
-	line(2, "Samlet skår", st.textBold, func(r compareRow) assessment.Score { return r.total })
+	line(2, "Samlet skår", st.TextBold, func(r compareRow) assessment.Score { return r.total })
 	for i, a := range c.areas() {
-		line(i+3, a.Name.String(), st.text, func(r compareRow) assessment.Score { return r.areas[i] })
+		line(i+3, a.Name.String(), st.Text, func(r compareRow) assessment.Score { return r.areas[i] })
 	}
 	last := len(c.areas()) + 2
-	b.merged(sh, last+2, 1, len(cols), "Antall er kommunene som har skår i området. Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100.", st.note, 88, 10)
+	b.Merged(sh, last+2, 1, len(cols), "Antall er kommunene som har skår i området. Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100.", st.Note, 88, 10)
 }
 
 // quantile is the p-quantile of sorted values with linear interpolation
@@ -495,24 +437,24 @@ func quantile(sorted []float64, p float64) float64 {
 }
 
 // errors lists the files that could not be read, with why.
-func (c *Comparison) errors(b *book) {
-	st := &b.st
-	cols := []column{{"Fil", 34}, {"Linje", 7}, {"Kolonne", 8}, {"Type", 10}, {"Melding", 90}}
-	s := sheetSetup{name: SheetErrors, cols: cols, headerRows: 1}
-	b.printSetup(s)
+func (c *Comparison) errors(b *sheet.Book) {
+	st := &b.Styles
+	cols := []sheet.Column{{Title: "Fil", Width: 34}, {Title: "Linje", Width: 7}, {Title: "Kolonne", Width: 8}, {Title: "Type", Width: 10}, {Title: "Melding", Width: 90}}
+	s := sheet.Setup{Name: SheetErrors, Cols: cols, HeaderRows: 1}
+	b.PrintSetup(s)
 	if len(c.errs) > 0 {
-		b.autoFilter(SheetErrors, fmt.Sprintf("A1:%s", cell(len(cols), len(c.errs)+1)))
+		b.AutoFilter(SheetErrors, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(c.errs)+1)))
 	}
-	sw := b.stream(s)
+	sw := b.Stream(s)
 	head := make([]any, len(cols))
 	for i, col := range cols {
-		head[i] = excelize.Cell{StyleID: st.headerCenter, Value: col.title}
+		head[i] = excelize.Cell{StyleID: st.HeaderCenter, Value: col.Title}
 	}
-	head[0] = excelize.Cell{StyleID: st.header, Value: cols[0].title}
-	head[4] = excelize.Cell{StyleID: st.header, Value: cols[4].title}
-	b.streamRow(sw, 1, head)
+	head[0] = excelize.Cell{StyleID: st.Header, Value: cols[0].Title}
+	head[4] = excelize.Cell{StyleID: st.Header, Value: cols[4].Title}
+	b.StreamRow(sw, 1, head)
 	if len(c.errs) == 0 {
-		b.streamRow(sw, 2, []any{excelize.Cell{StyleID: st.textMuted, Value: "Ingen feil: alle filene kunne leses."}})
+		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: "Ingen feil: alle filene kunne leses."}})
 	}
 	for i, d := range c.errs {
 		kind := "Feil"
@@ -525,16 +467,16 @@ func (c *Comparison) errors(b *book) {
 		}
 		pos := func(n int) any {
 			if n == 0 {
-				return excelize.Cell{StyleID: st.textCenter, Value: ""}
+				return excelize.Cell{StyleID: st.TextCenter, Value: ""}
 			}
-			return excelize.Cell{StyleID: st.integer, Value: n}
+			return excelize.Cell{StyleID: st.Integer, Value: n}
 		}
-		b.streamRow(sw, i+2, []any{
-			excelize.Cell{StyleID: st.text, Value: d.File}, pos(d.Line), pos(d.Column),
-			excelize.Cell{StyleID: st.textCenter, Value: kind}, excelize.Cell{StyleID: st.text, Value: msg},
-		}, rowHeight(cols, map[int]string{0: d.File, 4: msg}))
+		b.StreamRow(sw, i+2, []any{
+			excelize.Cell{StyleID: st.Text, Value: d.File}, pos(d.Line), pos(d.Column),
+			excelize.Cell{StyleID: st.TextCenter, Value: kind}, excelize.Cell{StyleID: st.Text, Value: msg},
+		}, sheet.FitRowOpts(cols, map[int]string{0: d.File, 4: msg}))
 	}
 	if sw != nil {
-		b.check(sw.Flush())
+		b.Check(sw.Flush())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/internal/fixture"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,7 +24,7 @@ func cmpVariant(t testing.TB, name, number string) *assessment.Result {
 	}
 	s := strings.Replace(string(src), `municipality: {name: Øyer, number: "3440"}`,
 		fmt.Sprintf("municipality: {name: %q, number: %q}", name, number), 1)
-	return wbResultFrom(t, name+".yaml", []byte(s))
+	return fixture.ResultFrom(t, name+".yaml", []byte(s))
 }
 
 func cmpWrite(t testing.TB, c *Comparison) *excelize.File {
@@ -36,10 +37,10 @@ func cmpWrite(t testing.TB, c *Comparison) *excelize.File {
 }
 
 func TestComparison(t *testing.T) {
-	oyer := wbResult(t, "../testdata/oyer-3440.yaml")
-	partial := wbResult(t, "../testdata/partial-3440.yaml")
+	oyer := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	partial := fixture.Result(t, "../testdata/partial-3440.yaml")
 	oslo := cmpVariant(t, "=Oslo+1", "0301")
-	empty := wbResultFrom(t, "tom.yaml", []byte(`kind: answers
+	empty := fixture.ResultFrom(t, "tom.yaml", []byte(`kind: answers
 questionnaire: {id: ks-sirkulaer, version: "2026.1"}
 municipality: {name: Lesja, number: "3432"}
 date: 2026-11-20
@@ -89,7 +90,7 @@ answers: {}
 			t.Errorf("%s: %v, want %v", ar.Area.ID, got, ar.Score.Value)
 		}
 	}
-	cmpNoFormulas(t, f)
+	fixture.NoFormulas(t, f)
 	xml := wbSheetXML(t, f, SheetOverview)
 	for _, want := range []string{`<autoFilter ref=`, `state="frozen"`, `fitToPage="true"`, `colorScale`, `orientation="landscape"`} {
 		if !strings.Contains(xml, want) {
@@ -144,24 +145,10 @@ func cmpBytes(t testing.TB, c *Comparison) []byte {
 	return buf.Bytes()
 }
 
-func cmpNoFormulas(t testing.TB, f *excelize.File) {
-	t.Helper()
-	for _, sh := range f.GetSheetList() {
-		rows, _ := f.GetRows(sh)
-		for ri, row := range rows {
-			for ci := range row {
-				if fo, _ := f.GetCellFormula(sh, cell(ci+1, ri+1)); fo != "" {
-					t.Errorf("%s!%s is a formula: %s", sh, cell(ci+1, ri+1), fo)
-				}
-			}
-		}
-	}
-}
-
 // With many municipalities the chart shows the median and quartiles, not
 // one bar per municipality.
 func TestComparisonManyCharts(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	c := NewComparison(r.Questionnaire, CompareOptions{Now: wbNow})
 	for i := range chartSeriesLimit + 1 {
 		c.Add(fmt.Sprintf("svar/%02d.yaml", i), r)
@@ -187,15 +174,8 @@ func TestComparisonWithoutResults(t *testing.T) {
 }
 
 func TestComparisonOtherQuestionnaireIsNoted(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
-	data, err := os.ReadFile("../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mini, ds := assessment.ParseQuestionnaire("mini", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	mini := fixture.Questionnaire(t, "../testdata/mini-questionnaire.yaml")
 	c := NewComparison(mini, CompareOptions{Now: wbNow})
 	c.Add("oyer.yaml", r)
 	f := cmpWrite(t, c)
@@ -226,10 +206,11 @@ func TestQuantile(t *testing.T) {
 	}
 }
 
-// BenchmarkComparison10k adds 10,000 results and writes the workbook, the
-// consultant's large case (DESIGN §8).
+// BenchmarkComparison10k adds 10,000 results and writes the workbook: a
+// consultant's large batch, the size the README's performance figures
+// are measured at.
 func BenchmarkComparison10k(b *testing.B) {
-	r := wbResult(b, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(b, "../testdata/oyer-3440.yaml")
 	files := make([]string, 10000)
 	n := 10000
 	if s := os.Getenv("SIRKEL_BENCH_N"); s != "" {
@@ -255,7 +236,7 @@ func BenchmarkComparison10k(b *testing.B) {
 // size: it prints across pages with the area names on every page, and
 // the chart gets a page of its own.
 func TestComparisonWideAreaSheetPrints(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	for _, n := range []int{5, 30} {
 		c := NewComparison(r.Questionnaire, CompareOptions{Now: wbNow})
 		for i := range n {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/scores"
 )
 
 // maxFindings keeps the summary short enough to be read in a minute.
@@ -71,14 +72,14 @@ func totalFinding(r *assessment.Result) string {
 	q := r.Questionnaire
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s får %s av 100 poeng samlet og er på modenhetsnivået «%s» (nivå %d av %d).",
-		name, FormatScore(r.Total), r.Level.Name(), r.Level.Rank, len(q.Levels))
+		name, scores.FormatScore(r.Total), r.Level.Name(), r.Level.Rank, len(q.Levels))
 	if d := r.Level.Level.Description.String(); d != "" {
 		b.WriteString(" " + sentence(d))
 	}
 	if r.Level.Rank < len(q.Levels) {
 		next := q.Levels[r.Level.Rank]
 		if gap := *next.Min - r.Total.Value; gap <= nearNextLevel {
-			fmt.Fprintf(&b, " Det mangler bare %s poeng til neste nivå, «%s».", FormatScore(assessment.Some(gap)), next.Name)
+			fmt.Fprintf(&b, " Det mangler bare %s poeng til neste nivå, «%s».", scores.FormatScore(assessment.Some(gap)), next.Name)
 		}
 	}
 	return b.String()
@@ -99,10 +100,10 @@ func changeFinding(r, base *assessment.Result) string {
 		fmt.Fprintf(&b, "Samlet skår er uendret siden %s.", when)
 	case d > 0:
 		fmt.Fprintf(&b, "Siden %s har samlet skår økt med %s poeng, fra %s til %s.", when,
-			FormatScore(assessment.Some(d)), FormatScore(base.Total), FormatScore(r.Total))
+			scores.FormatScore(assessment.Some(d)), scores.FormatScore(base.Total), scores.FormatScore(r.Total))
 	default:
 		fmt.Fprintf(&b, "Siden %s har samlet skår gått ned med %s poeng, fra %s til %s.", when,
-			FormatScore(assessment.Some(-d)), FormatScore(base.Total), FormatScore(r.Total))
+			scores.FormatScore(assessment.Some(-d)), scores.FormatScore(base.Total), scores.FormatScore(r.Total))
 	}
 	var up, down *areaChange
 	for _, c := range areaChanges(r, base) {
@@ -126,7 +127,7 @@ func changeFinding(r, base *assessment.Result) string {
 		fmt.Fprintf(&b, " Kommunen har dermed gått fra nivået «%s» til «%s».", base.Level.Name(), r.Level.Name())
 	}
 	if base.Coverage.Defined && base.Coverage.Value < lowCoverage {
-		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", FormatShare(base.Coverage))
+		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", scores.FormatShare(base.Coverage))
 	}
 	return b.String()
 }
@@ -176,7 +177,7 @@ func areaFinding(r *assessment.Result) string {
 		hi, lo = math.Max(hi, ar.Score.Value), math.Min(lo, ar.Score.Value)
 	}
 	if hi-lo < sameScore {
-		return fmt.Sprintf("Alle områdene med svar ligger likt, på %s.", FormatScore(assessment.Some(hi)))
+		return fmt.Sprintf("Alle områdene med svar ligger likt, på %s.", scores.FormatScore(assessment.Some(hi)))
 	}
 	named := func(v float64) string {
 		var names []string
@@ -185,7 +186,7 @@ func areaFinding(r *assessment.Result) string {
 				names = append(names, "«"+ar.Area.Name.String()+"»")
 			}
 		}
-		return fmt.Sprintf("%s (%s)", joinNO(names), FormatScore(assessment.Some(v)))
+		return fmt.Sprintf("%s (%s)", joinNO(names), scores.FormatScore(assessment.Some(v)))
 	}
 	return fmt.Sprintf("Kommunen har kommet lengst i %s og kortest i %s.", named(hi), named(lo))
 }
@@ -198,12 +199,12 @@ func coverageFinding(r *assessment.Result) string {
 		case ar.Coverage.Value == 0:
 			empty = append(empty, "«"+ar.Area.Name.String()+"»")
 		case ar.Coverage.Value < lowAreaCoverage:
-			thin = append(thin, fmt.Sprintf("«%s» (%s)", ar.Area.Name, FormatShare(ar.Coverage)))
+			thin = append(thin, fmt.Sprintf("«%s» (%s)", ar.Area.Name, scores.FormatShare(ar.Coverage)))
 		}
 	}
 	var b strings.Builder
 	if r.Coverage.Defined && r.Coverage.Value < lowCoverage {
-		fmt.Fprintf(&b, "Bare %s av spørsmålene er besvart, så skårene er usikre.", FormatShare(r.Coverage))
+		fmt.Fprintf(&b, "Bare %s av spørsmålene er besvart, så skårene er usikre.", scores.FormatShare(r.Coverage))
 	}
 	if len(empty) > 0 {
 		fmt.Fprintf(&b, " Ingen spørsmål er besvart i %s, så %s ingen skår.", joinNO(empty), plural(len(empty), "området har", "disse områdene har"))
@@ -253,7 +254,7 @@ func stepFinding(r *assessment.Result) string {
 	}
 	step := q.Steps[weak]
 	text := fmt.Sprintf("Av de %s styringstrinnene henger trinn %d, «%s», mest etter, med %s i snitt for alle områdene.",
-		countWord(len(q.Steps)), step.ID, step.Name, FormatScore(r.Steps[weak].Score))
+		countWord(len(q.Steps)), step.ID, step.Name, scores.FormatScore(r.Steps[weak].Score))
 	if n > 1 {
 		text = strings.TrimSuffix(text, ".") + fmt.Sprintf("; det er det svakeste trinnet i %d av %d områder.", n, of)
 	}
@@ -282,7 +283,7 @@ func tierFinding(r *assessment.Result) string {
 	if best >= 0 {
 		ar := r.Areas[best]
 		text := fmt.Sprintf("I «%s» er tiltakene på nivå %s godt i gang (%s), mens nivå %s, «%s», ligger langt etter (%s).",
-			ar.Area.Name, tf.ID, FormatScore(ar.Tiers[first].Score), tl.ID, tl.Name, FormatScore(ar.Tiers[last].Score))
+			ar.Area.Name, tf.ID, scores.FormatScore(ar.Tiers[first].Score), tl.ID, tl.Name, scores.FormatScore(ar.Tiers[last].Score))
 		if count > 1 {
 			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: kommunen effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
 				countWord(count-1), plural(count-1, "annet område", "andre områder"))
@@ -308,7 +309,7 @@ func tierFinding(r *assessment.Result) string {
 		return ""
 	}
 	t := q.Tiers[weak]
-	return fmt.Sprintf("Av tiltaksnivåene ligger nivå %s, «%s», lavest, med %s i snitt.", t.ID, t.Name, FormatScore(r.Tiers[weak].Score))
+	return fmt.Sprintf("Av tiltaksnivåene ligger nivå %s, «%s», lavest, med %s i snitt.", t.ID, t.Name, scores.FormatScore(r.Tiers[weak].Score))
 }
 
 func gapFinding(r *assessment.Result) string {
@@ -330,7 +331,7 @@ func gapFinding(r *assessment.Result) string {
 
 // formatDelta shows a change in points with its sign: +2,5 or −1,0.
 func formatDelta(d float64) string {
-	s := FormatScore(assessment.Some(math.Abs(d)))
+	s := scores.FormatScore(assessment.Some(math.Abs(d)))
 	if d < 0 {
 		return "−" + s
 	}

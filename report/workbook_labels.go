@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sirkel/sirkel/assessment"
 )
@@ -12,6 +13,13 @@ import (
 // numNO formats a number as Norwegians write it: decimal comma, no
 // trailing zeros.
 func numNO(f float64) string { return assessment.DecimalComma(f) }
+
+// norDate writes a date the Norwegian way: 20. november 2026.
+func norDate(t time.Time) string {
+	months := [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
+		"august", "september", "oktober", "november", "desember"}
+	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
 
 // answerLabel is an answer as a person reads it; "" when the question is
 // unanswered.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sirkel/sirkel/report/internal/fixture"
 )
 
 // TestLibreOfficeOpensWorkbooks converts the report and the comparison to
@@ -27,8 +29,8 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 		t.Skip("-short")
 	}
 	dir := t.TempDir()
-	oyer := wbResult(t, "../testdata/oyer-3440.yaml")
-	partial := wbResult(t, "../testdata/partial-3440.yaml")
+	oyer := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	partial := fixture.Result(t, "../testdata/partial-3440.yaml")
 	report := filepath.Join(dir, "3440-oyer-sirkel.xlsx")
 	if err := os.WriteFile(report, wbWrite(t, oyer, ReportOptions{Baseline: partial}), 0o644); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/scores"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -42,8 +44,8 @@ type ReportOptions struct {
 	File string
 }
 
-// WriteReport writes the municipality workbook of DESIGN §6 for one
-// result: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
+// WriteReport writes the workbook of one result for the municipality's
+// leaders: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
 // questionnaire has them, Begreper, Eksempler and Nøkkeltall.
 func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.ToolVersion == "" {
@@ -54,9 +56,9 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	}
 	rw := &reportWriter{r: r, q: r.Questionnaire, opt: opt}
 	m := r.Answers.Municipality
-	rw.b = newBook(fmt.Sprintf("%s (%s)", m.Name, m.Number),
+	rw.b = sheet.New(fmt.Sprintf("%s (%s)", m.Name, m.Number),
 		fmt.Sprintf("%s · %s@%s", r.Questionnaire.Title, r.Questionnaire.ID, r.Questionnaire.Version))
-	defer rw.b.f.Close()
+	defer rw.b.File.Close()
 
 	rw.summary()
 	rw.actions()
@@ -68,16 +70,16 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	rw.facts()
 
 	b := rw.b
-	b.docProps(
+	b.DocProps(
 		fmt.Sprintf("Sirkulær økonomi – egenvurdering for %s", m.Name),
 		fmt.Sprintf("%s (%s): egenvurdering av sirkulær økonomi %s", m.Name, m.Number, r.Answers.Date),
 		fmt.Sprintf("Spørreskjema %s@%s. Laget med sirkel %s.", r.Questionnaire.ID, r.Questionnaire.Version, opt.ToolVersion),
 		opt.ToolVersion, opt.Now)
-	b.f.SetActiveSheet(0)
-	if b.err != nil {
-		return fmt.Errorf("kunne ikke lage arbeidsboken: %w", b.err)
+	b.File.SetActiveSheet(0)
+	if err := b.Err(); err != nil {
+		return fmt.Errorf("kunne ikke lage arbeidsboken: %w", err)
 	}
-	_, err := b.f.WriteTo(w)
+	_, err := b.File.WriteTo(w)
 	return err
 }
 
@@ -85,18 +87,33 @@ type reportWriter struct {
 	r   *assessment.Result
 	q   *assessment.Questionnaire
 	opt ReportOptions
-	b   *book
+	b   *sheet.Book
 	// chartRange are the first and last rows of the area table, which the
 	// radar chart reads.
 	chartRange [3]int
 }
 
+// scoreCell is a value that may be undefined, as it goes into a cell.
+type scoreCell struct {
+	v  float64
+	ok bool
+}
+
 func sc(s assessment.Score) scoreCell { return scoreCell{s.Value, s.Defined} }
+
+// setScore writes a score, or «–» when it is undefined.
+func setScore(b *sheet.Book, sh string, col, row int, s scoreCell, style int) {
+	if s.ok {
+		b.Set(sh, col, row, s.v, style)
+		return
+	}
+	b.Set(sh, col, row, "–", style)
+}
 
 // summaryLayout are the columns of the summary: the area table decides
 // them, and the other blocks are laid over the same grid.
 type summaryLayout struct {
-	cols               []column
+	cols               []sheet.Column
 	score, level, cov  int // columns of the area table
 	prev, change       int // 0 without a baseline
 	firstStep, nSteps  int
@@ -108,28 +125,28 @@ type summaryLayout struct {
 
 func (rw *reportWriter) layout() summaryLayout {
 	l := summaryLayout{}
-	l.cols = []column{{"Område", 32}, {"Skår", 9}, {"Nivå", 14}, {"Dekning", 9}}
+	l.cols = []sheet.Column{{Title: "Område", Width: 32}, {Title: "Skår", Width: 9}, {Title: "Nivå", Width: 14}, {Title: "Dekning", Width: 9}}
 	l.score, l.level, l.cov = 2, 3, 4
 	if rw.opt.Baseline != nil {
-		l.cols = append(l.cols, column{"Forrige", 9}, column{"Endring", 9})
+		l.cols = append(l.cols, sheet.Column{Title: "Forrige", Width: 9}, sheet.Column{Title: "Endring", Width: 9})
 		l.prev, l.change = 5, 6
 	}
 	l.firstStep, l.nSteps = len(l.cols)+1, len(rw.q.Steps)
 	for _, s := range rw.q.Steps {
-		l.cols = append(l.cols, column{fmt.Sprintf("Trinn %d", s.ID), 8.5})
+		l.cols = append(l.cols, sheet.Column{Title: fmt.Sprintf("Trinn %d", s.ID), Width: 8.5})
 	}
 	l.firstTier, l.nTiers = len(l.cols)+1, len(rw.q.Tiers)
 	for _, t := range rw.q.Tiers {
-		l.cols = append(l.cols, column{"Nivå " + t.ID, 8.5})
+		l.cols = append(l.cols, sheet.Column{Title: "Nivå " + t.ID, Width: 8.5})
 	}
 	// The top-gap block needs room for an action and its plans even when
 	// the questionnaire has few steps and tiers.
 	for len(l.cols) < 10 {
-		l.cols = append(l.cols, column{"", 8.5})
+		l.cols = append(l.cols, sheet.Column{Width: 8.5})
 	}
 	l.last = len(l.cols)
 	for _, c := range l.cols {
-		l.width += c.width
+		l.width += c.Width
 	}
 	l.gapAction = l.cov + 1
 	l.gapPlan = max(l.last-2, l.gapAction+2)
@@ -139,26 +156,26 @@ func (rw *reportWriter) layout() summaryLayout {
 func (l summaryLayout) span(from, to int) float64 {
 	w := 0.0
 	for i := from; i <= to; i++ {
-		w += l.cols[i-1].width
+		w += l.cols[i-1].Width
 	}
 	return w
 }
 
 func (rw *reportWriter) summary() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	l := rw.layout()
 	const sh = SheetSummary
-	b.addSheet(sheetSetup{name: sh, cols: l.cols, noGrid: true})
+	b.AddSheet(sheet.Setup{Name: sh, Cols: l.cols, NoGrid: true})
 	m := r.Answers.Municipality
 
 	row := 1
-	b.merged(sh, row, 1, l.last, q.Title.String(), st.title, l.width, 18)
+	b.Merged(sh, row, 1, l.last, q.Title.String(), st.Title, l.width, 18)
 	row++
 	who := fmt.Sprintf("%s (%s)", m.Name, m.Number)
 	if r.Answers.Date.IsSet() {
 		who += " · vurdert " + norDate(r.Answers.Date.Time)
 	}
-	b.merged(sh, row, 1, l.last, who, b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: colorInk}}), l.width, 14)
+	b.Merged(sh, row, 1, l.last, who, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: sheet.ColorInk}}), l.width, 14)
 	row++
 	if len(r.Answers.Respondents) > 0 {
 		names := make([]string, len(r.Answers.Respondents))
@@ -168,66 +185,66 @@ func (rw *reportWriter) summary() {
 				names[i] += " (" + p.Role + ")"
 			}
 		}
-		b.merged(sh, row, 1, l.last, "Besvart av: "+joinNO(names), st.subtitle, l.width, 11)
+		b.Merged(sh, row, 1, l.last, "Besvart av: "+joinNO(names), st.Subtitle, l.width, 11)
 		row++
 	}
-	b.merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s@%s · rapporten er laget %s med sirkel %s",
-		q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.note, l.width, 10)
+	b.Merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s@%s · rapporten er laget %s med sirkel %s",
+		q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.Note, l.width, 10)
 	row++
-	b.check(b.f.SetRowHeight(sh, row, 8))
+	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
 
 	row = rw.keyFigures(l, row)
 
-	b.check(b.f.SetRowHeight(sh, row, 8))
+	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
 	rw.heading(l, row, "Hovedfunn")
 	row++
 	// A little air between the heading's rule and the first finding.
-	b.check(b.f.SetRowHeight(sh, row, 4))
+	b.Check(b.File.SetRowHeight(sh, row, 4))
 	row++
 	for _, f := range KeyFindings(r, rw.opt.Baseline) {
-		b.merged(sh, row, 1, l.last, "•  "+f, st.finding, l.width-3, 11)
+		b.Merged(sh, row, 1, l.last, "•  "+f, st.Paragraph, l.width-3, 11)
 		row++
 	}
 
-	flow := b.newFlow(sh, l.cols, false, 0)
-	flow.block(1, row-1, 0)
+	flow := b.NewFlow(sh, l.cols, false, 0)
+	flow.Block(1, row-1, 0)
 
 	// Each of the blocks below stays on one page when it can.
-	b.check(b.f.SetRowHeight(sh, row, 8))
+	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
 	start := row
 	row = rw.areaTable(l, row)
-	flow.block(start, row-1, 0)
+	flow.Block(start, row-1, 0)
 
 	// The chart has its own title; a heading above it would only take
 	// room from it.
-	b.check(b.f.SetRowHeight(sh, row, 8))
+	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
 	start = row
 	row = rw.radar(l, row)
-	flow.block(start, row-1, 0)
+	flow.Block(start, row-1, 0)
 
-	b.check(b.f.SetRowHeight(sh, row, 8))
+	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
 	start = row
 	row = rw.topGaps(l, row)
-	flow.block(start, row-1, 24+20+3*40)
+	flow.Block(start, row-1, 24+20+3*40)
 }
 
 // heading writes a section heading across the summary.
 func (rw *reportWriter) heading(l summaryLayout, row int, text string) {
 	b := rw.b
-	b.set(SheetSummary, 1, row, text, b.st.h2)
-	b.check(b.f.SetCellStyle(SheetSummary, cell(1, row), cell(l.last, row), b.st.h2))
-	b.check(b.f.SetRowHeight(SheetSummary, row, 24))
+	b.Set(SheetSummary, 1, row, text, b.Styles.Heading)
+	b.Check(b.File.SetCellStyle(SheetSummary, sheet.Cell(1, row), sheet.Cell(l.last, row), b.Styles.Heading))
+	b.Check(b.File.SetRowHeight(SheetSummary, row, 24))
 }
 
 // keyFigures writes total score, level and coverage (and the change)
 // large, each with a label above and an explanation below.
 func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
-	b, r, st := rw.b, rw.r, &rw.b.st
+	b, r, st := rw.b, rw.r, &rw.b.Styles
 	const sh = SheetSummary
 	type figure struct {
 		label    string
@@ -250,27 +267,27 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	figs := []figure{
-		{"Samlet skår", scoreValue(r.Total), st.scoreBig, "poeng av 100", 1, 1},
-		{"Modenhetsnivå", level, st.levelBig, levelNote, l.score, l.cov},
-		{"Dekning", shareValue(r.Coverage), st.shareBig, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3},
+		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, "poeng av 100", 1, 1},
+		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov},
+		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3},
 	}
 	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
 		d := r.Total.Value - base.Total.Value
-		figs = append(figs, figure{"Endring", d, b.style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: colorNavy},
-			CustomNumFmt: ptr(`+0.0;"−"0.0;0.0`), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
+		figs = append(figs, figure{"Endring", d, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: sheet.ColorNavy},
+			CustomNumFmt: new(sheet.SignedOneDecimalFormat), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
 			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6})
 	}
 	for _, f := range figs {
-		b.set(sh, f.from, row, f.label, st.labelBig)
-		b.set(sh, f.from, row+1, f.value, f.style)
-		b.set(sh, f.from, row+2, f.note, st.subtitle)
+		b.Set(sh, f.from, row, f.label, st.BigLabel)
+		b.Set(sh, f.from, row+1, f.value, f.style)
+		b.Set(sh, f.from, row+2, f.note, st.Subtitle)
 		if f.to > f.from {
 			for i := range 3 {
-				b.check(b.f.MergeCell(sh, cell(f.from, row+i), cell(f.to, row+i)))
+				b.Check(b.File.MergeCell(sh, sheet.Cell(f.from, row+i), sheet.Cell(f.to, row+i)))
 			}
 		}
 	}
-	b.check(b.f.SetRowHeight(sh, row+1, 36))
+	b.Check(b.File.SetRowHeight(sh, row+1, 36))
 	return row + 3
 }
 
@@ -291,7 +308,7 @@ func shareValue(s assessment.Score) any {
 // areaTable writes the areas with score, level and coverage beside the two
 // heat maps, area × trinn and area × tiltaksnivå, and a row for all areas.
 func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetSummary
 	rw.heading(l, row, "Områdene, styringstrinnene og tiltaksnivåene")
 	row++
@@ -300,73 +317,73 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	top := row
 	last := l.firstTier + l.nTiers - 1
 	for c := 1; c <= last; c++ {
-		b.set(sh, c, top, "", st.headerCenter)
-		b.set(sh, c, top+1, l.cols[c-1].title, st.headerCenter)
+		b.Set(sh, c, top, "", st.HeaderCenter)
+		b.Set(sh, c, top+1, l.cols[c-1].Title, st.HeaderCenter)
 	}
-	b.set(sh, 1, top+1, "Område", st.header)
+	b.Set(sh, 1, top+1, "Område", st.Header)
 	for c := 1; c < l.firstStep; c++ {
-		b.check(b.f.MergeCell(sh, cell(c, top), cell(c, top+1)))
+		b.Check(b.File.MergeCell(sh, sheet.Cell(c, top), sheet.Cell(c, top+1)))
 	}
-	b.set(sh, 1, top, "Område", st.header)
+	b.Set(sh, 1, top, "Område", st.Header)
 	for c := 2; c < l.firstStep; c++ {
-		b.set(sh, c, top, l.cols[c-1].title, st.headerCenter)
+		b.Set(sh, c, top, l.cols[c-1].Title, st.HeaderCenter)
 	}
 	if l.nSteps > 0 {
-		b.set(sh, l.firstStep, top, "Styringstrinn", st.headerCenter)
-		b.check(b.f.MergeCell(sh, cell(l.firstStep, top), cell(l.firstStep+l.nSteps-1, top)))
+		b.Set(sh, l.firstStep, top, "Styringstrinn", st.HeaderCenter)
+		b.Check(b.File.MergeCell(sh, sheet.Cell(l.firstStep, top), sheet.Cell(l.firstStep+l.nSteps-1, top)))
 	}
 	if l.nTiers > 0 {
-		b.set(sh, l.firstTier, top, "Tiltaksnivå", st.headerCenter)
-		b.check(b.f.MergeCell(sh, cell(l.firstTier, top), cell(l.firstTier+l.nTiers-1, top)))
+		b.Set(sh, l.firstTier, top, "Tiltaksnivå", st.HeaderCenter)
+		b.Check(b.File.MergeCell(sh, sheet.Cell(l.firstTier, top), sheet.Cell(l.firstTier+l.nTiers-1, top)))
 	}
 	row += 2
 
 	first := row
 	for _, ar := range r.Areas {
-		b.set(sh, 1, row, ar.Area.Name.String(), st.text)
-		b.setScore(sh, l.score, row, sc(ar.Score), st.score)
-		b.set(sh, l.level, row, levelName(ar.Level), st.textCenter)
-		b.setScore(sh, l.cov, row, sc(ar.Coverage), st.share)
+		b.Set(sh, 1, row, ar.Area.Name.String(), st.Text)
+		setScore(b, sh, l.score, row, sc(ar.Score), st.OneDecimal)
+		b.Set(sh, l.level, row, scores.LevelName(ar.Level), st.TextCenter)
+		setScore(b, sh, l.cov, row, sc(ar.Coverage), st.Percent)
 		if l.prev > 0 {
 			base, ok := baselineArea(rw.opt.Baseline, ar.Area.ID)
-			b.setScore(sh, l.prev, row, scoreCell{base.Score.Value, ok && base.Score.Defined}, st.score)
+			setScore(b, sh, l.prev, row, scoreCell{base.Score.Value, ok && base.Score.Defined}, st.OneDecimal)
 			d := scoreCell{ar.Score.Value - base.Score.Value, ok && base.Score.Defined && ar.Score.Defined}
-			b.setScore(sh, l.change, row, d, st.change)
+			setScore(b, sh, l.change, row, d, st.SignedOneDecimal)
 		}
 		for i := range ar.Steps {
-			b.setScore(sh, l.firstStep+i, row, sc(ar.Steps[i].Score), st.score)
+			setScore(b, sh, l.firstStep+i, row, sc(ar.Steps[i].Score), st.OneDecimal)
 		}
 		for i := range ar.Tiers {
-			b.setScore(sh, l.firstTier+i, row, sc(ar.Tiers[i].Score), st.score)
+			setScore(b, sh, l.firstTier+i, row, sc(ar.Tiers[i].Score), st.OneDecimal)
 		}
 		row++
 	}
 	lastArea := row - 1
-	b.set(sh, 1, row, "Alle områder", st.textBold)
-	b.setScore(sh, l.score, row, sc(r.Total), st.scoreBold)
-	b.set(sh, l.level, row, levelName(r.Level), st.textCenter)
-	b.setScore(sh, l.cov, row, sc(r.Coverage), st.share)
+	b.Set(sh, 1, row, "Alle områder", st.TextBold)
+	setScore(b, sh, l.score, row, sc(r.Total), st.OneDecimalBold)
+	b.Set(sh, l.level, row, scores.LevelName(r.Level), st.TextCenter)
+	setScore(b, sh, l.cov, row, sc(r.Coverage), st.Percent)
 	if l.prev > 0 {
 		base := rw.opt.Baseline
-		b.setScore(sh, l.prev, row, sc(base.Total), st.scoreBold)
-		b.setScore(sh, l.change, row, scoreCell{r.Total.Value - base.Total.Value, r.Total.Defined && base.Total.Defined}, st.change)
+		setScore(b, sh, l.prev, row, sc(base.Total), st.OneDecimalBold)
+		setScore(b, sh, l.change, row, scoreCell{r.Total.Value - base.Total.Value, r.Total.Defined && base.Total.Defined}, st.SignedOneDecimal)
 	}
 	for i, s := range r.Steps {
-		b.setScore(sh, l.firstStep+i, row, sc(s.Score), st.scoreBold)
+		setScore(b, sh, l.firstStep+i, row, sc(s.Score), st.OneDecimalBold)
 	}
 	for i, t := range r.Tiers {
-		b.setScore(sh, l.firstTier+i, row, sc(t.Score), st.scoreBold)
+		setScore(b, sh, l.firstTier+i, row, sc(t.Score), st.OneDecimalBold)
 	}
 	totalRow := row
 	row++
 
 	scale := colorScale()
-	b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.score, first), cell(l.score, totalRow)), scale))
+	b.Check(b.File.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", sheet.Cell(l.score, first), sheet.Cell(l.score, totalRow)), scale))
 	if l.prev > 0 {
-		b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.prev, first), cell(l.prev, totalRow)), scale))
+		b.Check(b.File.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", sheet.Cell(l.prev, first), sheet.Cell(l.prev, totalRow)), scale))
 	}
 	if l.nSteps+l.nTiers > 0 {
-		b.check(b.f.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", cell(l.firstStep, first), cell(last, totalRow)), scale))
+		b.Check(b.File.SetConditionalFormat(sh, fmt.Sprintf("%s:%s", sheet.Cell(l.firstStep, first), sheet.Cell(last, totalRow)), scale))
 	}
 	rw.chartRange = [3]int{first, lastArea, top}
 	rw.chartData(l, top, first)
@@ -379,7 +396,7 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	for _, t := range q.Tiers {
 		tiers = append(tiers, fmt.Sprintf("%s %s", t.ID, t.Name))
 	}
-	b.check(b.f.SetRowHeight(sh, row, 6))
+	b.Check(b.File.SetRowHeight(sh, row, 6))
 	row++
 	legend := []string{}
 	if len(steps) > 0 {
@@ -390,7 +407,7 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	}
 	legend = append(legend, "Skår fra 0 til 100. Fargen går fra oransje (0) via hvitt (50) til blått (100) og gjentar bare tallet i cellen. «–»: ingen spørsmål i cellen er besvart.")
 	for _, t := range legend {
-		b.merged(sh, row, 1, l.last, t, st.note, l.width, 10)
+		b.Merged(sh, row, 1, l.last, t, st.Note, l.width, 10)
 		row++
 	}
 	return row
@@ -404,23 +421,23 @@ func (rw *reportWriter) chartData(l summaryLayout, head, first int) {
 	b, r := rw.b, rw.r
 	const sh = SheetSummary
 	now, prev := l.last+2, l.last+3
-	b.set(SheetSummary, now, head, fmt.Sprintf("Vurdert %s", norDate(r.Answers.Date.Time)), 0)
+	b.Set(SheetSummary, now, head, fmt.Sprintf("Vurdert %s", norDate(r.Answers.Date.Time)), 0)
 	for i, ar := range r.Areas {
 		if ar.Score.Defined {
-			b.set(sh, now, first+i, ar.Score.Value, 0)
+			b.Set(sh, now, first+i, ar.Score.Value, 0)
 		}
 	}
 	hide := now
 	if base := rw.opt.Baseline; base != nil {
-		b.set(sh, prev, head, fmt.Sprintf("Forrige vurdering %s", norDate(base.Answers.Date.Time)), 0)
+		b.Set(sh, prev, head, fmt.Sprintf("Forrige vurdering %s", norDate(base.Answers.Date.Time)), 0)
 		for i, ar := range r.Areas {
 			if ba, ok := baselineArea(base, ar.Area.ID); ok && ba.Score.Defined {
-				b.set(sh, prev, first+i, ba.Score.Value, 0)
+				b.Set(sh, prev, first+i, ba.Score.Value, 0)
 			}
 		}
 		hide = prev
 	}
-	b.check(b.f.SetColVisible(sh, fmt.Sprintf("%s:%s", colName(l.last+1), colName(hide)), false))
+	b.Check(b.File.SetColVisible(sh, fmt.Sprintf("%s:%s", sheet.ColName(l.last+1), sheet.ColName(hide)), false))
 }
 
 // radar draws the area scores as a radar chart (with the baseline as a
@@ -430,11 +447,11 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	const sh = SheetSummary
 	first, last, head := rw.chartRange[0], rw.chartRange[1], rw.chartRange[2]
 	ref := func(col int) string {
-		c := colName(col)
-		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sh), c, first, c, last)
+		c := sheet.ColName(col)
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet.QuoteSheet(sh), c, first, c, last)
 	}
 	// A series is named by a cell: the headers of the hidden chart data.
-	name := func(col int) string { return fmt.Sprintf("%s!$%s$%d", quoteSheet(sh), colName(col), head) }
+	name := func(col int) string { return fmt.Sprintf("%s!$%s$%d", sheet.QuoteSheet(sh), sheet.ColName(col), head) }
 	legend := "none"
 	series := []excelize.ChartSeries{{
 		Name: name(l.last + 2), Categories: ref(1), Values: ref(l.last + 2),
@@ -444,7 +461,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	}}
 	alt := make([]string, 0, len(r.Areas))
 	for _, ar := range r.Areas {
-		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, FormatScore(ar.Score)))
+		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, scores.FormatScore(ar.Score)))
 	}
 	altText := "Radardiagram over skåren i hvert tiltaksområde, fra 0 til 100: " + strings.Join(alt, "; ") + "."
 	if base := rw.opt.Baseline; base != nil {
@@ -460,22 +477,22 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	// The rows under the chart get a fixed height before it is placed, so
 	// that the chart and what follows line up in every program; two rows
 	// spare absorb rounding (LibreOffice draws the chart a little taller).
-	rows := int(math.Ceil(chartHeight*0.75/defaultRowHeight)) + 2
+	rows := int(math.Ceil(chartHeight*0.75/sheet.DefaultRowHeight)) + 2
 	for i := range rows {
-		b.check(b.f.SetRowHeight(sh, row+i, defaultRowHeight))
+		b.Check(b.File.SetRowHeight(sh, row+i, sheet.DefaultRowHeight))
 	}
 	lo, hi := 0.0, 100.0
-	b.check(b.f.AddChart(sh, cell(1, row), &excelize.Chart{
+	b.Check(b.File.AddChart(sh, sheet.Cell(1, row), &excelize.Chart{
 		Type:   excelize.Radar,
 		Series: series,
 		Format: excelize.GraphicOptions{AltText: altText, Name: "Skår per tiltaksområde", OffsetX: 4, OffsetY: 4},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Skår per tiltaksområde (0–100)",
-			Font: &excelize.Font{Bold: true, Size: 12, Color: colorNavy}}}},
+			Font: &excelize.Font{Bold: true, Size: 12, Color: sheet.ColorNavy}}}},
 		Legend:    excelize.ChartLegend{Position: legend},
 		Dimension: excelize.ChartDimension{Width: 640, Height: chartHeight},
 		YAxis: excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 20, MajorGridLines: true,
-			Font: excelize.Font{Size: 9, Color: colorMuted}},
-		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 10, Color: colorInk}},
+			Font: excelize.Font{Size: 9, Color: sheet.ColorMuted}},
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Size: 10, Color: sheet.ColorInk}},
 	}))
 	return row + rows
 }
@@ -486,7 +503,7 @@ const chartHeight = 280
 // topGaps lists the highest-priority actions as the summary's last block,
 // and returns the row below it.
 func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetSummary
 	title := fmt.Sprintf("De %s viktigste tiltakene", countWord(min(topGaps, len(r.Gaps))))
 	if len(r.Gaps) == 1 {
@@ -495,7 +512,7 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	rw.heading(l, row, title)
 	row++
 	if len(r.Gaps) == 0 {
-		b.merged(sh, row, 1, l.last, rw.noGaps(), st.finding, l.width, 11)
+		b.Merged(sh, row, 1, l.last, rw.noGaps(), st.Paragraph, l.width, 11)
 		return row + 1
 	}
 	blocks := []struct {
@@ -510,17 +527,17 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	// The blocks stand without gridlines, so all but the first are
 	// indented a little: a wrapped text then never runs into the one
 	// beside it.
-	headStyles := []int{st.header, st.headerIndent}
-	textStyles := []int{st.text, st.textIndent}
+	headStyles := []int{st.Header, st.HeaderIndent}
+	textStyles := []int{st.Text, st.TextIndent}
 	pick := func(styles []int, j int) int { return styles[min(j, 1)] }
 	for j, bl := range blocks {
-		b.set(sh, bl.from, row, bl.title, pick(headStyles, j))
+		b.Set(sh, bl.from, row, bl.title, pick(headStyles, j))
 		if bl.to > bl.from {
-			b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
-			b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), pick(headStyles, j)))
+			b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
+			b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(headStyles, j)))
 		}
 	}
-	b.check(b.f.SetRowHeight(sh, row, 20))
+	b.Check(b.File.SetRowHeight(sh, row, 20))
 	row++
 	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
 		texts := []string{
@@ -531,15 +548,15 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		}
 		h := 0.0
 		for j, bl := range blocks {
-			b.set(sh, bl.from, row, texts[j], pick(textStyles, j))
+			b.Set(sh, bl.from, row, texts[j], pick(textStyles, j))
 			if bl.to > bl.from {
-				b.check(b.f.MergeCell(sh, cell(bl.from, row), cell(bl.to, row)))
-				b.check(b.f.SetCellStyle(sh, cell(bl.from, row), cell(bl.to, row), pick(textStyles, j)))
+				b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
+				b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(textStyles, j)))
 			}
 			// An indent takes about two characters of the width.
-			h = max(h, textHeight(texts[j], l.span(bl.from, bl.to)-float64(2*min(j, 1)), 11))
+			h = max(h, sheet.TextHeight(texts[j], l.span(bl.from, bl.to)-float64(2*min(j, 1)), 11))
 		}
-		b.check(b.f.SetRowHeight(sh, row, h))
+		b.Check(b.File.SetRowHeight(sh, row, h))
 		row++
 	}
 	return row
@@ -556,17 +573,17 @@ func (rw *reportWriter) noGaps() string {
 
 // actions writes every gap as a row, in priority order.
 func (rw *reportWriter) actions() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetActions
-	cols := []column{
-		{"Nr.", 5}, {"Område", 16}, {"Trinn", 6}, {"Nivå", 6}, {"Spørsmål", 31}, {"Svar", 13},
-		{"Mål", 13}, {"Prioritet", 8.5}, {"Anbefalt tiltak", 36}, {"Plandokument", 19}, {"R-strategi", 17}, {"Eksempler", 16},
+	cols := []sheet.Column{
+		{Title: "Nr.", Width: 5}, {Title: "Område", Width: 16}, {Title: "Trinn", Width: 6}, {Title: "Nivå", Width: 6}, {Title: "Spørsmål", Width: 31}, {Title: "Svar", Width: 13},
+		{Title: "Mål", Width: 13}, {Title: "Prioritet", Width: 8.5}, {Title: "Anbefalt tiltak", Width: 36}, {Title: "Plandokument", Width: 19}, {Title: "R-strategi", Width: 17}, {Title: "Eksempler", Width: 16},
 	}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
-	b.headerRow(sh, 1, cols, st.header)
-	b.check(b.f.SetRowHeight(sh, 1, 20))
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
+	b.Check(b.File.SetRowHeight(sh, 1, 20))
 	if len(r.Gaps) == 0 {
-		b.merged(sh, 2, 1, len(cols), rw.noGaps(), st.text, 200, 11)
+		b.Merged(sh, 2, 1, len(cols), rw.noGaps(), st.Text, 200, 11)
 		return
 	}
 	for i, g := range r.Gaps {
@@ -585,33 +602,33 @@ func (rw *reportWriter) actions() {
 		vals := []any{i + 1, g.Area.Name.String(), stepLabel(qu), tierLabel(qu), qu.Text.String(),
 			answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult), g.Priority,
 			qu.Action.String(), planNames(q, g.Plans), strategy, strings.Join(examples, "; ")}
-		styles := []int{st.integer, st.text, st.textCenter, st.textCenter, st.text, st.text,
-			st.text, st.priority, st.text, st.text, st.text, st.text}
+		styles := []int{st.Integer, st.Text, st.TextCenter, st.TextCenter, st.Text, st.Text,
+			st.Text, st.TwoDecimals, st.Text, st.Text, st.Text, st.Text}
 		for c, v := range vals {
-			b.set(sh, c+1, row, v, styles[c])
+			b.Set(sh, c+1, row, v, styles[c])
 		}
-		b.fitCells(sh, row, cols, vals)
+		b.FitCells(sh, row, cols, vals)
 	}
-	b.autoFilter(sh, fmt.Sprintf("A1:%s", cell(len(cols), len(r.Gaps)+1)))
+	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Gaps)+1)))
 }
 
 // plans groups the actions by plan document, in the order of the planning
 // cycle, each group in priority order.
 func (rw *reportWriter) plans() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetPlans
-	cols := []column{{"Nr.", 5}, {"Tiltak", 58}, {"Område", 26}, {"Trinn", 7}, {"Nivå", 7}, {"I dag → mål", 30}, {"Prioritet", 9}}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
-	b.headerRow(sh, 1, cols, st.header)
+	cols := []sheet.Column{{Title: "Nr.", Width: 5}, {Title: "Tiltak", Width: 58}, {Title: "Område", Width: 26}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "I dag → mål", Width: 30}, {Title: "Prioritet", Width: 9}}
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
 	// The area is indented, so that a long action does not run on into it;
 	// row heights are estimated with the width the indent leaves.
-	b.set(sh, 3, 1, cols[2].title, st.headerIndent)
+	b.Set(sh, 3, 1, cols[2].Title, st.HeaderIndent)
 	fit := slices.Clone(cols)
-	fit[2].width -= 2
-	b.check(b.f.SetRowHeight(sh, 1, 20))
+	fit[2].Width -= 2
+	b.Check(b.File.SetRowHeight(sh, 1, 20))
 	width := 0.0
 	for _, c := range cols {
-		width += c.width
+		width += c.Width
 	}
 
 	type group struct {
@@ -642,22 +659,22 @@ func (rw *reportWriter) plans() {
 	// A plan's heading stays with its first actions; a group that goes on
 	// over a page break repeats its name at the top of the next page, so
 	// that every printed page says which plan its actions belong in.
-	flow := b.newFlow(sh, cols, false, 20)
+	flow := b.NewFlow(sh, cols, false, 20)
 	row := 2
 	for _, g := range groups {
 		start := row
 		title := fmt.Sprintf("%s – %s", g.name, countText(len(g.ranks)))
-		b.merged(sh, row, 1, len(cols), title, st.band, width, 12)
-		b.check(b.f.SetRowHeight(sh, row, 22))
+		b.Merged(sh, row, 1, len(cols), title, st.Band, width, 12)
+		b.Check(b.File.SetRowHeight(sh, row, 22))
 		row++
 		if g.description != "" {
-			b.merged(sh, row, 1, len(cols), g.description, st.bandNote, width, 10)
+			b.Merged(sh, row, 1, len(cols), g.description, st.BandNote, width, 10)
 			row++
 		}
 		if len(g.ranks) == 0 {
-			b.merged(sh, row, 1, len(cols), "Ingen tiltak fra denne vurderingen hører hjemme her.", st.textMuted, width, 11)
+			b.Merged(sh, row, 1, len(cols), "Ingen tiltak fra denne vurderingen hører hjemme her.", st.TextMuted, width, 11)
 			row += 2
-			flow.block(start, row-1, 0)
+			flow.Block(start, row-1, 0)
 			continue
 		}
 		type line struct {
@@ -670,38 +687,38 @@ func (rw *reportWriter) plans() {
 			qu := gp.Question
 			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
 				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
-			lines[k] = line{vals, cellsHeight(fit, vals)}
+			lines[k] = line{vals, sheet.CellsHeight(fit, vals)}
 		}
-		keep := b.heightOf(sh, start, row-1)
+		keep := b.HeightOf(sh, start, row-1)
 		for _, l := range lines[:min(3, len(lines))] {
 			keep += l.h
 		}
-		if !flow.fits(keep) {
-			flow.breakBefore(start)
+		if !flow.Fits(keep) {
+			flow.BreakBefore(start)
 		}
-		flow.add(b.heightOf(sh, start, row-1))
+		flow.Add(b.HeightOf(sh, start, row-1))
 		for _, l := range lines {
-			if !flow.fits(l.h) {
-				flow.breakBefore(row)
-				b.merged(sh, row, 1, len(cols), g.name+" (forts.)", st.band, width, 12)
-				b.check(b.f.SetRowHeight(sh, row, 22))
-				flow.add(22)
+			if !flow.Fits(l.h) {
+				flow.BreakBefore(row)
+				b.Merged(sh, row, 1, len(cols), g.name+" (forts.)", st.Band, width, 12)
+				b.Check(b.File.SetRowHeight(sh, row, 22))
+				flow.Add(22)
 				row++
 			}
-			styles := []int{st.integer, st.text, st.textIndent, st.textCenter, st.textCenter, st.text, st.priority}
+			styles := []int{st.Integer, st.Text, st.TextIndent, st.TextCenter, st.TextCenter, st.Text, st.TwoDecimals}
 			for c, v := range l.vals {
-				b.set(sh, c+1, row, v, styles[c])
+				b.Set(sh, c+1, row, v, styles[c])
 			}
-			b.fitCells(sh, row, fit, l.vals)
-			flow.add(l.h)
+			b.FitCells(sh, row, fit, l.vals)
+			flow.Add(l.h)
 			row++
 		}
 		// A blank row between groups; where it does not fit, it is the
 		// top of the next page rather than a page of its own.
-		if !flow.fits(defaultRowHeight) {
-			flow.breakBefore(row)
+		if !flow.Fits(sheet.DefaultRowHeight) {
+			flow.BreakBefore(row)
 		}
-		flow.add(defaultRowHeight)
+		flow.Add(sheet.DefaultRowHeight)
 		row++
 	}
 }
@@ -718,25 +735,25 @@ func countText(n int) string {
 
 // answers lists every question with its answer, comment, value and gap.
 func (rw *reportWriter) answers() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.st
+	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetAnswers
-	cols := []column{
-		{"Område", 18}, {"Spørsmål", 44}, {"Trinn", 7}, {"Nivå", 7}, {"Svar", 20}, {"Kommentar", 36},
-		{"Verdi (0–1)", 11}, {"Mål", 16}, {"Gap", 8}, {"Spørsmåls-id", 26},
+	cols := []sheet.Column{
+		{Title: "Område", Width: 18}, {Title: "Spørsmål", Width: 44}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "Svar", Width: 20}, {Title: "Kommentar", Width: 36},
+		{Title: "Verdi (0–1)", Width: 11}, {Title: "Mål", Width: 16}, {Title: "Gap", Width: 8}, {Title: "Spørsmåls-id", Width: 26},
 	}
 	// The id is for finding a question in the answers file on the screen;
 	// the printout ends with the gap and is the larger for it.
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1, printTo: len(cols) - 1})
-	b.headerRow(sh, 1, cols, st.header)
-	b.check(b.f.SetRowHeight(sh, 1, 32))
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1, PrintTo: len(cols) - 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
+	b.Check(b.File.SetRowHeight(sh, 1, 32))
 	for i := range r.Questions {
 		qr := &r.Questions[i]
 		row := i + 2
 		qu := qr.Question
-		b.set(sh, 1, row, qr.Area.Name.String(), st.text)
-		b.set(sh, 2, row, qu.Text.String(), st.text)
-		b.set(sh, 3, row, stepLabel(qu), st.textCenter)
-		b.set(sh, 4, row, tierLabel(qu), st.textCenter)
+		b.Set(sh, 1, row, qr.Area.Name.String(), st.Text)
+		b.Set(sh, 2, row, qu.Text.String(), st.Text)
+		b.Set(sh, 3, row, stepLabel(qu), st.TextCenter)
+		b.Set(sh, 4, row, tierLabel(qu), st.TextCenter)
 		comment := ""
 		if qr.Answer != nil {
 			comment = qr.Answer.Comment
@@ -745,68 +762,68 @@ func (rw *reportWriter) answers() {
 		}
 		switch {
 		case qr.Status == assessment.Unanswered:
-			b.set(sh, 5, row, "Ikke besvart", st.missing)
+			b.Set(sh, 5, row, "Ikke besvart", st.Missing)
 		default:
-			b.set(sh, 5, row, answerLabel(q, qr), st.text)
+			b.Set(sh, 5, row, answerLabel(q, qr), st.Text)
 		}
-		b.set(sh, 6, row, comment, st.text)
+		b.Set(sh, 6, row, comment, st.Text)
 		switch {
 		case !qr.Scored:
-			b.set(sh, 7, row, "–", st.textCenter)
-			b.set(sh, 8, row, "Gir ikke skår", st.textMuted)
-			b.set(sh, 9, row, "–", st.textCenter)
+			b.Set(sh, 7, row, "–", st.TextCenter)
+			b.Set(sh, 8, row, "Gir ikke skår", st.TextMuted)
+			b.Set(sh, 9, row, "–", st.TextCenter)
 		case qr.Status == assessment.Answered:
-			b.set(sh, 7, row, qr.N, st.priority)
-			b.set(sh, 8, row, targetLabel(q, qr), st.text)
-			b.set(sh, 9, row, qr.Gap, st.priority)
+			b.Set(sh, 7, row, qr.N, st.TwoDecimals)
+			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
+			b.Set(sh, 9, row, qr.Gap, st.TwoDecimals)
 		default:
-			b.set(sh, 7, row, "–", st.textCenter)
-			b.set(sh, 8, row, targetLabel(q, qr), st.text)
-			b.set(sh, 9, row, "–", st.textCenter)
+			b.Set(sh, 7, row, "–", st.TextCenter)
+			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
+			b.Set(sh, 9, row, "–", st.TextCenter)
 		}
-		b.set(sh, 10, row, qu.ID, st.textMuted)
-		b.fitCells(sh, row, cols, []any{qr.Area.Name.String(), qu.Text.String(), "", "", answerLabel(q, qr), comment, "", targetLabel(q, qr), "", qu.ID})
+		b.Set(sh, 10, row, qu.ID, st.TextMuted)
+		b.FitCells(sh, row, cols, []any{qr.Area.Name.String(), qu.Text.String(), "", "", answerLabel(q, qr), comment, "", targetLabel(q, qr), "", qu.ID})
 	}
-	b.autoFilter(sh, fmt.Sprintf("A1:%s", cell(len(cols), len(r.Questions)+1)))
+	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Questions)+1)))
 }
 
 // method explains the scale, the levels and how everything is computed,
-// in plain words (DESIGN §4).
+// in plain words, so that a reader can follow a score by hand.
 func (rw *reportWriter) method() {
-	b, q, st := rw.b, rw.q, &rw.b.st
+	b, q, st := rw.b, rw.q, &rw.b.Styles
 	const sh = SheetMethod
-	cols := []column{{"", 16}, {"", 34}, {"", 90}}
-	b.addSheet(sheetSetup{name: sh, cols: cols, noGrid: true})
+	cols := []sheet.Column{{Width: 16}, {Width: 34}, {Width: 90}}
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, NoGrid: true})
 	width := 140.0
 	row := 1
-	b.merged(sh, row, 1, 3, "Slik er vurderingen laget", st.title, width, 18)
+	b.Merged(sh, row, 1, 3, "Slik er vurderingen laget", st.Title, width, 18)
 	row++
 	intro := fmt.Sprintf("Spørreskjemaet er «%s», versjon %s (%s@%s), med %d spørsmål i %d tiltaksområder.",
 		q.Title, q.Version, q.ID, q.Version, q.QuestionCount(), len(q.Areas))
 	if d := q.Description.String(); d != "" {
 		intro += " " + sentence(d)
 	}
-	b.merged(sh, row, 1, 3, intro, st.subtitle, width, 11)
+	b.Merged(sh, row, 1, 3, intro, st.Subtitle, width, 11)
 	row += 2
 	// Each table, and the explanation of the scores, stays on one page.
-	flow := b.newFlow(sh, cols, false, 0)
-	flow.block(1, row-1, 0)
+	flow := b.NewFlow(sh, cols, false, 0)
+	flow.Block(1, row-1, 0)
 
 	table := func(title string, head [3]string, rows [][3]any, numStyle int) {
 		start := row
-		defer func() { flow.block(start, row-1, 0) }()
-		b.merged(sh, row, 1, 3, title, st.h2, width, 13)
-		b.check(b.f.SetRowHeight(sh, row, 24))
+		defer func() { flow.Block(start, row-1, 0) }()
+		b.Merged(sh, row, 1, 3, title, st.Heading, width, 13)
+		b.Check(b.File.SetRowHeight(sh, row, 24))
 		row++
 		for c, h := range head {
-			b.set(sh, c+1, row, h, st.header)
+			b.Set(sh, c+1, row, h, st.Header)
 		}
 		row++
 		for _, rr := range rows {
-			b.set(sh, 1, row, rr[0], numStyle)
-			b.set(sh, 2, row, rr[1], st.textBold)
-			b.set(sh, 3, row, rr[2], st.text)
-			b.fitCells(sh, row, cols, rr[:])
+			b.Set(sh, 1, row, rr[0], numStyle)
+			b.Set(sh, 2, row, rr[1], st.TextBold)
+			b.Set(sh, 3, row, rr[2], st.Text)
+			b.FitCells(sh, row, cols, rr[:])
 			row++
 		}
 		row++
@@ -815,47 +832,47 @@ func (rw *reportWriter) method() {
 	for _, p := range q.Scale {
 		rows = append(rows, [3]any{*p.Value, p.Label.String(), p.Description.String()})
 	}
-	table("Svarskalaen", [3]string{"Verdi", "Svar", "Betydning"}, rows, st.number)
+	table("Svarskalaen", [3]string{"Verdi", "Svar", "Betydning"}, rows, st.Number)
 	rows = nil
 	for _, l := range q.Levels {
 		rows = append(rows, [3]any{*l.Min, l.Name.String(), l.Description.String()})
 	}
-	table("Modenhetsnivåene", [3]string{"Fra skår", "Nivå", "Betydning"}, rows, st.number)
+	table("Modenhetsnivåene", [3]string{"Fra skår", "Nivå", "Betydning"}, rows, st.Number)
 	if len(q.Steps) > 0 {
 		rows = nil
 		for _, s := range q.Steps {
 			rows = append(rows, [3]any{s.ID, s.Name.String(), s.Description.String()})
 		}
-		table("Styringstrinnene", [3]string{"Trinn", "Navn", "Hva trinnet handler om"}, rows, st.integer)
+		table("Styringstrinnene", [3]string{"Trinn", "Navn", "Hva trinnet handler om"}, rows, st.Integer)
 	}
 	if len(q.Tiers) > 0 {
 		rows = nil
 		for _, t := range q.Tiers {
 			rows = append(rows, [3]any{t.ID, t.Name.String(), t.Description.String()})
 		}
-		table("Tiltaksnivåene", [3]string{"Nivå", "Navn", "Hva nivået handler om"}, rows, st.textCenter)
+		table("Tiltaksnivåene", [3]string{"Nivå", "Navn", "Hva nivået handler om"}, rows, st.TextCenter)
 	}
 	if len(q.Plans) > 0 {
 		rows = nil
 		for i, p := range plansInCycle(q) {
 			rows = append(rows, [3]any{i + 1, p.Name.String(), p.Description.String()})
 		}
-		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.integer)
+		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.Integer)
 	}
 	if len(q.Strategies) > 0 {
 		rows = nil
 		for i, s := range q.Strategies {
 			rows = append(rows, [3]any{i + 1, s.Name.String(), s.Description.String()})
 		}
-		table("R-strategiene, i prioritert rekkefølge", [3]string{"Nr.", "Strategi", "Betydning"}, rows, st.integer)
+		table("R-strategiene, i prioritert rekkefølge", [3]string{"Nr.", "Strategi", "Betydning"}, rows, st.Integer)
 	}
 
 	start := row
-	b.merged(sh, row, 1, 3, "Slik regnes skårene", st.h2, width, 13)
-	b.check(b.f.SetRowHeight(sh, row, 24))
+	b.Merged(sh, row, 1, 3, "Slik regnes skårene", st.Heading, width, 13)
+	b.Check(b.File.SetRowHeight(sh, row, 24))
 	row++
 	for _, p := range rw.methodText() {
-		b.merged(sh, row, 1, 3, p, st.finding, width, 11)
+		b.Merged(sh, row, 1, 3, p, st.Paragraph, width, 11)
 		row++
 	}
 	row++
@@ -863,12 +880,13 @@ func (rw *reportWriter) method() {
 	if rw.opt.File != "" {
 		source = fmt.Sprintf(" fra svarfilen %s", rw.opt.File)
 	}
-	b.merged(sh, row, 1, 3, fmt.Sprintf("Rapporten er laget %s med sirkel %s%s.", norDate(rw.opt.Now), rw.opt.ToolVersion, source), st.note, width, 10)
-	flow.block(start, row, 0)
+	b.Merged(sh, row, 1, 3, fmt.Sprintf("Rapporten er laget %s med sirkel %s%s.", norDate(rw.opt.Now), rw.opt.ToolVersion, source), st.Note, width, 10)
+	flow.Block(start, row, 0)
 }
 
-// methodText is DESIGN §4 in plain words, with the questionnaire's own
-// scale and target.
+// methodText states the rules by which assessment.Evaluate scores, in
+// plain words and with the questionnaire's own scale and target; a change
+// to those rules must change this text too.
 func (rw *reportWriter) methodText() []string {
 	q := rw.q
 	lo, hi := q.ScaleRange()
@@ -892,36 +910,36 @@ func (rw *reportWriter) methodText() []string {
 }
 
 func (rw *reportWriter) glossary() {
-	b, q, st := rw.b, rw.q, &rw.b.st
+	b, q, st := rw.b, rw.q, &rw.b.Styles
 	if len(q.Glossary) == 0 {
 		return
 	}
 	const sh = SheetGlossary
-	cols := []column{{"Begrep", 34}, {"Forklaring", 100}}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
-	b.headerRow(sh, 1, cols, st.header)
+	cols := []sheet.Column{{Title: "Begrep", Width: 34}, {Title: "Forklaring", Width: 100}}
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
 	for i, t := range q.Glossary {
-		b.set(sh, 1, i+2, t.Term.String(), st.textBold)
-		b.set(sh, 2, i+2, t.Definition.String(), st.text)
-		b.fitCells(sh, i+2, cols, []any{t.Term.String(), t.Definition.String()})
+		b.Set(sh, 1, i+2, t.Term.String(), st.TextBold)
+		b.Set(sh, 2, i+2, t.Definition.String(), st.Text)
+		b.FitCells(sh, i+2, cols, []any{t.Term.String(), t.Definition.String()})
 	}
 }
 
 func (rw *reportWriter) examples() {
-	b, q, st := rw.b, rw.q, &rw.b.st
+	b, q, st := rw.b, rw.q, &rw.b.Styles
 	if len(q.Examples) == 0 {
 		return
 	}
 	const sh = SheetExamples
-	cols := []column{{"Eksempel", 34}, {"Beskrivelse", 80}, {"Tiltaksområder", 28}}
+	cols := []sheet.Column{{Title: "Eksempel", Width: 34}, {Title: "Beskrivelse", Width: 80}, {Title: "Tiltaksområder", Width: 28}}
 	for _, e := range q.Examples {
 		if e.URL != "" {
-			cols = append(cols, column{"Lenke", 30})
+			cols = append(cols, sheet.Column{Title: "Lenke", Width: 30})
 			break
 		}
 	}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
-	b.headerRow(sh, 1, cols, st.header)
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
 	for i, e := range q.Examples {
 		row := i + 2
 		var areas []string
@@ -930,31 +948,31 @@ func (rw *reportWriter) examples() {
 				areas = append(areas, a.Name.String())
 			}
 		}
-		b.set(sh, 1, row, e.Name.String(), st.textBold)
-		b.set(sh, 2, row, e.Description.String(), st.text)
-		b.set(sh, 3, row, strings.Join(areas, "; "), st.text)
+		b.Set(sh, 1, row, e.Name.String(), st.TextBold)
+		b.Set(sh, 2, row, e.Description.String(), st.Text)
+		b.Set(sh, 3, row, strings.Join(areas, "; "), st.Text)
 		if len(cols) > 3 {
-			b.set(sh, 4, row, e.URL, st.text)
+			b.Set(sh, 4, row, e.URL, st.Text)
 		}
 		if len(cols) > 3 && (strings.HasPrefix(e.URL, "https://") || strings.HasPrefix(e.URL, "http://")) {
-			b.check(b.f.SetCellHyperLink(sh, cell(4, row), e.URL, "External"))
+			b.Check(b.File.SetCellHyperLink(sh, sheet.Cell(4, row), e.URL, "External"))
 		}
-		b.fitCells(sh, row, cols, []any{e.Name.String(), e.Description.String(), strings.Join(areas, "; "), e.URL})
+		b.FitCells(sh, row, cols, []any{e.Name.String(), e.Description.String(), strings.Join(areas, "; "), e.URL})
 	}
 }
 
 func (rw *reportWriter) facts() {
-	b, q, st := rw.b, rw.q, &rw.b.st
+	b, q, st := rw.b, rw.q, &rw.b.Styles
 	if len(q.Facts) == 0 {
 		return
 	}
 	const sh = SheetFacts
-	cols := []column{{"Nøkkeltall", 90}, {"Kilde", 50}}
-	b.addSheet(sheetSetup{name: sh, cols: cols, headerRows: 1})
-	b.headerRow(sh, 1, cols, st.header)
+	cols := []sheet.Column{{Title: "Nøkkeltall", Width: 90}, {Title: "Kilde", Width: 50}}
+	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
+	b.HeaderRow(sh, 1, cols, st.Header)
 	for i, f := range q.Facts {
-		b.set(sh, 1, i+2, f.Text.String(), st.text)
-		b.set(sh, 2, i+2, f.Source, st.textMuted)
-		b.fitCells(sh, i+2, cols, []any{f.Text.String(), f.Source})
+		b.Set(sh, 1, i+2, f.Text.String(), st.Text)
+		b.Set(sh, 2, i+2, f.Source, st.TextMuted)
+		b.FitCells(sh, i+2, cols, []any{f.Text.String(), f.Source})
 	}
 }

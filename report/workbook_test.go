@@ -16,7 +16,8 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
-	"github.com/sirkel/sirkel/questionnaires"
+	"github.com/sirkel/sirkel/report/internal/fixture"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,34 +26,6 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden files in testd
 // wbNow is the fixed report time of the tests (SOURCE_DATE_EPOCH in the
 // scripts): 20 November 2026.
 var wbNow = time.Unix(1795132800, 0).UTC()
-
-// wbResult scores an answers file against the embedded questionnaire it
-// names.
-func wbResult(t testing.TB, path string) *assessment.Result {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wbResultFrom(t, path, data)
-}
-
-func wbResultFrom(t testing.TB, name string, data []byte) *assessment.Result {
-	t.Helper()
-	a, ds := assessment.ParseAnswers(name, data)
-	if ds.HasErrors() {
-		t.Fatalf("%s: %v", name, ds)
-	}
-	e, err := questionnaires.Get(a.Questionnaire.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, ds := a.Check(e.Questionnaire, assessment.CheckOptions{})
-	if ds.HasErrors() {
-		t.Fatalf("%s: %v", name, ds)
-	}
-	return assessment.Evaluate(c)
-}
 
 func wbWrite(t testing.TB, r *assessment.Result, opt ReportOptions) []byte {
 	t.Helper()
@@ -98,27 +71,27 @@ func wbFind(t testing.TB, f *excelize.File, sheet, text string) (col, row int) {
 	return 0, 0
 }
 
-func wbValue(t testing.TB, f *excelize.File, sheet string, col, row int) string {
+func wbValue(t testing.TB, f *excelize.File, sh string, col, row int) string {
 	t.Helper()
-	v, err := f.GetCellValue(sheet, cell(col, row), excelize.Options{RawCellValue: true})
+	v, err := f.GetCellValue(sh, sheet.Cell(col, row), excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return v
 }
 
-func wbFloat(t testing.TB, f *excelize.File, sheet string, col, row int) float64 {
+func wbFloat(t testing.TB, f *excelize.File, sh string, col, row int) float64 {
 	t.Helper()
-	v := wbValue(t, f, sheet, col, row)
+	v := wbValue(t, f, sh, col, row)
 	x, err := strconv.ParseFloat(v, 64)
 	if err != nil {
-		t.Fatalf("%s!%s: %q is not a number", sheet, cell(col, row), v)
+		t.Fatalf("%s!%s: %q is not a number", sh, sheet.Cell(col, row), v)
 	}
 	return x
 }
 
 func TestReportSheets(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -130,7 +103,7 @@ func TestReportSheets(t *testing.T) {
 }
 
 func TestReportSummary(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	const sh = SheetSummary
 
@@ -236,7 +209,7 @@ func TestReportSummary(t *testing.T) {
 }
 
 func TestReportActionsInPriorityOrder(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	rows, err := f.GetRows(SheetActions)
 	if err != nil {
@@ -275,7 +248,7 @@ func TestReportActionsInPriorityOrder(t *testing.T) {
 }
 
 func TestReportPlansGrouped(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	q := r.Questionnaire
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	rows, err := f.GetRows(SheetPlans)
@@ -338,7 +311,7 @@ func TestReportPlansGrouped(t *testing.T) {
 }
 
 func TestReportAnswers(t *testing.T) {
-	r := wbResult(t, "../testdata/partial-3440.yaml")
+	r := fixture.Result(t, "../testdata/partial-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	rows, err := f.GetRows(SheetAnswers)
 	if err != nil {
@@ -370,7 +343,7 @@ func TestReportAnswers(t *testing.T) {
 }
 
 func TestReportPrintSetup(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	data := wbWrite(t, r, ReportOptions{ToolVersion: "1.2.3"})
 	f := wbOpen(t, data)
 	names := map[string]bool{}
@@ -423,8 +396,8 @@ func TestReportPrintSetup(t *testing.T) {
 // The same inputs give the same workbook: cells, charts and properties.
 // (Not byte for byte: excelize writes the content types in map order.)
 func TestReportDeterministic(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
-	base := wbResult(t, "../testdata/partial-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	base := fixture.Result(t, "../testdata/partial-3440.yaml")
 	a := wbWrite(t, r, ReportOptions{Baseline: base})
 	b := wbWrite(t, r, ReportOptions{Baseline: base})
 	for _, part := range []string{"xl/worksheets/", "xl/sharedStrings.xml", "xl/charts/", "xl/drawings/", "xl/styles.xml", "xl/workbook.xml", "docProps/"} {
@@ -437,8 +410,8 @@ func TestReportDeterministic(t *testing.T) {
 func wbSame(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 func TestReportBaseline(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
-	base := wbResult(t, "../testdata/partial-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	base := fixture.Result(t, "../testdata/partial-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{Baseline: base}))
 	const sh = SheetSummary
 	// «Endring» is first a key figure, then a column of the area table,
@@ -505,27 +478,11 @@ func TestReportUserTextIsNeverAFormula(t *testing.T) {
 	s := strings.Replace(string(src), "municipality: {name: Øyer, number: \"3440\"}", `municipality: {name: "=1+2&Co", number: "3440"}`, 1)
 	s = strings.Replace(s, "comment: Kapittel i klima- og miljøplanen er under arbeid.", `comment: '=HYPERLINK("https://example.com","klikk")'`, 1)
 	s = strings.Replace(s, "- {name: Kari Nordbø,", `- {name: "@SUM(A1)",`, 1)
-	r := wbResultFrom(t, "evil.yaml", []byte(s))
+	r := fixture.ResultFrom(t, "evil.yaml", []byte(s))
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for ri, row := range rows {
-			for ci := range row {
-				formula, err := f.GetCellFormula(sh, cell(ci+1, ri+1))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if formula != "" {
-					t.Errorf("%s!%s is a formula: %s", sh, cell(ci+1, ri+1), formula)
-				}
-			}
-		}
-	}
+	fixture.NoFormulas(t, f)
 	col, row := wbFind(t, f, SheetAnswers, `=HYPERLINK("https://example.com","klikk")`)
-	if typ, _ := f.GetCellType(SheetAnswers, cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+	if typ, _ := f.GetCellType(SheetAnswers, sheet.Cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 		t.Errorf("comment cell type %v, want a string", typ)
 	}
 	hf, _ := f.GetHeaderFooter(SheetSummary)
@@ -537,15 +494,8 @@ func TestReportUserTextIsNeverAFormula(t *testing.T) {
 // A questionnaire with few steps, tiers and plans, no glossary and no
 // examples still gives a complete workbook.
 func TestReportSmallQuestionnaire(t *testing.T) {
-	data, err := os.ReadFile("../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire("mini", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	a, ds := assessment.ParseAnswers("mini-svar.yaml", []byte(`kind: answers
+	q := fixture.Questionnaire(t, "../testdata/mini-questionnaire.yaml")
+	r := fixture.Evaluate(t, q, "mini-svar.yaml", []byte(`kind: answers
 questionnaire: {id: mini, version: "1"}
 municipality: {name: Aurskog-Høland, number: "3226"}
 date: 2026-11-20
@@ -556,14 +506,6 @@ answers:
   bygg-ombruk: 10
   bygg-rolle: deltaker
 `))
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	c, ds := a.Check(q, assessment.CheckOptions{})
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	r := assessment.Evaluate(c)
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -600,8 +542,8 @@ func TestDefaultReportName(t *testing.T) {
 }
 
 func TestKeyFindingsGolden(t *testing.T) {
-	oyer := wbResult(t, "../testdata/oyer-3440.yaml")
-	partial := wbResult(t, "../testdata/partial-3440.yaml")
+	oyer := fixture.Result(t, "../testdata/oyer-3440.yaml")
+	partial := fixture.Result(t, "../testdata/partial-3440.yaml")
 	var b strings.Builder
 	for _, c := range []struct {
 		title      string
@@ -640,7 +582,7 @@ func TestKeyFindingsGolden(t *testing.T) {
 }
 
 func TestKeyFindingsWithoutAnswers(t *testing.T) {
-	r := wbResultFrom(t, "tom.yaml", []byte(`kind: answers
+	r := fixture.ResultFrom(t, "tom.yaml", []byte(`kind: answers
 questionnaire: {id: ks-sirkulaer, version: "2026.1"}
 municipality: {name: Øyer, number: "3440"}
 date: 2026-11-20
@@ -655,17 +597,6 @@ answers: {}
 	col, row := wbFind(t, f, SheetSummary, "Samlet skår")
 	if got := wbValue(t, f, SheetSummary, col, row+1); got != "–" {
 		t.Errorf("undefined total shows %q", got)
-	}
-}
-
-func TestTextHeightGrowsWithText(t *testing.T) {
-	short := textHeight("Kort.", 40, 11)
-	long := textHeight(strings.Repeat("ganske lang tekst ", 20), 40, 11)
-	if short >= long {
-		t.Errorf("short %v, long %v", short, long)
-	}
-	if lineCount(strings.Repeat("x", 100), 10, 11) < 9 {
-		t.Error("a word longer than the column wraps onto several lines")
 	}
 }
 
@@ -744,7 +675,7 @@ func wbBreaks(t testing.TB, f *excelize.File, sheet string) []int {
 // or «(forts.)» where a long group goes on over a page break. Every page
 // of Metode starts with a heading: no table is split.
 func TestReportPageBreaks(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	names := map[string]bool{}
 	for _, p := range r.Questionnaire.Plans {
@@ -790,7 +721,7 @@ func TestReportPageBreaks(t *testing.T) {
 // The question ids of the Svar sheet are for the screen: the printout ends
 // with the gap.
 func TestReportAnswersPrintArea(t *testing.T) {
-	r := wbResult(t, "../testdata/oyer-3440.yaml")
+	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Area" && dn.Scope == SheetAnswers {

@@ -21,7 +21,7 @@ import (
 	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/questionnaires"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
 )
 
@@ -691,7 +691,7 @@ func (ss *assessSession) finish(areas []string) error {
 	}
 	fmt.Fprintln(ss.s.Err)
 	r := assessment.Evaluate(checked)
-	if err := report.WriteTable(ss.s.Out, ss.path, r, report.TableOptions{Color: ss.s.color()}); err != nil {
+	if err := scores.WriteTable(ss.s.Out, ss.path, r, scores.TableOptions{Color: ss.s.color()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(ss.s.Err, "\nNeste steg: lag rapporten med «sirkel report %s».\n", shellQuote(ss.path))

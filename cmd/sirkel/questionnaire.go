@@ -5,7 +5,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/sirkel/sirkel/questionnaires"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/outline"
 	"github.com/spf13/cobra"
 )
 
@@ -50,7 +50,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 			if err != nil {
 				return questionnaireError(s, args[0], err)
 			}
-			return report.WriteOutline(s.Out, q)
+			return outline.Write(s.Out, q)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{

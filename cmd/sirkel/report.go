@@ -9,6 +9,7 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
 )
 
@@ -149,7 +150,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		if r.Level != nil {
 			level = r.Level.Name()
 		}
-		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, report.FormatScore(r.Total), level)
+		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, scores.FormatScore(r.Total), level)
 	})
 	if err := s.interrupted(); err != nil {
 		return err

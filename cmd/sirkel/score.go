@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/sirkel/sirkel/assessment"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
 )
 
@@ -74,23 +74,24 @@ func runScore(s *streams, opts *scoreOptions) error {
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	if opts.format == "json" {
 		// Encoding is most of the work per file: do it in the workers.
-		batch.work = func(l *loaded) { l.Out = report.AppendResultJSON((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
+		enc := scores.NewJSONEncoder()
+		batch.work = func(l *loaded) { l.Out = enc.AppendResult((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
 	}
 
 	var (
-		jw   *report.JSONWriter
-		cw   *report.CSVWriter
-		rows []report.ScoredFile
+		jw   *scores.JSONWriter
+		cw   *scores.CSVWriter
+		rows []scores.ScoredFile
 	)
 	// Problems always go to stderr too, so that they are seen when the
 	// data is redirected to a file.
 	printDiagnostics(s.Err, pathDiags)
 	if opts.format == "json" {
-		jw = report.NewJSONWriter(s.Out, fixed)
+		jw = scores.NewJSONWriter(s.Out, fixed)
 		jw.AddDiagnostics(pathDiags)
 	}
 	if opts.format == "csv" && fixed != nil {
-		cw = report.NewCSVWriter(s.Out, fixed)
+		cw = scores.NewCSVWriter(s.Out, fixed)
 	}
 	scored := 0
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
@@ -116,15 +117,15 @@ func runScore(s *streams, opts *scoreOptions) error {
 			jsonBuffers.Put(&buf)
 		case "csv":
 			if cw == nil {
-				cw = report.NewCSVWriter(s.Out, l.Questionnaire)
+				cw = scores.NewCSVWriter(s.Out, l.Questionnaire)
 			}
 			cw.Add(l.Path, r)
 		case "table":
 			if scored > 1 {
 				fmt.Fprintln(s.Out)
 			}
-			_ = report.WriteTable(s.Out, l.Path, r, report.TableOptions{Color: s.color()})
-			rows = append(rows, report.ScoredFile{File: l.Path, Result: r})
+			_ = scores.WriteTable(s.Out, l.Path, r, scores.TableOptions{Color: s.color()})
+			rows = append(rows, scores.ScoredFile{File: l.Path, Result: r})
 		}
 	})
 	if err := s.interrupted(); err != nil {
@@ -142,7 +143,7 @@ func runScore(s *streams, opts *scoreOptions) error {
 	}
 	if len(rows) > 1 {
 		fmt.Fprintln(s.Out)
-		_ = report.WriteOverview(s.Out, rows, report.TableOptions{Color: s.color()})
+		_ = scores.WriteOverview(s.Out, rows, scores.TableOptions{Color: s.color()})
 	}
 	if scored == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å skåre")

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/answersheet"
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 )
@@ -108,7 +108,7 @@ func viaSheet(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question
 	head, _ := assessment.ParseAnswers("svar.yaml", []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-21\nanswers: {}\n"))
 	from, _ := head.Check(q, assessment.CheckOptions{})
 	var buf bytes.Buffer
-	if err := report.WriteAnswerSheet(&buf, q, report.TemplateOptions{From: from, Now: time.Unix(0, 0)}); err != nil {
+	if err := answersheet.Write(&buf, q, answersheet.Options{From: from, Now: time.Unix(0, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -142,7 +142,7 @@ func viaSheet(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question
 	if _, err := f.WriteTo(&out); err != nil {
 		t.Fatal(err)
 	}
-	sheet, err := report.OpenAnswerSheet("svar.xlsx", out.Bytes())
+	sheet, err := answersheet.Open("svar.xlsx", out.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

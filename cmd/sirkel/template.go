@@ -8,7 +8,7 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/answersheet"
 	"github.com/spf13/cobra"
 )
 
@@ -100,8 +100,8 @@ func runTemplate(s *streams, opts *templateOptions) error {
 	if err != nil {
 		return err
 	}
-	topt := report.TemplateOptions{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion()}
-	err = writeAtomic(opts.output, func(w io.Writer) error { return report.WriteAnswerSheet(w, q, topt) })
+	topt := answersheet.Options{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion()}
+	err = writeAtomic(opts.output, func(w io.Writer) error { return answersheet.Write(w, q, topt) })
 	if err != nil {
 		return failure("kunne ikke skrive %s: %s", opts.output, err)
 	}

@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"github.com/sirkel/sirkel/assessment"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/answersheet"
 )
 
 // isWorkbook tells an .xlsx (a zip archive) from YAML by its first bytes.
@@ -19,8 +19,8 @@ func isWorkbook(_ string, data []byte) bool {
 // where questionnaires are.
 func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOptions) loaded {
 	l := loaded{Path: path}
-	sheet, err := report.OpenAnswerSheet(path, data)
-	var other *report.OtherWorkbookError
+	sheet, err := answersheet.Open(path, data)
+	var other *answersheet.OtherWorkbookError
 	if errors.As(err, &other) && opt.skipQuestionnaires {
 		l.Skipped = true // a report beside the answers, say
 		return l

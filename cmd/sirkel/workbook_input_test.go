@@ -10,7 +10,7 @@ import (
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
-	"github.com/sirkel/sirkel/report"
+	"github.com/sirkel/sirkel/report/answersheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,7 +22,7 @@ func TestLoadWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := report.WriteAnswerSheet(&buf, e.Questionnaire, report.TemplateOptions{Now: time.Now()}); err != nil {
+	if err := answersheet.Write(&buf, e.Questionnaire, answersheet.Options{Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -1,4 +1,4 @@
-package report
+package scores
 
 import (
 	"fmt"
@@ -65,7 +65,8 @@ func Bar(s assessment.Score, width int) string {
 	return b.String()
 }
 
-func levelName(l *assessment.LevelRef) string {
+// LevelName is the name of a maturity level, «–» when there is none.
+func LevelName(l *assessment.LevelRef) string {
 	if l == nil {
 		return "–"
 	}
@@ -84,7 +85,7 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 	}
 	fmt.Fprintln(w, bold.Render(title))
 	fmt.Fprintf(w, "Totalskår %s av 100 · nivå %s · dekning %s · %d gap · %d ubesvart\n",
-		FormatScore(r.Total), levelName(r.Level), FormatShare(r.Coverage), len(r.Gaps), len(r.Unanswered))
+		FormatScore(r.Total), LevelName(r.Level), FormatShare(r.Coverage), len(r.Gaps), len(r.Unanswered))
 
 	barStyle := re.NewStyle().Foreground(lipgloss.Color("33"))
 	t := table.New().
@@ -105,10 +106,16 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 			return s
 		})
 	for _, ar := range r.Areas {
-		t.Row(ar.Area.Name.String(), FormatScore(ar.Score), Bar(ar.Score, 10), levelName(ar.Level), FormatShare(ar.Coverage))
+		t.Row(ar.Area.Name.String(), FormatScore(ar.Score), Bar(ar.Score, 10), LevelName(ar.Level), FormatShare(ar.Coverage))
 	}
 	fmt.Fprintln(w, t.Render())
 	return nil
+}
+
+// ScoredFile is one scored answers file.
+type ScoredFile struct {
+	File   string
+	Result *assessment.Result
 }
 
 // WriteOverview prints one line per municipality, for batches.
@@ -138,7 +145,7 @@ func WriteOverview(w io.Writer, rows []ScoredFile, opt TableOptions) error {
 		})
 	for _, sf := range rows {
 		r := sf.Result
-		row := []string{r.Answers.Municipality.Name, r.Answers.Municipality.Number, FormatScore(r.Total), levelName(r.Level), FormatShare(r.Coverage)}
+		row := []string{r.Answers.Municipality.Name, r.Answers.Municipality.Number, FormatScore(r.Total), LevelName(r.Level), FormatShare(r.Coverage)}
 		for _, a := range q.Areas {
 			cell := "–"
 			for _, ar := range r.Areas {

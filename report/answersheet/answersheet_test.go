@@ -1,4 +1,4 @@
-package report
+package answersheet
 
 import (
 	"bytes"
@@ -12,34 +12,10 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/internal/fixture"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
-
-func tmplQuestionnaire(t *testing.T, path string) *assessment.Questionnaire {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire(path, data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return q
-}
-
-func tmplAnswers(t *testing.T, q *assessment.Questionnaire, name string, data []byte) *assessment.Checked {
-	t.Helper()
-	a, ds := assessment.ParseAnswers(name, data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	c, ds := a.Check(q, assessment.CheckOptions{})
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
-	return c
-}
 
 // tmplMiniAnswers answers every question type of the mini questionnaire,
 // with «ikke relevant», a comment without an answer, targets and several
@@ -64,8 +40,8 @@ answers:
 func tmplWrite(t *testing.T, q *assessment.Questionnaire, from *assessment.Checked) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	opt := TemplateOptions{From: from, Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), ToolVersion: "test"}
-	if err := WriteAnswerSheet(&buf, q, opt); err != nil {
+	opt := Options{From: from, Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), ToolVersion: "test"}
+	if err := Write(&buf, q, opt); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -74,7 +50,7 @@ func tmplWrite(t *testing.T, q *assessment.Questionnaire, from *assessment.Check
 // readBack reads a workbook as the CLI does and checks it.
 func tmplReadBack(t *testing.T, q *assessment.Questionnaire, data []byte) (*assessment.Checked, assessment.Diagnostics) {
 	t.Helper()
-	s, err := OpenAnswerSheet("svarskjema.xlsx", data)
+	s, err := Open("svarskjema.xlsx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +113,7 @@ func tmplSame(t *testing.T, wantC, gotC *assessment.Checked) {
 }
 
 func TestAnswerSheetRoundTrip(t *testing.T) {
-	oyer, err := os.ReadFile("../testdata/oyer-3440.yaml")
+	oyer, err := os.ReadFile("../../testdata/oyer-3440.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,12 +121,12 @@ func TestAnswerSheetRoundTrip(t *testing.T) {
 		name, questionnaire string
 		answers             []byte
 	}{
-		{"mini", "../testdata/mini-questionnaire.yaml", []byte(tmplMiniAnswers)},
-		{"oyer", "../questionnaires/ks-sirkulaer.yaml", oyer},
+		{"mini", "../../testdata/mini-questionnaire.yaml", []byte(tmplMiniAnswers)},
+		{"oyer", "../../questionnaires/ks-sirkulaer.yaml", oyer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q := tmplQuestionnaire(t, tc.questionnaire)
-			want := tmplAnswers(t, q, tc.name+".yaml", tc.answers)
+			q := fixture.Questionnaire(t, tc.questionnaire)
+			want := fixture.Answers(t, q, tc.name+".yaml", tc.answers)
 			got, ds := tmplReadBack(t, q, tmplWrite(t, q, want))
 			if len(ds) > 0 {
 				t.Fatalf("read back with problems:\n%s", ds.Error())
@@ -165,7 +141,7 @@ func TestAnswerSheetRoundTrip(t *testing.T) {
 }
 
 func TestAnswerSheetTemplateWithoutAnswers(t *testing.T) {
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
 	got, ds := tmplReadBack(t, q, tmplWrite(t, q, nil))
 	if got.Answers.Answers.Len() != 0 {
 		t.Errorf("an empty template has answers: %v", got.Answers.Answers.Order)
@@ -233,14 +209,14 @@ func tmplSet(t *testing.T, f *excelize.File, sheet, ref string, v any) {
 // typed in another case, a number as text with a decimal comma, options
 // separated by «;») and checks the score against one computed by hand.
 func TestAnswerSheetEditChangesScore(t *testing.T) {
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	from := tmplAnswers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	data := tmplEdit(t, tmplWrite(t, q, from), func(f *excelize.File) {
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
-		tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
+		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
 	})
 	got, ds := tmplReadBack(t, q, data)
 	if len(ds) > 0 {
@@ -262,12 +238,12 @@ func TestAnswerSheetEditChangesScore(t *testing.T) {
 }
 
 func TestAnswerSheetBadSheets(t *testing.T) {
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	from := tmplAnswers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	good := tmplWrite(t, q, from)
 	answer := func(id string, v any) func(*testing.T, *excelize.File) {
 		return func(t *testing.T, f *excelize.File) {
-			tmplSet(t, f, sheetAnswers, cell(colAnswer, tmplRowOf(t, f, id)), v)
+			tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, id)), v)
 		}
 	}
 	about := func(ref string, v any) func(*testing.T, *excelize.File) {
@@ -339,8 +315,8 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 // TestAnswerSheetFindsMovedColumns reads a sheet whose columns were moved
 // and whose rows were re-sorted, as a person may do.
 func TestAnswerSheetFindsMovedColumns(t *testing.T) {
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	from := tmplAnswers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	data := tmplEdit(t, tmplWrite(t, q, from), func(f *excelize.File) {
 		if err := f.InsertCols(sheetAnswers, "A", 2); err != nil {
 			t.Fatal(err)
@@ -361,8 +337,8 @@ func TestAnswerSheetFindsMovedColumns(t *testing.T) {
 }
 
 func TestAnswerSheetTemplateCells(t *testing.T) {
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	from := tmplAnswers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	f, err := excelize.OpenReader(bytes.NewReader(tmplWrite(t, q, from)))
 	if err != nil {
 		t.Fatal(err)
@@ -375,18 +351,9 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 		t.Error("the list sheet is visible")
 	}
 	// No cell holds a formula, whatever the answers contain.
-	for _, sheet := range f.GetSheetList() {
-		rows, _ := f.GetRows(sheet)
-		for r, row := range rows {
-			for c := range row {
-				if fm, _ := f.GetCellFormula(sheet, cell(c+1, r+1)); fm != "" {
-					t.Errorf("%s!%s holds the formula %q", sheet, cell(c+1, r+1), fm)
-				}
-			}
-		}
-	}
+	fixture.NoFormulas(t, f)
 	row := 2 // styring-plan
-	if v, _ := f.GetCellValue(sheetAnswers, cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
+	if v, _ := f.GetCellValue(sheetAnswers, sheet.Cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
 		t.Errorf("comment %q", v)
 	}
 	dvs, err := f.GetDataValidations(sheetAnswers)
@@ -435,12 +402,12 @@ func TestOpenAnswerSheetOtherWorkbooks(t *testing.T) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
-	_, err := OpenAnswerSheet("rapport.xlsx", buf.Bytes())
+	_, err := Open("rapport.xlsx", buf.Bytes())
 	var other *OtherWorkbookError
 	if !errors.As(err, &other) {
 		t.Errorf("a workbook without the sheets: %v", err)
 	}
-	_, err = OpenAnswerSheet("tull.xlsx", []byte("PK\x03\x04 not really a zip"))
+	_, err = Open("tull.xlsx", []byte("PK\x03\x04 not really a zip"))
 	var ds assessment.Diagnostics
 	if !errors.As(err, &ds) || !strings.Contains(ds.Error(), "tull.xlsx: kan ikke lese Excel-filen") {
 		t.Errorf("a broken zip: %v", err)

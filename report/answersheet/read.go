@@ -1,4 +1,4 @@
-package report
+package answersheet
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,10 +24,10 @@ const (
 	maxSheetRows    = 20_000
 )
 
-// AnswerSheet is an answer workbook opened for reading. Its problems are
+// Workbook is an answer workbook opened for reading. Its problems are
 // diagnostics positioned at cells: File is the workbook and Path the cell,
 // such as «Svar!G14».
-type AnswerSheet struct {
+type Workbook struct {
 	file  string
 	ref   assessment.QuestionnaireRef
 	about [][]string
@@ -50,7 +51,7 @@ func (p cellPos) String() string {
 	case p.col == 0:
 		return fmt.Sprintf("%s!%d", p.sheet, p.row)
 	}
-	return p.sheet + "!" + cell(p.col, p.row)
+	return p.sheet + "!" + sheet.Cell(p.col, p.row)
 }
 
 func (p cellPos) sheetRank() int {
@@ -82,12 +83,12 @@ func (e *OtherWorkbookError) Error() string {
 		strings.Join(e.Sheets, ", "), sheetAbout, sheetAnswers)
 }
 
-// OpenAnswerSheet reads the workbook in data (named file in messages) and
+// Open reads the workbook in data (named file in messages) and
 // finds which questionnaire it answers. The error is an
 // *OtherWorkbookError for a workbook that is no answer workbook, and
 // assessment.Diagnostics when it cannot be read at all; other problems
 // come from Diagnostics.
-func OpenAnswerSheet(file string, data []byte) (*AnswerSheet, error) {
+func Open(file string, data []byte) (*Workbook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
 	})
@@ -95,7 +96,7 @@ func OpenAnswerSheet(file string, data []byte) (*AnswerSheet, error) {
 		return nil, assessment.Diagnostics{{File: file, Message: "kan ikke lese Excel-filen: den er ødelagt, passordbeskyttet eller ikke lagret som .xlsx; lagre den på nytt som Excel-arbeidsbok (.xlsx) uten passord"}}
 	}
 	defer f.Close()
-	s := &AnswerSheet{file: file, at: make(map[string]cellPos)}
+	s := &Workbook{file: file, at: make(map[string]cellPos)}
 	sheets := f.GetSheetList()
 	if !slices.Contains(sheets, sheetAbout) && customRef(f) == "" {
 		return nil, &OtherWorkbookError{File: file, Sheets: sheets}
@@ -132,8 +133,8 @@ func customRef(f *excelize.File) string {
 	return ""
 }
 
-func readRows(f *excelize.File, sheet string) ([][]string, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+func readRows(f *excelize.File, name string) ([][]string, error) {
+	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("kan ikke lese arket: %s", err)
 	}
@@ -145,15 +146,15 @@ func readRows(f *excelize.File, sheet string) ([][]string, error) {
 
 // Questionnaire is the questionnaire the workbook names; its ID is empty
 // when the workbook names none (that is reported).
-func (s *AnswerSheet) Questionnaire() assessment.QuestionnaireRef { return s.ref }
+func (s *Workbook) Questionnaire() assessment.QuestionnaireRef { return s.ref }
 
-func (s *AnswerSheet) errorf(p cellPos, format string, args ...any) {
+func (s *Workbook) errorf(p cellPos, format string, args ...any) {
 	s.diags = append(s.diags, cellDiag{p, assessment.Diagnostic{File: s.file, Path: p.String(), Message: fmt.Sprintf(format, args...)}})
 }
 
 // readRef finds «Spørreskjema: id@version» on the Om sheet, else in the
 // document's custom properties.
-func (s *AnswerSheet) readRef(f *excelize.File) {
+func (s *Workbook) readRef(f *excelize.File) {
 	pos, v, found := s.aboutValue(aboutQuestionnaire)
 	if !found || v == "" {
 		v = customRef(f)
@@ -176,7 +177,7 @@ func (s *AnswerSheet) readRef(f *excelize.File) {
 
 // aboutValue finds the row labelled label in column A of the Om sheet and
 // returns the value beside it.
-func (s *AnswerSheet) aboutValue(label string) (cellPos, string, bool) {
+func (s *Workbook) aboutValue(label string) (cellPos, string, bool) {
 	for i, r := range s.about {
 		if len(r) > 0 && sameLabel(r[0], label) {
 			return cellPos{sheetAbout, 2, i + 1}, cellText(r, 1), true
@@ -205,7 +206,7 @@ var reRespondent = regexp.MustCompile(`^(?i)respondent\s*\d+$`)
 
 // Answers reads the answers for q. Problems found while reading are kept
 // for Diagnostics; answers that cannot be read are left out.
-func (s *AnswerSheet) Answers(q *assessment.Questionnaire) *assessment.Answers {
+func (s *Workbook) Answers(q *assessment.Questionnaire) *assessment.Answers {
 	a := &assessment.Answers{Kind: assessment.KindAnswers, Questionnaire: s.ref, File: s.file}
 	if s.about != nil {
 		s.readAbout(q, a)
@@ -217,7 +218,7 @@ func (s *AnswerSheet) Answers(q *assessment.Questionnaire) *assessment.Answers {
 	return a
 }
 
-func (s *AnswerSheet) readAbout(q *assessment.Questionnaire, a *assessment.Answers) {
+func (s *Workbook) readAbout(q *assessment.Questionnaire, a *assessment.Answers) {
 	required := func(label, path string) (cellPos, string) {
 		pos, v, ok := s.aboutValue(label)
 		if !ok {
@@ -278,7 +279,7 @@ func (s *AnswerSheet) readAbout(q *assessment.Questionnaire, a *assessment.Answe
 
 // readTargets reads the table of the municipality's own targets, whose
 // rows carry the area id in column C, from row start until a row has none.
-func (s *AnswerSheet) readTargets(q *assessment.Questionnaire, a *assessment.Answers, start int) {
+func (s *Workbook) readTargets(q *assessment.Questionnaire, a *assessment.Answers, start int) {
 	for i := start - 1; i < len(s.about); i++ {
 		r := s.about[i]
 		area := cellText(r, 2)
@@ -306,7 +307,7 @@ func (s *AnswerSheet) readTargets(q *assessment.Questionnaire, a *assessment.Ans
 
 // tooLong reports a text longer than answer files allow, which would make
 // the answers unreadable once written as YAML.
-func (s *AnswerSheet) tooLong(p cellPos, v string) bool {
+func (s *Workbook) tooLong(p cellPos, v string) bool {
 	if utf8.RuneCountInString(v) <= assessment.MaxTextLen {
 		return false
 	}
@@ -332,18 +333,10 @@ func parseCellDate(v string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func scaleLabels(q *assessment.Questionnaire) []string {
-	labels := make([]string, len(q.Scale))
-	for i, p := range q.Scale {
-		labels[i] = p.Label.String()
-	}
-	return labels
-}
-
-// answerColumns finds the header row of the Svar sheet (within its first
+// findColumns finds the header row of the Svar sheet (within its first
 // rows) and the columns named id, Svar and Kommentar (0-based; -1 when
 // missing).
-func (s *AnswerSheet) findColumns() (header, id, answer, comment int) {
+func (s *Workbook) findColumns() (header, id, answer, comment int) {
 	for i, r := range s.rows[:min(len(s.rows), 10)] {
 		id, answer, comment = -1, -1, -1
 		for j, c := range r {
@@ -363,7 +356,7 @@ func (s *AnswerSheet) findColumns() (header, id, answer, comment int) {
 	return -1, -1, -1, -1
 }
 
-func (s *AnswerSheet) readAnswers(q *assessment.Questionnaire, a *assessment.Answers) {
+func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answers) {
 	header, colID, colAns, colCom := s.findColumns()
 	if colID < 0 {
 		s.errorf(cellPos{sheet: sheetAnswers}, "fant ingen kolonne med overskriften «%s» i de første radene; sirkel finner spørsmålene med den. Sett inn kolonnen «%s» med spørsmålenes id igjen (den finnes i et nytt svarskjema fra «sirkel template»)", headID, headID)
@@ -410,7 +403,7 @@ func (s *AnswerSheet) readAnswers(q *assessment.Questionnaire, a *assessment.Ans
 // Diagnostics returns the problems found while reading, together with
 // those of Answers.Check (checked), placed at the cells the fields came
 // from, in sheet and row order.
-func (s *AnswerSheet) Diagnostics(checked assessment.Diagnostics) assessment.Diagnostics {
+func (s *Workbook) Diagnostics(checked assessment.Diagnostics) assessment.Diagnostics {
 	all := slices.Clone(s.diags)
 	for _, d := range checked {
 		pos, ok := s.at[d.Path]

@@ -1,24 +1,14 @@
-package report
+package scores
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
 )
 
-// ScoredFile is one scored answers file.
-type ScoredFile struct {
-	File   string
-	Result *assessment.Result
-}
-
-// JSON output of «sirkel score --format json» (DESIGN §5.1).
-
+// jsonDiag is an element of "errors" and "warnings".
 type jsonDiag struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
@@ -40,10 +30,11 @@ func AnswerValue(qr *assessment.QuestionResult) any {
 	return assessment.Units(qr.Question, qr.Value)
 }
 
-// JSONWriter streams the JSON document of DESIGN §5.1: results are written
-// as they come, errors and warnings at the end.
+// JSONWriter streams the JSON document described in the package comment:
+// results are written as they come, errors and warnings at the end.
 type JSONWriter struct {
 	w        *bufio.Writer
+	enc      *JSONEncoder // for Add
 	ref      *assessment.QuestionnaireRef
 	started  bool
 	n        int
@@ -55,7 +46,7 @@ type JSONWriter struct {
 // NewJSONWriter starts a JSON document; fixed is the questionnaire given
 // with -q (nil: the first result's).
 func NewJSONWriter(w io.Writer, fixed *assessment.Questionnaire) *JSONWriter {
-	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10), enc: NewJSONEncoder()}
 	if fixed != nil {
 		ref := fixed.Ref()
 		j.ref = &ref
@@ -96,10 +87,10 @@ func (j *JSONWriter) Add(file string, r *assessment.Result) {
 	}
 	j.n++
 	j.write([]byte("\n    "))
-	j.write(AppendResultJSON(nil, file, r))
+	j.write(j.enc.AppendResult(nil, file, r))
 }
 
-// AddEncoded writes one result already encoded with AppendResultJSON (in
+// AddEncoded writes one result already encoded with a JSONEncoder (in
 // parallel workers, say).
 func (j *JSONWriter) AddEncoded(ref assessment.QuestionnaireRef, encoded []byte) {
 	j.start(&ref)
@@ -154,67 +145,4 @@ func (j *JSONWriter) writeDiags(ds []jsonDiag) {
 		j.write(b)
 	}
 	j.write([]byte("\n  ]"))
-}
-
-// CSVWriter writes one row per municipality: file, kommunenummer, name,
-// total, level, coverage, then one column per area.
-type CSVWriter struct {
-	w     *csv.Writer
-	q     *assessment.Questionnaire
-	areas []string
-}
-
-// NewCSVWriter writes the header for the questionnaire's areas.
-func NewCSVWriter(w io.Writer, q *assessment.Questionnaire) *CSVWriter {
-	c := &CSVWriter{w: csv.NewWriter(w), q: q}
-	head := []string{"file", "kommunenummer", "name", "total", "level", "coverage"}
-	for _, a := range q.Areas {
-		c.areas = append(c.areas, a.ID)
-		head = append(head, a.ID)
-	}
-	_ = c.w.Write(head)
-	return c
-}
-
-// Add writes one row; areas are matched by id, so results checked against
-// another version of the questionnaire line up.
-func (c *CSVWriter) Add(file string, r *assessment.Result) {
-	row := []string{SafeCSV(file), SafeCSV(r.Answers.Municipality.Number), SafeCSV(r.Answers.Municipality.Name),
-		csvNum(r.Total), "", csvNum(r.Coverage)}
-	if r.Level != nil {
-		row[4] = SafeCSV(r.Level.Name())
-	}
-	for _, id := range c.areas {
-		cell := ""
-		for _, ar := range r.Areas {
-			if ar.Area.ID == id {
-				cell = csvNum(ar.Score)
-			}
-		}
-		row = append(row, cell)
-	}
-	_ = c.w.Write(row)
-}
-
-// Close flushes the CSV.
-func (c *CSVWriter) Close() error {
-	c.w.Flush()
-	return c.w.Error()
-}
-
-func csvNum(s assessment.Score) string {
-	if !s.Defined {
-		return ""
-	}
-	return strconv.FormatFloat(s.Value, 'f', -1, 64)
-}
-
-// SafeCSV keeps a cell from being read as a formula by a spreadsheet
-// (OWASP CSV injection): text starting with = + - @ or a control
-// character gets a leading apostrophe. A lone «-» (stdin) is no formula.
-func SafeCSV(s string) string {
-	if len(s) > 1 && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

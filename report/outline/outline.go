@@ -1,6 +1,7 @@
-// Package report renders scores for people and programs: the Excel
-// workbooks leaders receive, and the table, JSON and CSV of «sirkel score».
-package report
+// Package outline prints the structure of a questionnaire, for «sirkel
+// questionnaire show»: its areas with their question counts per step and
+// tier, then its steps, tiers, plans, levels and scale.
+package outline
 
 import (
 	"fmt"
@@ -11,9 +12,9 @@ import (
 	"github.com/sirkel/sirkel/assessment"
 )
 
-// WriteOutline prints a questionnaire's structure: areas with their question
+// Write prints a questionnaire's structure: areas with their question
 // counts per step and tier, and the steps, tiers, plans and levels.
-func WriteOutline(w io.Writer, q *assessment.Questionnaire) error {
+func Write(w io.Writer, q *assessment.Questionnaire) error {
 	lo, hi := q.ScaleRange()
 	fmt.Fprintf(w, "%s %s – %s\n", q.ID, q.Version, q.Title)
 	fmt.Fprintf(w, "%d spørsmål (%d skåres) i %d områder. Skala %s–%s (%s … %s).\n\n",

@@ -1,30 +1,30 @@
-package report
+package scores
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"weak"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/synth"
+	"github.com/sirkel/sirkel/report/internal/fixture"
 )
-
-func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment.Result {
-	t.Helper()
-	return assessment.Evaluate(tmplAnswers(t, q, "a.yaml", src))
-}
 
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml")
+	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml")
+	enc := NewJSONEncoder()
 	for i := range 30 {
-		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
+		r := fixture.Evaluate(t, q, "a.yaml", synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
 		file := `svar/"rar" <fil> & \navn.yaml`
-		b := AppendResultJSON(nil, file, r)
+		b := enc.AppendResult(nil, file, r)
 		if !json.Valid(b) {
 			t.Fatalf("invalid JSON: %s", b)
 		}
@@ -106,6 +106,61 @@ func TestResultJSONMatchesResult(t *testing.T) {
 	}
 }
 
+// The parts a JSONEncoder encodes once per questionnaire belong to it:
+// when the encoder is gone, nothing keeps the questionnaire alive (a
+// process-wide cache did, for as long as the process ran).
+func TestJSONEncoderPartsGoWithTheEncoder(t *testing.T) {
+	encode := func() weak.Pointer[assessment.Questionnaire] {
+		q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+		r := fixture.Evaluate(t, q, "a.yaml", []byte(miniAnswers))
+		if b := NewJSONEncoder().AppendResult(nil, "a.yaml", r); !json.Valid(b) {
+			t.Fatalf("invalid JSON: %s", b)
+		}
+		return weak.Make(q)
+	}
+	q := encode()
+	runtime.GC()
+	if q.Value() != nil {
+		t.Error("the questionnaire outlives the encoder that encoded its results")
+	}
+}
+
+// One encoder serves the workers of a batch, whatever questionnaire each
+// file answers, and encodes as one used alone would.
+func TestJSONEncoderSharedByWorkers(t *testing.T) {
+	qs := []*assessment.Questionnaire{
+		fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml"),
+		fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml"),
+	}
+	var results []*assessment.Result
+	for i := range 16 {
+		q := qs[i%2]
+		src := []byte(miniAnswers)
+		if q.ID != "mini" {
+			src = synth.File(q, synth.Options{Seed: 3}, i)
+		}
+		results = append(results, fixture.Evaluate(t, q, "a.yaml", src))
+	}
+	want := make([]string, len(results))
+	for i, r := range results {
+		want[i] = string(NewJSONEncoder().AppendResult(nil, "a.yaml", r))
+	}
+	enc := NewJSONEncoder()
+	got := make([]string, len(results))
+	var wg sync.WaitGroup
+	for i, r := range results {
+		wg.Go(func() { got[i] = string(enc.AppendResult(nil, "a.yaml", r)) })
+	}
+	wg.Wait()
+	for i := range results {
+		if got[i] != want[i] {
+			t.Errorf("result %d encoded by a shared encoder:\n%s\nalone:\n%s", i, got[i], want[i])
+		}
+	}
+}
+
+const miniAnswers = "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"
+
 func TestAppendFloatLikeEncodingJSON(t *testing.T) {
 	for _, f := range []float64{0, 1, -1, 0.5, 1.0 / 3, 100, 1e-7, 1.5e-9, 1e21, 123456789.125, 29.999999999999996, math.SmallestNonzeroFloat64} {
 		want, _ := json.Marshal(f)
@@ -129,8 +184,8 @@ func TestCSVIsSafeFromFormulas(t *testing.T) {
 			t.Errorf("SafeCSV(%q) = %q, want %q", in, got, want)
 		}
 	}
-	q := tmplQuestionnaire(t, "../testdata/mini-questionnaire.yaml")
-	r := evaluate(t, q, []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
+	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
+	r := fixture.Evaluate(t, q, "a.yaml", []byte("kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: \"=cmd|' /C calc'!A0\", number: \"3440\"}\ndate: 2026-11-20\nanswers: {styring-plan: 2}\n"))
 	var buf bytes.Buffer
 	w := NewCSVWriter(&buf, q)
 	w.Add("@fil.yaml", r)

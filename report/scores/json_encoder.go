@@ -1,4 +1,4 @@
-package report
+package scores
 
 import (
 	"encoding/json"
@@ -9,12 +9,12 @@ import (
 	"github.com/sirkel/sirkel/assessment"
 )
 
-// The JSON of one result (DESIGN §5.1) is appended by hand: a batch of
-// 10,000 files writes ~150 MB, and most of it (question ids, plans,
-// actions, level names) is the same in every file. Those parts are encoded
-// once per questionnaire; only numbers and the few strings from the
-// answers file are encoded per result.
-
+// jsonParts are the parts of a result's JSON that come from its
+// questionnaire. The JSON is appended by hand: a batch of 10,000 files
+// writes ~150 MB, and most of it (question ids, plans, actions, level
+// names) is the same in every file, so those parts are encoded once per
+// questionnaire; only numbers and the few strings from the answers file
+// are encoded per result.
 type jsonParts struct {
 	levels   [][]byte // {"rank":n,"name":"…"} per level
 	areaHead [][]byte // {"id":"…","score": per area
@@ -25,7 +25,20 @@ type jsonParts struct {
 	qid      map[*assessment.Question][]byte // "id"
 }
 
-var partsCache sync.Map // *assessment.Questionnaire → *jsonParts
+// JSONEncoder appends results as JSON. It keeps the parts encoded once
+// per questionnaire, so they live as long as the encoder: create one per
+// batch and share it between the workers (its methods are safe for
+// concurrent use). A process-wide cache would instead keep every
+// questionnaire it has seen, and its parts, until the process ends.
+type JSONEncoder struct {
+	mu    sync.Mutex
+	parts map[*assessment.Questionnaire]*jsonParts
+}
+
+// NewJSONEncoder returns an encoder with no parts encoded yet.
+func NewJSONEncoder() *JSONEncoder {
+	return &JSONEncoder{parts: make(map[*assessment.Questionnaire]*jsonParts)}
+}
 
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
@@ -35,10 +48,21 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-func partsFor(q *assessment.Questionnaire) *jsonParts {
-	if p, ok := partsCache.Load(q); ok {
-		return p.(*jsonParts)
+// partsFor returns the parts of q, encoding them on first use. Workers
+// that ask for the same questionnaire meanwhile wait, rather than encode
+// it again.
+func (e *JSONEncoder) partsFor(q *assessment.Questionnaire) *jsonParts {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p, ok := e.parts[q]; ok {
+		return p
 	}
+	p := newJSONParts(q)
+	e.parts[q] = p
+	return p
+}
+
+func newJSONParts(q *assessment.Questionnaire) *jsonParts {
 	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
 	for i, l := range q.Levels {
 		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.String()))+`}`))
@@ -73,8 +97,7 @@ func partsFor(q *assessment.Questionnaire) *jsonParts {
 		p.gapTail[qu] = []byte(`,"plans":` + string(mustJSON(plans)) + `,"action":` + string(mustJSON(qu.Action.String())) + `}`)
 		p.qid[qu] = mustJSON(qu.ID)
 	})
-	actual, _ := partsCache.LoadOrStore(q, p)
-	return actual.(*jsonParts)
+	return p
 }
 
 // appendFloat formats like encoding/json.
@@ -119,10 +142,42 @@ func appendValue(b []byte, v any) []byte {
 	}
 }
 
-// AppendResultJSON appends one element of "results" (DESIGN §5.1).
-func AppendResultJSON(b []byte, file string, r *assessment.Result) []byte {
-	q := r.Questionnaire
-	p := partsFor(q)
+// appendScores appends the members "key":score of an object, one per
+// step or tier.
+func appendScores(b []byte, keys [][]byte, sets []assessment.SetScore) []byte {
+	for i, s := range sets {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, keys[i]...), ':')
+		b = appendScore(b, s.Score)
+	}
+	return b
+}
+
+// appendSets appends the members "key":{"score":…,"coverage":…} of an
+// object, one per step or tier.
+func appendSets(b []byte, keys [][]byte, sets []assessment.SetScore) []byte {
+	for i, s := range sets {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, keys[i]...), `:{"score":`...)
+		b = appendScore(b, s.Score)
+		b = append(b, `,"coverage":`...)
+		b = appendScore(b, s.Coverage)
+		b = append(b, '}')
+	}
+	return b
+}
+
+// AppendResult appends one element of "results": the file, questionnaire
+// and municipality; total score, coverage and level; each area with its
+// score per step and tier; the steps and tiers over all areas; the gaps
+// in priority order, each with its question, answer, target, plans and
+// action; and the ids of the unanswered questions.
+func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) []byte {
+	p := e.partsFor(r.Questionnaire)
 	b = append(b, `{"file":`...)
 	b = append(b, mustJSON(file)...)
 	b = append(b, `,"questionnaire":`...)
@@ -147,45 +202,15 @@ func AppendResultJSON(b []byte, file string, r *assessment.Result) []byte {
 		b = append(b, `,"level":`...)
 		b = p.appendLevel(b, ar.Level)
 		b = append(b, `,"steps":{`...)
-		for si := range ar.Steps {
-			if si > 0 {
-				b = append(b, ',')
-			}
-			b = append(append(b, p.stepKeys[si]...), ':')
-			b = appendScore(b, ar.Steps[si].Score)
-		}
+		b = appendScores(b, p.stepKeys, ar.Steps)
 		b = append(b, `},"tiers":{`...)
-		for ti := range ar.Tiers {
-			if ti > 0 {
-				b = append(b, ',')
-			}
-			b = append(append(b, p.tierKeys[ti]...), ':')
-			b = appendScore(b, ar.Tiers[ti].Score)
-		}
+		b = appendScores(b, p.tierKeys, ar.Tiers)
 		b = append(b, "}}"...)
 	}
 	b = append(b, `],"steps":{`...)
-	for si, s := range r.Steps {
-		if si > 0 {
-			b = append(b, ',')
-		}
-		b = append(append(b, p.stepKeys[si]...), `:{"score":`...)
-		b = appendScore(b, s.Score)
-		b = append(b, `,"coverage":`...)
-		b = appendScore(b, s.Coverage)
-		b = append(b, '}')
-	}
+	b = appendSets(b, p.stepKeys, r.Steps)
 	b = append(b, `},"tiers":{`...)
-	for ti, s := range r.Tiers {
-		if ti > 0 {
-			b = append(b, ',')
-		}
-		b = append(append(b, p.tierKeys[ti]...), `:{"score":`...)
-		b = appendScore(b, s.Score)
-		b = append(b, `,"coverage":`...)
-		b = appendScore(b, s.Coverage)
-		b = append(b, '}')
-	}
+	b = appendSets(b, p.tierKeys, r.Tiers)
 	b = append(b, `},"gaps":[`...)
 	for i, g := range r.Gaps {
 		if i > 0 {

@@ -1,0 +1,18 @@
+// Package report writes the Excel workbooks that leaders read.
+//
+// WriteReport makes the report of one municipality's assessment: a
+// summary with the key figures, findings in plain words, heat maps of the
+// areas by step and tier, a radar chart and the most important actions;
+// then every action by priority and by plan document, every answer, and
+// how the scores are computed. A Comparison gathers many municipalities
+// in one workbook: a ranked overview, the areas side by side with a
+// chart, statistics per area, and the files that could not be read.
+//
+// Both are made to be printed as well as read on a screen: sheets fit the
+// width of an A4 page (a comparison of many municipalities prints across
+// pages instead, at a readable size), and a table, chart or group starts
+// a new page rather than being split where it would fit on one. Text
+// from answers files is always written as text, never as a formula. The
+// same inputs and time (SOURCE_DATE_EPOCH in the command) give the same
+// cells.
+package report
