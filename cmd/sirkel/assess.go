@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/charmbracelet/huh"
@@ -38,7 +40,7 @@ type assessOptions struct {
 	schema        bool
 }
 
-func newAssessCmd(s *streams) *cobra.Command {
+func newAssessCmd(s *cli.Streams) *cobra.Command {
 	opts := &assessOptions{}
 	cmd := &cobra.Command{
 		Use:     "assess [FIL]",
@@ -58,7 +60,7 @@ inndata betyr stopp og lagre.`,
   sirkel assess --municipality 3440 --accessible < svar.txt`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageError("forventet høyst én svarfil (fikk %d argumenter)", len(args))
+				return cli.Usage("forventet høyst én svarfil (fikk %d argumenter)", len(args))
 			}
 			return nil
 		},
@@ -96,7 +98,7 @@ inndata betyr stopp og lagre.`,
 // assessSession is one sitting: the questionnaire, the answers so far and
 // where they are saved.
 type assessSession struct {
-	s     *streams
+	s     *cli.Streams
 	opts  *assessOptions
 	qs    *questionnaireSource
 	p     *prompter
@@ -112,15 +114,15 @@ type assessSession struct {
 	modeline string
 }
 
-func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
+func runAssess(ctx context.Context, s *cli.Streams, opts *assessOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if opts.questionnaire == stdinName {
-		return usageError("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
+	if opts.questionnaire == cli.StdinName {
+		return cli.Usage("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
 	}
 	ss := &assessSession{s: s, opts: opts, qs: &questionnaireSource{flag: opts.questionnaire, stdin: s.In}, path: opts.file}
-	now, err := reproducibleNow(s)
+	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
@@ -132,7 +134,7 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 	if opts.municipality != "" {
 		m, err := resolveMunicipality(opts.municipality)
 		if err != nil {
-			return usageError("--municipality: %s", err)
+			return cli.Usage("--municipality: %s", err)
 		}
 		muni = &m
 		if ss.path == "" {
@@ -153,7 +155,7 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 		return err
 	}
 	if ss.a != nil && muni != nil && ss.a.Municipality.Number != muni.Number {
-		return usageError("%s gjelder %s (%s), ikke %s (%s); velg en annen fil eller fjern --municipality",
+		return cli.Usage("%s gjelder %s (%s), ikke %s (%s); velg en annen fil eller fjern --municipality",
 			ss.path, ss.a.Municipality.Name, ss.a.Municipality.Number, muni.Name, muni.Number)
 	}
 
@@ -200,8 +202,8 @@ func runAssess(ctx context.Context, s *streams, opts *assessOptions) error {
 	if opts.schema {
 		name := schema.FileName(ss.q.Ref())
 		path := filepath.Join(filepath.Dir(ss.path), name)
-		if err := writeAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(ss.q)) }); err != nil {
-			return failure("kunne ikke skrive %s: %s", path, err)
+		if err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(ss.q)) }); err != nil {
+			return cli.Failure("kunne ikke skrive %s: %s", path, err)
 		}
 		ss.modeline = schema.Modeline(name)
 	}
@@ -230,18 +232,18 @@ func (ss *assessSession) open() error {
 		return nil
 	}
 	if err == nil && info.IsDir() {
-		return usageError("%s er en mappe; oppgi et filnavn for svarene, for eksempel %s", ss.path, defaultAnswersFile("3440"))
+		return cli.Usage("%s er en mappe; oppgi et filnavn for svarene, for eksempel %s", ss.path, defaultAnswersFile("3440"))
 	}
 	if err == nil && ss.opts.force {
 		fmt.Fprintf(ss.s.Err, "%s finnes; --force: begynner på nytt og overskriver den.\n", ss.path)
 		return nil
 	}
 	refuse := func(why string) error {
-		return failure("%s %s; filen blir ikke endret. Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den", ss.path, why)
+		return cli.Failure("%s %s; filen blir ikke endret. Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den", ss.path, why)
 	}
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
-		printDiagnostics(ss.s.Err, asDiagnostics(ss.path, err))
+		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
 		return refuse("kan ikke leses som svarfil")
 	}
 	if line, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(line, "# yaml-language-server:") {
@@ -249,7 +251,7 @@ func (ss *assessSession) open() error {
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	if ds.HasErrors() {
-		printDiagnostics(ss.s.Err, ds)
+		cli.PrintDiagnostics(ss.s.Err, ds)
 		if a == nil || a.Kind != assessment.KindAnswers {
 			return refuse("er ikke en svarfil (kind: answers)")
 		}
@@ -276,7 +278,7 @@ func (ss *assessSession) open() error {
 		}
 	}
 	if len(fatal) > 0 {
-		printDiagnostics(ss.s.Err, fatal)
+		cli.PrintDiagnostics(ss.s.Err, fatal)
 		return refuse("har feil som må rettes først (se over)")
 	}
 	if a.Questionnaire.Version != ss.q.Version {
@@ -291,10 +293,10 @@ func (ss *assessSession) open() error {
 func (ss *assessSession) useQuestionnaire(ref assessment.QuestionnaireRef) error {
 	q, err := ss.qs.For(ref)
 	if err != nil {
-		if ee, ok := err.(*exitError); ok {
+		if ee, ok := err.(*cli.Error); ok {
 			return ee
 		}
-		return failure("%s: %s", ss.path, err)
+		return cli.Failure("%s: %s", ss.path, err)
 	}
 	ss.q = q
 	return nil
@@ -307,7 +309,7 @@ func (ss *assessSession) checkAreas() error {
 	}
 	for _, id := range ss.opts.areas {
 		if !slices.Contains(ids, id) {
-			return usageError("ukjent tiltaksområde «%s» i %s; gyldige: %s", id, ss.q.ID, strings.Join(ids, ", "))
+			return cli.Usage("ukjent tiltaksområde «%s» i %s; gyldige: %s", id, ss.q.ID, strings.Join(ids, ", "))
 		}
 	}
 	return nil
@@ -602,14 +604,14 @@ func (ss *assessSession) save() error {
 	ss.a.Kind = assessment.KindAnswers
 	ss.a.Questionnaire = ss.q.Ref()
 	ss.a.Date = ss.today
-	err := writeAtomic(ss.path, func(w io.Writer) error {
+	err := cli.WriteAtomic(ss.path, func(w io.Writer) error {
 		if _, err := io.WriteString(w, ss.modeline); err != nil {
 			return err
 		}
 		return assessment.WriteAnswers(w, ss.q, ss.a)
 	})
 	if err != nil {
-		return failure("kunne ikke lagre svarene i %s: %s", ss.path, err)
+		return cli.Failure("kunne ikke lagre svarene i %s: %s", ss.path, err)
 	}
 	ss.saved = true
 	return nil
@@ -619,11 +621,11 @@ func (ss *assessSession) save() error {
 // with a message that says how to continue.
 func (ss *assessSession) stopped(err error) error {
 	if !errors.Is(err, errInterrupted) && !errors.Is(err, errEndOfInput) {
-		var ee *exitError
+		var ee *cli.Error
 		if errors.As(err, &ee) {
 			return ee
 		}
-		return failure("%s", err)
+		return cli.Failure("%s", err)
 	}
 	why := "avbrutt"
 	if errors.Is(err, errEndOfInput) {
@@ -631,12 +633,12 @@ func (ss *assessSession) stopped(err error) error {
 	}
 	switch {
 	case !ss.saved && ss.found:
-		return &exitError{code: exitInterrupted, msg: fmt.Sprintf("%s; %s er ikke endret", why, ss.path)}
+		return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s; %s er ikke endret", why, ss.path)}
 	case !ss.saved:
-		return &exitError{code: exitInterrupted, msg: why + "; ingenting er lagret"}
+		return &cli.Error{Code: cli.ExitInterrupted, Msg: why + "; ingenting er lagret"}
 	}
 	fmt.Fprintln(ss.s.Err)
-	return &exitError{code: exitInterrupted, msg: fmt.Sprintf("%s. Svarene er lagret i %s.\nFortsett med: %s", why, ss.path, ss.resumeCommand())}
+	return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s. Svarene er lagret i %s.\nFortsett med: %s", why, ss.path, ss.resumeCommand())}
 }
 
 // resumeCommand is the command that continues this session.
@@ -665,7 +667,7 @@ func shellQuote(s string) string {
 func (ss *assessSession) finish(areas []string) error {
 	data, err := os.ReadFile(ss.path)
 	if err != nil {
-		return failure("kan ikke lese %s: %s", ss.path, err)
+		return cli.Failure("kan ikke lese %s: %s", ss.path, err)
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	var checked *assessment.Checked
@@ -675,8 +677,8 @@ func (ss *assessSession) finish(areas []string) error {
 		ds = append(ds, cds...)
 	}
 	if ds.HasErrors() {
-		printDiagnostics(ss.s.Err, ds)
-		return failure("den lagrede svarfilen %s har feil", ss.path)
+		cli.PrintDiagnostics(ss.s.Err, ds)
+		return cli.Failure("den lagrede svarfilen %s har feil", ss.path)
 	}
 	skipped := 0
 	for _, id := range areas {
@@ -691,7 +693,7 @@ func (ss *assessSession) finish(areas []string) error {
 	}
 	fmt.Fprintln(ss.s.Err)
 	r := assessment.Evaluate(checked)
-	if err := scores.WriteTable(ss.s.Out, ss.path, r, scores.TableOptions{Color: ss.s.color()}); err != nil {
+	if err := scores.WriteTable(ss.s.Out, ss.path, r, scores.TableOptions{Color: ss.s.Color()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(ss.s.Err, "\nNeste steg: lag rapporten med «sirkel report %s».\n", shellQuote(ss.path))

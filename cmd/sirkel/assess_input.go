@@ -7,6 +7,8 @@ import (
 	"io"
 	"sync/atomic"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -69,7 +71,7 @@ type prompter struct {
 	out        io.Writer   // stderr: stdout stays clean
 }
 
-func newPrompter(ctx context.Context, s *streams, accessible bool) *prompter {
+func newPrompter(ctx context.Context, s *cli.Streams, accessible bool) *prompter {
 	p := &prompter{ctx: ctx, accessible: accessible, tty: s.In, out: s.Err}
 	if accessible {
 		p.in = newLineReader(s.In)

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
 )
@@ -55,10 +57,10 @@ func (w *watchBuffer) waitFor(s string) <-chan struct{} {
 	return ch
 }
 
-func testStreams(in io.Reader) (*streams, *bytes.Buffer, *watchBuffer) {
+func testStreams(in io.Reader) (*cli.Streams, *bytes.Buffer, *watchBuffer) {
 	out, errw := &bytes.Buffer{}, &watchBuffer{}
 	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795132800"}
-	return &streams{In: in, Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
+	return &cli.Streams{In: in, Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
 }
 
 // loadChecked reads an answers file as the other commands do.
@@ -187,7 +189,7 @@ func TestAssessSIGINT(t *testing.T) {
 	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
-	if code := <-done; code != exitInterrupted {
+	if code := <-done; code != cli.ExitInterrupted {
 		t.Fatalf("exit %d, want 130\n%s", code, errw)
 	}
 	if !strings.Contains(errw.String(), "Svarene er lagret i "+path+".\nFortsett med: sirkel assess "+path) {
@@ -212,7 +214,7 @@ func TestAssessSaveFailureKeepsOldFile(t *testing.T) {
 	if err := os.WriteFile(path, old, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := cli.WriteAtomic(path, func(w io.Writer) error {
 		io.WriteString(w, "kind: answers\nanswers:\n  halv")
 		return errors.New("disken er full")
 	})
@@ -231,8 +233,8 @@ func TestAssessSaveFailureKeepsOldFile(t *testing.T) {
 	q := miniQuestionnaire(t)
 	ss := &assessSession{q: q, path: filepath.Join(dir, "mangler", "svar.yaml"),
 		a: &assessment.Answers{Municipality: assessment.Municipality{Name: "Øyer", Number: "3440"}}}
-	var ee *exitError
-	if err := ss.save(); !errors.As(err, &ee) || ee.code != exitInvalid || !strings.Contains(ee.msg, "kunne ikke lagre svarene") {
+	var ee *cli.Error
+	if err := ss.save(); !errors.As(err, &ee) || ee.Code != cli.ExitInvalid || !strings.Contains(ee.Msg, "kunne ikke lagre svarene") {
 		t.Errorf("save into a missing folder: %v", err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
@@ -37,7 +39,7 @@ func synthDir(b *testing.B, n int) string {
 func benchRun(b *testing.B, args ...string) {
 	b.Helper()
 	var errs strings.Builder
-	s := &streams{In: strings.NewReader(""), Out: io.Discard, Err: &errs, Getenv: func(string) string { return "" }}
+	s := &cli.Streams{In: strings.NewReader(""), Out: io.Discard, Err: &errs, Getenv: func(string) string { return "" }}
 	if code := run(args, s); code != 0 {
 		b.Fatalf("exit %d: %s", code, errs.String())
 	}

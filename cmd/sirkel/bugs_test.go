@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/synth"
 	"github.com/sirkel/sirkel/questionnaires"
@@ -37,7 +39,7 @@ func TestStdinOnlyOnce(t *testing.T) {
 		{"score", "-q", "-", "-"},
 	} {
 		s, _, errw := testStreams(strings.NewReader("kind: answers\n"))
-		if code := run(args, s); code != exitUsage || !strings.Contains(errw.String(), "standard inn (-) kan bare leses én gang") {
+		if code := run(args, s); code != cli.ExitUsage || !strings.Contains(errw.String(), "standard inn (-) kan bare leses én gang") {
 			t.Errorf("%v: exit %d\n%s", args, code, errw)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
 	"github.com/spf13/cobra"
@@ -17,7 +19,7 @@ type compareOptions struct {
 	jobs          int
 }
 
-func newCompareCmd(s *streams) *cobra.Command {
+func newCompareCmd(s *cli.Streams) *cobra.Command {
 	opts := &compareOptions{}
 	cmd := &cobra.Command{
 		Use:     "compare STI… -o FIL",
@@ -45,21 +47,21 @@ men gir avslutningskode 1.`,
 	return cmd
 }
 
-func runCompare(s *streams, opts *compareOptions) error {
+func runCompare(s *cli.Streams, opts *compareOptions) error {
 	if opts.output == "" {
-		return usageError("mangler -o FIL: hvor sammenligningen skal skrives")
+		return cli.Usage("mangler -o FIL: hvor sammenligningen skal skrives")
 	}
 	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := expandPaths(opts.paths)
-	printDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, pathDiags)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
 	fixed, err := qs.fixed()
 	if err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
-	now, err := reproducibleNow(s)
+	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
@@ -76,7 +78,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		if l.Skipped {
 			return
 		}
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		for _, d := range l.Diags {
 			cmp.AddError(d)
 		}
@@ -93,26 +95,26 @@ func runCompare(s *streams, opts *compareOptions) error {
 		}
 		cmp.Add(l.Path, l.Result)
 	})
-	if err := s.interrupted(); err != nil {
+	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	if cmp.Len() == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å sammenligne")
-		return invalidInput()
+		return cli.Invalid()
 	}
 	write := func(w io.Writer) error {
 		_, err := cmp.WriteTo(w)
 		return err
 	}
 	msg := s.Out
-	warnNotXLSX(s, opts.output)
-	if opts.output == stdinName {
+	cli.WarnNotXLSX(s, opts.output)
+	if opts.output == cli.StdinName {
 		err, msg = write(s.Out), s.Err
 	} else {
-		err = writeAtomic(opts.output, write)
+		err = cli.WriteAtomic(opts.output, write)
 	}
 	if err != nil {
-		return failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
 	what := plural(cmp.Len(), "kommune", "kommuner")
 	if len(first) != cmp.Len() {
@@ -124,7 +126,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	fmt.Fprintln(msg)
 	if bad {
-		return invalidInput()
+		return cli.Invalid()
 	}
 	return nil
 }

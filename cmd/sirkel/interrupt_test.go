@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 )
 
 // A batch stopped by Ctrl-C exits 130 and leaves no output file behind.
@@ -21,12 +23,12 @@ func TestBatchInterrupted(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		var stderr strings.Builder
-		s := &streams{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &stderr, Getenv: func(string) string { return "" }, ctx: ctx}
+		s := &cli.Streams{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &stderr, Getenv: func(string) string { return "" }, Ctx: ctx}
 		root := newRootCmd(s)
 		root.SetArgs(args)
 		err := root.ExecuteContext(ctx)
-		ee, ok := err.(*exitError)
-		if !ok || ee.code != exitInterrupted {
+		ee, ok := err.(*cli.Error)
+		if !ok || ee.Code != cli.ExitInterrupted {
 			t.Errorf("%v: err = %v, want exit 130", args, err)
 		}
 	}
@@ -39,7 +41,7 @@ func TestBatchInterrupted(t *testing.T) {
 // A bug while handling one file becomes an error for that file; the batch
 // goes on and no stack trace reaches the user.
 func TestBatchSurvivesABug(t *testing.T) {
-	s := &streams{In: strings.NewReader(""), Getenv: func(string) string { return "" }}
+	s := &cli.Streams{In: strings.NewReader(""), Getenv: func(string) string { return "" }}
 	qs := &questionnaireSource{stdin: s.In}
 	opt := batchOptions{evaluate: true, work: func(l *loaded) {
 		if strings.Contains(l.Path, "oyer") {

@@ -11,30 +11,29 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
-// stdinName is how "-" is named in messages and output.
-const stdinName = "-"
-
 // oneStdin refuses a second reader of standard input: «-» twice, or «-»
 // for both the questionnaire and answers, would have two readers race for
 // the same bytes.
 func oneStdin(questionnaire string, paths []string) error {
 	n := 0
-	if questionnaire == stdinName {
+	if questionnaire == cli.StdinName {
 		n++
 	}
 	for _, p := range paths {
-		if p == stdinName {
+		if p == cli.StdinName {
 			n++
 		}
 	}
 	if n > 1 {
-		return usageError("standard inn (-) kan bare leses én gang; oppgi resten som filer")
+		return cli.Usage("standard inn (-) kan bare leses én gang; oppgi resten som filer")
 	}
 	return nil
 }
@@ -49,7 +48,7 @@ func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostic
 	var files []string
 	var ds assessment.Diagnostics
 	for _, arg := range args {
-		if arg == stdinName {
+		if arg == cli.StdinName {
 			files = append(files, arg)
 			continue
 		}
@@ -104,8 +103,8 @@ func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostic
 
 // readInput reads a file or, for "-", stdin, with the size limit.
 func readInput(path string, stdin io.Reader) ([]byte, error) {
-	if path == stdinName {
-		return strictyaml.ReadLimited(stdinName, stdin)
+	if path == cli.StdinName {
+		return strictyaml.ReadLimited(cli.StdinName, stdin)
 	}
 	return strictyaml.ReadFile(path)
 }
@@ -124,7 +123,7 @@ type questionnaireSource struct {
 // isFile reports whether -q names a file rather than an embedded id.
 func (qs *questionnaireSource) isFile() bool {
 	f := qs.flag
-	return f != "" && (strings.ContainsAny(f, `/\`) || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml") || f == stdinName || fileExists(f))
+	return f != "" && (strings.ContainsAny(f, `/\`) || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml") || f == cli.StdinName || fileExists(f))
 }
 
 // statFile is os.Stat; tests count the calls.
@@ -145,7 +144,7 @@ func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
 		if !qs.isFile() {
 			e, err := questionnaires.Get(qs.flag)
 			if err != nil {
-				qs.err = usageError("%s", err)
+				qs.err = cli.Usage("%s", err)
 				return
 			}
 			qs.fileQ = e.Questionnaire
@@ -216,7 +215,7 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 	l := loaded{Path: path}
 	data, err := readInput(path, stdin)
 	if err != nil {
-		l.Diags = asDiagnostics(path, err)
+		l.Diags = cli.AsDiagnostics(path, err)
 		return l
 	}
 	if isWorkbook(path, data) {
@@ -246,8 +245,8 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 	}
 	q, err := qs.For(doc.Answers.Questionnaire)
 	if err != nil {
-		if ee, ok := err.(*exitError); ok {
-			err = fmt.Errorf("%s", ee.msg)
+		if ee, ok := err.(*cli.Error); ok {
+			err = fmt.Errorf("%s", ee.Msg)
 		}
 		if ds, ok := err.(assessment.Diagnostics); ok {
 			l.Diags = append(l.Diags, ds...)
@@ -265,25 +264,13 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 	return l
 }
 
-func asDiagnostics(path string, err error) assessment.Diagnostics {
-	if ds, ok := err.(assessment.Diagnostics); ok {
-		return ds
-	}
-	var ee *exitError
-	if e, ok := err.(*exitError); ok {
-		ee = e
-		return assessment.Diagnostics{{File: path, Message: ee.msg}}
-	}
-	return assessment.Diagnostics{{File: path, Message: err.Error()}}
-}
-
 // forEachAnswers loads files in parallel and calls fn for each in the order
 // given, so that output is stable while memory holds only a small window.
 // On Ctrl-C it stops handing out files and returns after the ones under
 // way; the caller then reports the interruption (s.interrupted).
-func forEachAnswers(paths []string, s *streams, qs *questionnaireSource, opt batchOptions, fn func(*loaded)) {
+func forEachAnswers(paths []string, s *cli.Streams, qs *questionnaireSource, opt batchOptions, fn func(*loaded)) {
 	stdin := s.In
-	done := s.context().Done()
+	done := s.Context().Done()
 	jobs := opt.jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -364,11 +351,4 @@ func loadSafely(path string, stdin io.Reader, qs *questionnaireSource, opt batch
 		}
 	}
 	return l
-}
-
-// printDiagnostics writes diagnostics as file:line:col: melding, one a line.
-func printDiagnostics(w io.Writer, ds assessment.Diagnostics) {
-	for _, d := range ds {
-		fmt.Fprintln(w, d.String())
-	}
 }

@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 	"runtime/debug"
+
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 )
 
 func main() {
@@ -14,5 +16,5 @@ func main() {
 		// memory for ~20 % less time on 10,000 files.
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], newSystemStreams()))
+	os.Exit(run(os.Args[1:], cli.SystemStreams()))
 }

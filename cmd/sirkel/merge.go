@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/spf13/cobra"
@@ -23,7 +25,7 @@ type mergeOptions struct {
 
 var mergePrefers = []string{"first", "last"}
 
-func newMergeCmd(s *streams) *cobra.Command {
+func newMergeCmd(s *cli.Streams) *cobra.Command {
 	opts := &mergeOptions{}
 	cmd := &cobra.Command{
 		Use:     "merge FIL… -o UT.yaml",
@@ -48,10 +50,10 @@ peke på det, så en editor med YAML-språktjener fullfører og sjekker svarene.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if opts.output == "" {
-				return usageError("mangler -o UT.yaml, filen de sammenslåtte svarene skrives til")
+				return cli.Usage("mangler -o UT.yaml, filen de sammenslåtte svarene skrives til")
 			}
 			if opts.prefer != "" && !slices.Contains(mergePrefers, opts.prefer) {
-				return usageError("ukjent verdi «%s» for --prefer; gyldige: first, last", opts.prefer)
+				return cli.Usage("ukjent verdi «%s» for --prefer; gyldige: first, last", opts.prefer)
 			}
 			return runMerge(s, opts)
 		},
@@ -66,18 +68,18 @@ peke på det, så en editor med YAML-språktjener fullfører og sjekker svarene.
 	return cmd
 }
 
-func runMerge(s *streams, opts *mergeOptions) error {
+func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := expandPaths(opts.paths)
-	printDiagnostics(s.Err, pathDiags)
-	toStdout := opts.output == stdinName
+	cli.PrintDiagnostics(s.Err, pathDiags)
+	toStdout := opts.output == cli.StdinName
 	if toStdout && opts.schema {
-		return usageError("--schema skriver skjemafilen ved siden av svarfilen; oppgi svarfilen med -o FIL")
+		return cli.Usage("--schema skriver skjemafilen ved siden av svarfilen; oppgi svarfilen med -o FIL")
 	}
 	if !toStdout && !isInput(opts.output, files) {
-		if err := refuseOverwrite(opts.output, opts.force); err != nil {
+		if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 			return err
 		}
 	}
@@ -90,7 +92,7 @@ func runMerge(s *streams, opts *mergeOptions) error {
 	var q *assessment.Questionnaire
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			bad = true
 			return
@@ -100,19 +102,19 @@ func runMerge(s *streams, opts *mergeOptions) error {
 		}
 		parts = append(parts, l.Checked)
 	})
-	if err := s.interrupted(); err != nil {
+	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	if bad {
-		return failure("slo ikke sammen noe: rett feilene over først; %s er ikke skrevet", opts.output)
+		return cli.Failure("slo ikke sammen noe: rett feilene over først; %s er ikke skrevet", opts.output)
 	}
 	if len(parts) == 0 {
-		return failure("fant ingen svarfiler å slå sammen")
+		return cli.Failure("fant ingen svarfiler å slå sammen")
 	}
 	merged, conflicts, ds := assessment.Merge(q, parts, preferOf(opts.prefer))
 	if ds != nil {
-		printDiagnostics(s.Err, ds)
-		return failure("slo ikke sammen noe; %s er ikke skrevet", opts.output)
+		cli.PrintDiagnostics(s.Err, ds)
+		return cli.Failure("slo ikke sammen noe; %s er ikke skrevet", opts.output)
 	}
 	for _, c := range conflicts {
 		if opts.prefer == "" {
@@ -122,13 +124,13 @@ func runMerge(s *streams, opts *mergeOptions) error {
 		}
 	}
 	if len(conflicts) > 0 && opts.prefer == "" {
-		return failure("%d %s; %s er ikke skrevet. Rett svarene, eller velg med --prefer first eller --prefer last",
+		return cli.Failure("%d %s; %s er ikke skrevet. Rett svarene, eller velg med --prefer first eller --prefer last",
 			len(conflicts), pluralWord(len(conflicts), "konflikt", "konflikter"), opts.output)
 	}
 
 	if toStdout {
 		if err := assessment.WriteAnswers(s.Out, q, merged); err != nil {
-			return failure("kunne ikke skrive svarene: %s", err)
+			return cli.Failure("kunne ikke skrive svarene: %s", err)
 		}
 		return nil
 	}
@@ -136,20 +138,20 @@ func runMerge(s *streams, opts *mergeOptions) error {
 	if opts.schema {
 		name := schema.FileName(q.Ref())
 		path := filepath.Join(filepath.Dir(opts.output), name)
-		err := writeAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(q)) })
+		err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(q)) })
 		if err != nil {
-			return failure("kunne ikke skrive %s: %s", path, err)
+			return cli.Failure("kunne ikke skrive %s: %s", path, err)
 		}
 		modeline = schema.Modeline(name)
 	}
-	err := writeAtomic(opts.output, func(w io.Writer) error {
+	err := cli.WriteAtomic(opts.output, func(w io.Writer) error {
 		if _, err := io.WriteString(w, modeline); err != nil {
 			return err
 		}
 		return assessment.WriteAnswers(w, q, merged)
 	})
 	if err != nil {
-		return failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
 	fmt.Fprintf(s.Err, "Skrev %s: %d svar fra %d filer for %s (%s).\n",
 		opts.output, countAnswered(merged), len(parts), merged.Municipality.Name, merged.Municipality.Number)

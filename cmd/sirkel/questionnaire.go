@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report/outline"
 	"github.com/spf13/cobra"
 )
 
-func newQuestionnaireCmd(s *streams) *cobra.Command {
+func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "questionnaire",
 		Aliases: []string{"skjema"},
@@ -27,7 +29,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			entries, err := questionnaires.List()
 			if err != nil {
-				return failure("%s", err)
+				return cli.Failure("%s", err)
 			}
 			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tVERSJON\tSPØRSMÅL\tTITTEL")
@@ -62,7 +64,7 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error {
 			e, err := questionnaires.Get(args[0])
 			if err != nil {
-				return usageError("%s", err)
+				return cli.Usage("%s", err)
 			}
 			_, err = s.Out.Write(e.Source)
 			return err
@@ -72,12 +74,12 @@ func newQuestionnaireCmd(s *streams) *cobra.Command {
 }
 
 // questionnaireError reports a questionnaire that could not be loaded.
-func questionnaireError(s *streams, name string, err error) error {
-	if ee, ok := err.(*exitError); ok {
+func questionnaireError(s *cli.Streams, name string, err error) error {
+	if ee, ok := err.(*cli.Error); ok {
 		return ee
 	}
-	printDiagnostics(s.Err, asDiagnostics(name, err))
-	return failure("spørreskjemaet %s kunne ikke leses", name)
+	cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(name, err))
+	return cli.Failure("spørreskjemaet %s kunne ikke leses", name)
 }
 
 func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

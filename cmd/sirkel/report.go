@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report"
 	"github.com/sirkel/sirkel/report/scores"
@@ -23,7 +25,7 @@ type reportOptions struct {
 	jobs          int
 }
 
-func newReportCmd(s *streams) *cobra.Command {
+func newReportCmd(s *cli.Streams) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:     "report STI…",
@@ -60,19 +62,19 @@ ikke de andre; avslutningskoden blir da 1.`,
 	return cmd
 }
 
-func runReport(s *streams, opts *reportOptions) error {
+func runReport(s *cli.Streams, opts *reportOptions) error {
 	if opts.output != "" && opts.outDir != "" {
-		return usageError("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
+		return cli.Usage("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
 	}
 	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := expandPaths(opts.paths)
-	warnNotXLSX(s, opts.output)
+	cli.WarnNotXLSX(s, opts.output)
 	if opts.output != "" && len(files) > 1 {
-		return usageError("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
+		return cli.Usage("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
 	}
-	printDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, pathDiags)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
 	if _, err := qs.fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
@@ -82,9 +84,9 @@ func runReport(s *streams, opts *reportOptions) error {
 	var baseline *assessment.Result
 	if opts.baseline != "" {
 		l := loadOne(opts.baseline, s.In, qs, batch)
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
-			return failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
+			return cli.Failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
 		}
 		baseline = assessment.Evaluate(l.Checked)
 	}
@@ -93,9 +95,9 @@ func runReport(s *streams, opts *reportOptions) error {
 	if dir == "" {
 		dir = "."
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failure("kan ikke lage mappen %s: %s", dir, osError(err))
+		return cli.Failure("kan ikke lage mappen %s: %s", dir, cli.OSError(err))
 	}
-	now, err := reproducibleNow(s)
+	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
@@ -106,7 +108,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		if l.Skipped {
 			return
 		}
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			bad = true
 			return
@@ -131,10 +133,10 @@ func runReport(s *streams, opts *reportOptions) error {
 		ropt := report.ReportOptions{Baseline: base, ToolVersion: toolVersion(), Now: now, File: filepath.Base(l.Path)}
 		write := func(w io.Writer) error { return report.WriteReport(w, r, ropt) }
 		var err error
-		if path == stdinName {
+		if path == cli.StdinName {
 			err = write(s.Out)
 		} else {
-			err = writeAtomic(path, write)
+			err = cli.WriteAtomic(path, write)
 		}
 		if err != nil {
 			fmt.Fprintf(s.Err, "sirkel: kunne ikke skrive %s: %s\n", path, err)
@@ -143,7 +145,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		}
 		written++
 		msg := s.Out
-		if path == stdinName {
+		if path == cli.StdinName {
 			msg = s.Err // stdout carries the workbook
 		}
 		level := "ingen skår"
@@ -152,15 +154,15 @@ func runReport(s *streams, opts *reportOptions) error {
 		}
 		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, scores.FormatScore(r.Total), level)
 	})
-	if err := s.interrupted(); err != nil {
+	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	if written == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å lage rapport for")
-		return invalidInput()
+		return cli.Invalid()
 	}
 	if bad {
-		return invalidInput()
+		return cli.Invalid()
 	}
 	return nil
 }

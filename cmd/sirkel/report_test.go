@@ -10,15 +10,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/xuri/excelize/v2"
 )
 
 // reportStreams are streams for running a command in-process with a fixed
 // SOURCE_DATE_EPOCH (2026-11-20).
-func reportStreams() (*streams, *bytes.Buffer, *bytes.Buffer) {
+func reportStreams() (*cli.Streams, *bytes.Buffer, *bytes.Buffer) {
 	out, errw := &bytes.Buffer{}, &bytes.Buffer{}
 	env := map[string]string{"SOURCE_DATE_EPOCH": "1795132800", "NO_COLOR": "1"}
-	return &streams{In: strings.NewReader(""), Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
+	return &cli.Streams{In: strings.NewReader(""), Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
 }
 
 func dirNames(t *testing.T, dir string) []string {
@@ -38,7 +40,7 @@ func TestReportCommandWritesWorkbooks(t *testing.T) {
 	dir := t.TempDir()
 	s, out, errw := reportStreams()
 	code := run([]string{"report", "--out-dir", dir, "../../testdata/oyer-3440.yaml", "../../testdata/broken/unknown-key.yaml"}, s)
-	if code != exitInvalid {
+	if code != cli.ExitInvalid {
 		t.Fatalf("exit %d, want 1 for the broken file\n%s", code, errw)
 	}
 	// Only the good file's workbook, and no temporary file left over.
@@ -75,7 +77,7 @@ func TestReportCommandWritesWorkbooks(t *testing.T) {
 
 func TestReportCommandToStdout(t *testing.T) {
 	s, out, errw := reportStreams()
-	if code := run([]string{"report", "../../testdata/oyer-3440.yaml", "-o", "-"}, s); code != exitOK {
+	if code := run([]string{"report", "../../testdata/oyer-3440.yaml", "-o", "-"}, s); code != cli.ExitOK {
 		t.Fatalf("exit %d\n%s", code, errw)
 	}
 	if !bytes.HasPrefix(out.Bytes(), []byte("PK\x03\x04")) {
@@ -94,7 +96,7 @@ func TestCompareCommandListsErrors(t *testing.T) {
 	path := filepath.Join(dir, "sammenligning.xlsx")
 	s, _, errw := reportStreams()
 	code := run([]string{"compare", "-o", path, "../../testdata/oyer-3440.yaml", "../../testdata/partial-3440.yaml", "../../testdata/broken/unknown-key.yaml"}, s)
-	if code != exitInvalid {
+	if code != cli.ExitInvalid {
 		t.Fatalf("exit %d, want 1\n%s", code, errw)
 	}
 	if got := dirNames(t, dir); !slices.Equal(got, []string{"sammenligning.xlsx"}) {
@@ -126,7 +128,7 @@ func TestCompareCommandListsErrors(t *testing.T) {
 func TestWorkbookFailureLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "rapport.xlsx")
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := cli.WriteAtomic(path, func(w io.Writer) error {
 		if _, err := w.Write([]byte("PK\x03\x04 half a workbook")); err != nil {
 			return err
 		}

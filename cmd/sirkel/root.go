@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"strings"
 
-	"github.com/mattn/go-isatty"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/spf13/cobra"
 )
 
@@ -38,118 +38,47 @@ func toolVersion() string {
 	return "dev"
 }
 
-// Exit codes: 0 all good, 1 some input invalid, 2 usage, 130 interrupted.
-const (
-	exitOK          = 0
-	exitInvalid     = 1
-	exitUsage       = 2
-	exitInterrupted = 130
-)
-
-// streams is the command's I/O, injected so tests capture everything.
-type streams struct {
-	In       io.Reader
-	Out, Err io.Writer
-	InTTY    bool // stdin is a terminal
-	OutTTY   bool // stdout is a terminal
-	ErrTTY   bool
-	Getenv   func(string) string
-	ctx      context.Context // cancelled by Ctrl-C (SIGINT)
-}
-
-func (s *streams) context() context.Context {
-	if s.ctx == nil {
-		return context.Background()
-	}
-	return s.ctx
-}
-
-// interrupted is the error of a batch stopped by Ctrl-C: exit code 130.
-// Outputs are written atomically, so nothing half-written is left.
-func (s *streams) interrupted() error {
-	if s.context().Err() == nil {
-		return nil
-	}
-	return &exitError{code: exitInterrupted, msg: "avbrutt (Ctrl-C); ingen halvferdige filer er skrevet"}
-}
-
-func newSystemStreams() *streams {
-	return &streams{
-		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-		InTTY:  isatty.IsTerminal(os.Stdin.Fd()),
-		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
-		ErrTTY: isatty.IsTerminal(os.Stderr.Fd()),
-		Getenv: os.Getenv,
-	}
-}
-
-// color reports whether output to a terminal may use colour.
-func (s *streams) color() bool {
-	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
-}
-
-// exitError carries an exit code through cobra; msg may be empty when the
-// problem was already reported.
-type exitError struct {
-	code int
-	msg  string
-}
-
-func (e *exitError) Error() string { return e.msg }
-
-// invalidInput is returned when some input was bad but the rest was
-// processed; the details were printed already.
-func invalidInput() error { return &exitError{code: exitInvalid} }
-
-func usageError(format string, args ...any) error {
-	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
-}
-
-func failure(format string, args ...any) error {
-	return &exitError{code: exitInvalid, msg: fmt.Sprintf(format, args...)}
-}
-
 // run is the single exit point: it builds the command tree, runs it and maps
 // the outcome to an exit code, printing an error once as «sirkel: melding».
-func run(args []string, s *streams) (code int) {
+func run(args []string, s *cli.Streams) (code int) {
 	defer func() {
 		// A bug must not greet a user with a Go stack trace.
 		if v := recover(); v != nil {
 			fmt.Fprintf(s.Err, "sirkel: intern feil (%v); dette er en feil i sirkel – meld gjerne fra med kommandoen du kjørte\n", v)
-			code = exitInvalid
+			code = cli.ExitInvalid
 		}
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	s.ctx = ctx
+	s.Ctx = ctx
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
-		return exitOK
+		return cli.ExitOK
 	}
-	var ee *exitError
+	var ee *cli.Error
 	if errors.As(err, &ee) {
-		if ee.msg != "" {
-			fmt.Fprintf(s.Err, "sirkel: %s\n", ee.msg)
+		if ee.Msg != "" {
+			fmt.Fprintf(s.Err, "sirkel: %s\n", ee.Msg)
 		}
-		if ee.code == exitUsage {
+		if ee.Code == cli.ExitUsage {
 			fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
 		}
-		return ee.code
+		return ee.Code
 	}
 	// Anything cobra itself rejects (unknown command or flag, wrong number
 	// of arguments) is a usage error.
 	fmt.Fprintf(s.Err, "sirkel: %s\n", translateCobra(err.Error()))
 	fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
-	return exitUsage
+	return cli.ExitUsage
 }
 
 // minArgs and exactArgs are cobra's argument checks with Norwegian messages.
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usageError("mangler %s", what)
+			return cli.Usage("mangler %s", what)
 		}
 		return nil
 	}
@@ -158,7 +87,7 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError("forventet %s (fikk %d argumenter)", what, len(args))
+			return cli.Usage("forventet %s (fikk %d argumenter)", what, len(args))
 		}
 		return nil
 	}
@@ -166,7 +95,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageError("ukjent kommando eller argument «%s» for «%s»", args[0], cmd.CommandPath())
+		return cli.Usage("ukjent kommando eller argument «%s» for «%s»", args[0], cmd.CommandPath())
 	}
 	return nil
 }
@@ -187,7 +116,7 @@ func translateCobra(msg string) string {
 	return r.Replace(msg)
 }
 
-func newRootCmd(s *streams) *cobra.Command {
+func newRootCmd(s *cli.Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "sirkel",
 		Short: "Egenvurdering av kommunens arbeid med sirkulær økonomi",
@@ -205,7 +134,7 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 	root.SetErr(s.Err)
 	root.SetVersionTemplate("sirkel {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%s (se «%s --help»)", translateCobra(err.Error()), c.CommandPath())
+		return cli.Usage("%s (se «%s --help»)", translateCobra(err.Error()), c.CommandPath())
 	})
 	root.AddGroup(&cobra.Group{ID: "main", Title: "Kommandoer:"})
 	for _, c := range commands(s) {
@@ -289,7 +218,7 @@ func norwegianUseLines(c *cobra.Command) {
 }
 
 // commands lists the subcommands; each lives in its own file.
-func commands(s *streams) []*cobra.Command {
+func commands(s *cli.Streams) []*cobra.Command {
 	return []*cobra.Command{
 		newAssessCmd(s),
 		newValidateCmd(s),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/questionnaires"
@@ -15,7 +17,7 @@ type schemaOptions struct {
 	output        string
 }
 
-func newSchemaCmd(s *streams) *cobra.Command {
+func newSchemaCmd(s *cli.Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "schema questionnaire|answers",
 		Short: "JSON Schema for spørreskjemaer og svarfiler, til editorer",
@@ -34,7 +36,7 @@ Pek på skjemaet fra første linje i svarfilen:
   sirkel schema questionnaire -o questionnaire.schema.json`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return usageError("si hva skjemaet skal gjelde: «sirkel schema questionnaire» eller «sirkel schema answers»")
+			return cli.Usage("si hva skjemaet skal gjelde: «sirkel schema questionnaire» eller «sirkel schema answers»")
 		},
 	}
 	qopts := &schemaOptions{}
@@ -73,12 +75,12 @@ Pek på skjemaet fra første linje i svarfilen:
 }
 
 // writeSchema writes a schema to stdout, or atomically to a file.
-func writeSchema(s *streams, output string, sch schema.Schema) error {
+func writeSchema(s *cli.Streams, output string, sch schema.Schema) error {
 	if output == "" || output == "-" {
 		return schema.Write(s.Out, sch)
 	}
-	if err := writeAtomic(output, func(w io.Writer) error { return schema.Write(w, sch) }); err != nil {
-		return failure("kunne ikke skrive %s: %s", output, err)
+	if err := cli.WriteAtomic(output, func(w io.Writer) error { return schema.Write(w, sch) }); err != nil {
+		return cli.Failure("kunne ikke skrive %s: %s", output, err)
 	}
 	fmt.Fprintf(s.Err, "Skrev %s.\n", output)
 	return nil

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
@@ -23,7 +25,7 @@ var scoreFormats = []string{"table", "json", "csv"}
 // jsonBuffers recycles the per-file JSON buffers of a batch (~15 KB each).
 var jsonBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
-func newScoreCmd(s *streams) *cobra.Command {
+func newScoreCmd(s *cli.Streams) *cobra.Command {
 	opts := &scoreOptions{}
 	cmd := &cobra.Command{
 		Use:     "score STI…",
@@ -47,7 +49,7 @@ i JSON), og avslutningskoden blir 1.`,
 				}
 			}
 			if !slices.Contains(scoreFormats, opts.format) {
-				return usageError("ukjent format «%s»; gyldige: table, json, csv", opts.format)
+				return cli.Usage("ukjent format «%s»; gyldige: table, json, csv", opts.format)
 			}
 			return runScore(s, opts)
 		},
@@ -60,7 +62,7 @@ i JSON), og avslutningskoden blir 1.`,
 	return cmd
 }
 
-func runScore(s *streams, opts *scoreOptions) error {
+func runScore(s *cli.Streams, opts *scoreOptions) error {
 	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
@@ -85,7 +87,7 @@ func runScore(s *streams, opts *scoreOptions) error {
 	)
 	// Problems always go to stderr too, so that they are seen when the
 	// data is redirected to a file.
-	printDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, pathDiags)
 	if opts.format == "json" {
 		jw = scores.NewJSONWriter(s.Out, fixed)
 		jw.AddDiagnostics(pathDiags)
@@ -101,7 +103,7 @@ func runScore(s *streams, opts *scoreOptions) error {
 		if l.Diags.HasErrors() {
 			bad = true
 		}
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		if jw != nil {
 			jw.AddDiagnostics(l.Diags)
 		}
@@ -124,33 +126,33 @@ func runScore(s *streams, opts *scoreOptions) error {
 			if scored > 1 {
 				fmt.Fprintln(s.Out)
 			}
-			_ = scores.WriteTable(s.Out, l.Path, r, scores.TableOptions{Color: s.color()})
+			_ = scores.WriteTable(s.Out, l.Path, r, scores.TableOptions{Color: s.Color()})
 			rows = append(rows, scores.ScoredFile{File: l.Path, Result: r})
 		}
 	})
-	if err := s.interrupted(); err != nil {
+	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	switch {
 	case jw != nil:
 		if err := jw.Close(); err != nil {
-			return failure("kunne ikke skrive resultatet: %s", err)
+			return cli.Failure("kunne ikke skrive resultatet: %s", err)
 		}
 	case cw != nil:
 		if err := cw.Close(); err != nil {
-			return failure("kunne ikke skrive resultatet: %s", err)
+			return cli.Failure("kunne ikke skrive resultatet: %s", err)
 		}
 	}
 	if len(rows) > 1 {
 		fmt.Fprintln(s.Out)
-		_ = scores.WriteOverview(s.Out, rows, scores.TableOptions{Color: s.color()})
+		_ = scores.WriteOverview(s.Out, rows, scores.TableOptions{Color: s.Color()})
 	}
 	if scored == 0 && !bad {
 		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å skåre")
-		return invalidInput()
+		return cli.Invalid()
 	}
 	if bad {
-		return invalidInput()
+		return cli.Invalid()
 	}
 	return nil
 }

@@ -9,12 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"sirkel": func() { os.Exit(run(os.Args[1:], newSystemStreams())) },
+		"sirkel": func() { os.Exit(run(os.Args[1:], cli.SystemStreams())) },
 	})
 }
 

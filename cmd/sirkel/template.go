@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report/answersheet"
@@ -21,7 +23,7 @@ type templateOptions struct {
 	ignoreUnknown bool
 }
 
-func newTemplateCmd(s *streams) *cobra.Command {
+func newTemplateCmd(s *cli.Streams) *cobra.Command {
 	opts := &templateOptions{}
 	cmd := &cobra.Command{
 		Use:     "template [-o FIL]",
@@ -54,12 +56,12 @@ tiltaksområder.`,
 	return cmd
 }
 
-func runTemplate(s *streams, opts *templateOptions) error {
-	warnNotXLSX(s, opts.output)
-	if opts.output == stdinName || opts.output == "" {
-		return usageError("en arbeidsbok skrives til en fil; oppgi den med -o, for eksempel -o svarskjema.xlsx")
+func runTemplate(s *cli.Streams, opts *templateOptions) error {
+	cli.WarnNotXLSX(s, opts.output)
+	if opts.output == cli.StdinName || opts.output == "" {
+		return cli.Usage("en arbeidsbok skrives til en fil; oppgi den med -o, for eksempel -o svarskjema.xlsx")
 	}
-	if err := refuseOverwrite(opts.output, opts.force); err != nil {
+	if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 		return err
 	}
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
@@ -69,9 +71,9 @@ func runTemplate(s *streams, opts *templateOptions) error {
 	)
 	if opts.from != "" {
 		l := loadOne(opts.from, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
-		printDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
-			return failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
+			return cli.Failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
 		}
 		q, from = l.Questionnaire, l.Checked
 	} else {
@@ -82,7 +84,7 @@ func runTemplate(s *streams, opts *templateOptions) error {
 	}
 	for _, id := range opts.areas {
 		if _, ok := q.Area(id); !ok {
-			return usageError("ukjent område «%s» i %s@%s; gyldige: %s", id, q.ID, q.Version, strings.Join(templateAreaIDs(q), ", "))
+			return cli.Usage("ukjent område «%s» i %s@%s; gyldige: %s", id, q.ID, q.Version, strings.Join(templateAreaIDs(q), ", "))
 		}
 	}
 	if from != nil && len(opts.areas) > 0 {
@@ -96,14 +98,14 @@ func runTemplate(s *streams, opts *templateOptions) error {
 			fmt.Fprintf(s.Err, "sirkel: merk: %d svar i %s gjelder andre områder enn --area og er ikke med i svarskjemaet\n", left, opts.from)
 		}
 	}
-	now, err := reproducibleNow(s)
+	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
 	topt := answersheet.Options{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion()}
-	err = writeAtomic(opts.output, func(w io.Writer) error { return answersheet.Write(w, q, topt) })
+	err = cli.WriteAtomic(opts.output, func(w io.Writer) error { return answersheet.Write(w, q, topt) })
 	if err != nil {
-		return failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
 	n := 0
 	q.AllQuestions(func(a *assessment.Area, _ *assessment.Question) {

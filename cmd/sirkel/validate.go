@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/spf13/cobra"
 )
@@ -14,7 +16,7 @@ type validateOptions struct {
 	jobs          int
 }
 
-func newValidateCmd(s *streams) *cobra.Command {
+func newValidateCmd(s *cli.Streams) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:     "validate STI…",
@@ -40,19 +42,19 @@ eller mot -q.`,
 	return cmd
 }
 
-func runValidate(s *streams, opts *validateOptions) error {
+func runValidate(s *cli.Streams, opts *validateOptions) error {
 	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := expandPaths(opts.paths)
-	printDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, pathDiags)
 	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
 	if _, err := qs.fixed(); err != nil {
-		if ee, ok := err.(*exitError); ok {
+		if ee, ok := err.(*cli.Error); ok {
 			return ee
 		}
-		printDiagnostics(s.Err, asDiagnostics(opts.questionnaire, err))
-		return failure("spørreskjemaet %s er ugyldig", opts.questionnaire)
+		cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(opts.questionnaire, err))
+		return cli.Failure("spørreskjemaet %s er ugyldig", opts.questionnaire)
 	}
 	var nFiles, nBad, nErr, nWarn int
 	nBadPaths := len(pathDiags.Errors())
@@ -67,7 +69,7 @@ func runValidate(s *streams, opts *validateOptions) error {
 				a := l.Answers
 				summary = fmt.Sprintf("svarfil for %s (%s), %s", a.Municipality.Name, a.Municipality.Number, plural(countAnswered(a), "svar", "svar"))
 			}
-			printDiagnostics(s.Err, ds)
+			cli.PrintDiagnostics(s.Err, ds)
 			e, w := len(ds.Errors()), len(ds.Warnings())
 			nErr += e
 			nWarn += w
@@ -77,13 +79,13 @@ func runValidate(s *streams, opts *validateOptions) error {
 			}
 			fmt.Fprintf(s.Out, "OK  %s: %s\n", l.Path, summary)
 		})
-	if err := s.interrupted(); err != nil {
+	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Err, "%s sjekket: %s, %d med feil (%s, %s)\n",
 		plural(nFiles, "fil", "filer"), plural(nFiles-nBad, "gyldig", "gyldige"), nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
 	if nBad > 0 || nBadPaths > 0 {
-		return invalidInput()
+		return cli.Invalid()
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report/answersheet"
 )
@@ -26,7 +28,7 @@ func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOp
 		return l
 	}
 	if err != nil {
-		l.Diags = asDiagnostics(path, err)
+		l.Diags = cli.AsDiagnostics(path, err)
 		return l
 	}
 	ref := sheet.Questionnaire()
@@ -36,7 +38,7 @@ func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOp
 	}
 	q, err := qs.For(ref)
 	if err != nil {
-		l.Diags = append(sheet.Diagnostics(nil), asDiagnostics(path, err)...)
+		l.Diags = append(sheet.Diagnostics(nil), cli.AsDiagnostics(path, err)...)
 		return l
 	}
 	l.Questionnaire = q
