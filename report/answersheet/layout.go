@@ -15,8 +15,6 @@ const (
 
 	// naLabel is «ikke relevant» as a person picks it.
 	naLabel = assessment.NALabel
-	// multiSep separates the options of a multi answer in one cell.
-	multiSep = assessment.ListSep
 )
 
 // Headers of the Svar sheet. The reader finds its columns by these names,
