@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment/strictyaml"
@@ -100,7 +102,7 @@ inndata betyr stopp og lagre.`,
 type assessSession struct {
 	s     *cli.Streams
 	opts  *assessOptions
-	qs    *questionnaireSource
+	qs    *batch.Source
 	p     *prompter
 	q     *assessment.Questionnaire
 	a     *assessment.Answers
@@ -121,13 +123,13 @@ func runAssess(ctx context.Context, s *cli.Streams, opts *assessOptions) error {
 	if opts.questionnaire == cli.StdinName {
 		return cli.Usage("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
 	}
-	ss := &assessSession{s: s, opts: opts, qs: &questionnaireSource{flag: opts.questionnaire, stdin: s.In}, path: opts.file}
+	ss := &assessSession{s: s, opts: opts, qs: batch.NewSource(opts.questionnaire, s.In), path: opts.file}
 	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
 	ss.today = assessment.NewDate(now)
-	if _, err := ss.qs.fixed(); err != nil {
+	if _, err := ss.qs.Fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
 	var muni *assessment.Municipality

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -51,13 +53,13 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	if opts.output == "" {
 		return cli.Usage("mangler -o FIL: hvor sammenligningen skal skrives")
 	}
-	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
-	files, pathDiags := expandPaths(opts.paths)
+	files, pathDiags := batch.Expand(opts.paths)
 	cli.PrintDiagnostics(s.Err, pathDiags)
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
-	fixed, err := qs.fixed()
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	fixed, err := qs.Fixed()
 	if err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
@@ -73,8 +75,8 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	}
 	nBad := 0
 	first := map[string]string{} // kommunenummer → the first file for it
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
-	forEachAnswers(files, s, qs, batch, func(l *loaded) {
+	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
+	batch.Each(files, s, qs, bopt, func(l *batch.File) {
 		if l.Skipped {
 			return
 		}

@@ -37,26 +37,3 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
-
-// A bug while handling one file becomes an error for that file; the batch
-// goes on and no stack trace reaches the user.
-func TestBatchSurvivesABug(t *testing.T) {
-	s := &cli.Streams{In: strings.NewReader(""), Getenv: func(string) string { return "" }}
-	qs := &questionnaireSource{stdin: s.In}
-	opt := batchOptions{evaluate: true, work: func(l *loaded) {
-		if strings.Contains(l.Path, "oyer") {
-			panic("boom")
-		}
-	}}
-	var got []string
-	forEachAnswers([]string{"../../testdata/oyer-3440.yaml", "../../testdata/partial-3440.yaml"}, s, qs, opt, func(l *loaded) {
-		if l.OK() {
-			got = append(got, "ok "+l.Path)
-		} else {
-			got = append(got, l.Diags.Error())
-		}
-	})
-	if len(got) != 2 || !strings.Contains(got[0], "intern feil i sirkel (boom)") || got[1] != "ok ../../testdata/partial-3440.yaml" {
-		t.Errorf("got %q", got)
-	}
-}

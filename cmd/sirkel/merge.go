@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -69,10 +71,10 @@ peke på det, så en editor med YAML-språktjener fullfører og sjekker svarene.
 }
 
 func runMerge(s *cli.Streams, opts *mergeOptions) error {
-	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
-	files, pathDiags := expandPaths(opts.paths)
+	files, pathDiags := batch.Expand(opts.paths)
 	cli.PrintDiagnostics(s.Err, pathDiags)
 	toStdout := opts.output == cli.StdinName
 	if toStdout && opts.schema {
@@ -83,15 +85,15 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 			return err
 		}
 	}
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
-	if _, err := qs.fixed(); err != nil {
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	if _, err := qs.Fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
 	var parts []*assessment.Checked
 	var q *assessment.Questionnaire
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
-	forEachAnswers(files, s, qs, batch, func(l *loaded) {
+	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
+	batch.Each(files, s, qs, bopt, func(l *batch.File) {
 		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			bad = true

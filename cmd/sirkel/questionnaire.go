@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/questionnaires"
@@ -47,8 +49,8 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
 		ValidArgsFunction: completeQuestionnaireIDs,
 		RunE: func(_ *cobra.Command, args []string) error {
-			qs := &questionnaireSource{flag: args[0], stdin: s.In}
-			q, err := qs.fixed()
+			qs := batch.NewSource(args[0], s.In)
+			q, err := qs.Fixed()
 			if err != nil {
 				return questionnaireError(s, args[0], err)
 			}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -66,24 +68,24 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	if opts.output != "" && opts.outDir != "" {
 		return cli.Usage("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
 	}
-	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
-	files, pathDiags := expandPaths(opts.paths)
+	files, pathDiags := batch.Expand(opts.paths)
 	cli.WarnNotXLSX(s, opts.output)
 	if opts.output != "" && len(files) > 1 {
 		return cli.Usage("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
 	}
 	cli.PrintDiagnostics(s.Err, pathDiags)
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
-	if _, err := qs.fixed(); err != nil {
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	if _, err := qs.Fixed(); err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
+	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
 
 	var baseline *assessment.Result
 	if opts.baseline != "" {
-		l := loadOne(opts.baseline, s.In, qs, batch)
+		l := batch.Load(opts.baseline, s.In, qs, bopt)
 		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			return cli.Failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
@@ -104,7 +106,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	bad := len(pathDiags.Errors()) > 0
 	written := 0
 	used := map[string]bool{}
-	forEachAnswers(files, s, qs, batch, func(l *loaded) {
+	batch.Each(files, s, qs, bopt, func(l *batch.File) {
 		if l.Skipped {
 			return
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -58,7 +60,7 @@ Pek på skjemaet fra første linje i svarfilen:
 		Short:   "Skjema for svarfiler (kind: answers) til ett spørreskjema",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			qs := &questionnaireSource{flag: aopts.questionnaire, stdin: s.In}
+			qs := batch.NewSource(aopts.questionnaire, s.In)
 			q, err := qs.For(assessment.QuestionnaireRef{})
 			if err != nil {
 				return questionnaireError(s, aopts.questionnaire, err)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -63,21 +65,21 @@ i JSON), og avslutningskoden blir 1.`,
 }
 
 func runScore(s *cli.Streams, opts *scoreOptions) error {
-	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
-	files, pathDiags := expandPaths(opts.paths)
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
-	fixed, err := qs.fixed()
+	files, pathDiags := batch.Expand(opts.paths)
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	fixed, err := qs.Fixed()
 	if err != nil {
 		return questionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
-	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
+	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
 	if opts.format == "json" {
 		// Encoding is most of the work per file: do it in the workers.
 		enc := scores.NewJSONEncoder()
-		batch.work = func(l *loaded) { l.Out = enc.AppendResult((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
+		bopt.Work = func(l *batch.File) { l.Out = enc.AppendResult((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
 	}
 
 	var (
@@ -96,7 +98,7 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 		cw = scores.NewCSVWriter(s.Out, fixed)
 	}
 	scored := 0
-	forEachAnswers(files, s, qs, batch, func(l *loaded) {
+	batch.Each(files, s, qs, bopt, func(l *batch.File) {
 		if l.Skipped {
 			return
 		}

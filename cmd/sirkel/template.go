@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -64,13 +66,13 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 	if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 		return err
 	}
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
+	qs := batch.NewSource(opts.questionnaire, s.In)
 	var (
 		q    *assessment.Questionnaire
 		from *assessment.Checked
 	)
 	if opts.from != "" {
-		l := loadOne(opts.from, s.In, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
+		l := batch.Load(opts.from, s.In, qs, batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
 		cli.PrintDiagnostics(s.Err, l.Diags)
 		if !l.OK() {
 			return cli.Failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
@@ -129,7 +131,7 @@ func templateAreaIDs(q *assessment.Questionnaire) []string {
 // given with -q (or the default one).
 func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		qs := &questionnaireSource{flag: *questionnaire}
+		qs := batch.NewSource(*questionnaire, nil)
 		q, err := qs.For(assessment.QuestionnaireRef{})
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -43,13 +45,13 @@ eller mot -q.`,
 }
 
 func runValidate(s *cli.Streams, opts *validateOptions) error {
-	if err := oneStdin(opts.questionnaire, opts.paths); err != nil {
+	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
-	files, pathDiags := expandPaths(opts.paths)
+	files, pathDiags := batch.Expand(opts.paths)
 	cli.PrintDiagnostics(s.Err, pathDiags)
-	qs := &questionnaireSource{flag: opts.questionnaire, stdin: s.In}
-	if _, err := qs.fixed(); err != nil {
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	if _, err := qs.Fixed(); err != nil {
 		if ee, ok := err.(*cli.Error); ok {
 			return ee
 		}
@@ -58,8 +60,8 @@ func runValidate(s *cli.Streams, opts *validateOptions) error {
 	}
 	var nFiles, nBad, nErr, nWarn int
 	nBadPaths := len(pathDiags.Errors())
-	forEachAnswers(files, s, qs, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, acceptQuestionnaires: true},
-		func(l *loaded) {
+	batch.Each(files, s, qs, batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, AcceptQuestionnaires: true},
+		func(l *batch.File) {
 			nFiles++
 			ds := l.Diags
 			var summary string

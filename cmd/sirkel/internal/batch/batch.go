@@ -1,4 +1,9 @@
-package main
+// Package batch is how sirkel's commands read many answer files: paths
+// and folders expanded to files, each file read (YAML or a filled-in answer
+// sheet), parsed and checked against its questionnaire in parallel, and
+// handed back in the order given, so that output is stable while memory
+// holds only a small window. A bad file never stops the batch.
+package batch
 
 import (
 	"fmt"
@@ -19,10 +24,10 @@ import (
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
-// oneStdin refuses a second reader of standard input: «-» twice, or «-»
+// OneStdin refuses a second reader of standard input: «-» twice, or «-»
 // for both the questionnaire and answers, would have two readers race for
 // the same bytes.
-func oneStdin(questionnaire string, paths []string) error {
+func OneStdin(questionnaire string, paths []string) error {
 	n := 0
 	if questionnaire == cli.StdinName {
 		n++
@@ -38,10 +43,10 @@ func oneStdin(questionnaire string, paths []string) error {
 	return nil
 }
 
-// expandPaths turns command-line paths into files: a folder contributes all
+// Expand turns command-line paths into files: a folder contributes all
 // *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path; "-"
 // stands for stdin. Paths that cannot be read are returned as diagnostics.
-func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostics) {
+func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 	if len(exts) == 0 {
 		exts = []string{".yaml", ".yml", ".xlsx"}
 	}
@@ -101,18 +106,18 @@ func expandPaths(args []string, exts ...string) ([]string, assessment.Diagnostic
 	return files, ds
 }
 
-// readInput reads a file or, for "-", stdin, with the size limit.
-func readInput(path string, stdin io.Reader) ([]byte, error) {
+// ReadInput reads a file or, for "-", stdin, with the size limit.
+func ReadInput(path string, stdin io.Reader) ([]byte, error) {
 	if path == cli.StdinName {
 		return strictyaml.ReadLimited(cli.StdinName, stdin)
 	}
 	return strictyaml.ReadFile(path)
 }
 
-// questionnaireSource resolves -q: an embedded id or a file. Without -q the
+// Source resolves -q: an embedded id or a file. Without -q the
 // answers file's own questionnaire id decides, else the default.
-type questionnaireSource struct {
-	flag   string
+type Source struct {
+	flag   string // -q: an embedded id, a file, or "" for what each file names
 	stdin  io.Reader
 	once   sync.Once
 	fileQ  *assessment.Questionnaire
@@ -120,8 +125,15 @@ type questionnaireSource struct {
 	err    error
 }
 
+// NewSource resolves -q (flag) for the files of one command; a
+// questionnaire given as «-» is read from stdin.
+func NewSource(flag string, stdin io.Reader) *Source { return &Source{flag: flag, stdin: stdin} }
+
+// Flag is -q as given.
+func (qs *Source) Flag() string { return qs.flag }
+
 // isFile reports whether -q names a file rather than an embedded id.
-func (qs *questionnaireSource) isFile() bool {
+func (qs *Source) isFile() bool {
 	f := qs.flag
 	return f != "" && (strings.ContainsAny(f, `/\`) || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml") || f == cli.StdinName || fileExists(f))
 }
@@ -136,7 +148,7 @@ func fileExists(p string) bool {
 
 // fixed returns the questionnaire named by -q, or nil when -q is not given.
 // It is resolved once: batch workers call it for every file.
-func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
+func (qs *Source) Fixed() (*assessment.Questionnaire, error) {
 	if qs.flag == "" {
 		return nil, nil
 	}
@@ -150,7 +162,7 @@ func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
 			qs.fileQ = e.Questionnaire
 			return
 		}
-		data, err := readInput(qs.flag, qs.stdin)
+		data, err := ReadInput(qs.flag, qs.stdin)
 		if err != nil {
 			qs.err = err
 			return
@@ -164,9 +176,9 @@ func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
 }
 
 // For returns the questionnaire to check answers against.
-func (qs *questionnaireSource) For(ref assessment.QuestionnaireRef) (*assessment.Questionnaire, error) {
+func (qs *Source) For(ref assessment.QuestionnaireRef) (*assessment.Questionnaire, error) {
 	if qs.flag != "" {
-		return qs.fixed()
+		return qs.Fixed()
 	}
 	id := ref.ID
 	if id == "" {
@@ -179,8 +191,8 @@ func (qs *questionnaireSource) For(ref assessment.QuestionnaireRef) (*assessment
 	return e.Questionnaire, nil
 }
 
-// loaded is one answers file read, checked and ready to score.
-type loaded struct {
+// File is one answers file read, checked and ready to score.
+type File struct {
 	Path          string
 	Answers       *assessment.Answers       // nil when unreadable
 	Questionnaire *assessment.Questionnaire // what it was checked against
@@ -188,32 +200,33 @@ type loaded struct {
 	Diags         assessment.Diagnostics    // errors and warnings, sorted
 	Skipped       bool                      // a questionnaire met while walking a folder
 	Defines       *assessment.Questionnaire // the file itself is a questionnaire (acceptQuestionnaires)
-	Result        *assessment.Result        // set in the worker when batchOptions.evaluate
-	Out           []byte                    // per-file output prepared in the worker (batchOptions.work)
+	Result        *assessment.Result        // set in the worker when Options.evaluate
+	Out           []byte                    // per-file output prepared in the worker (Options.work)
 }
 
 // OK reports whether the file can be scored.
-func (l *loaded) OK() bool { return !l.Skipped && l.Answers != nil && !l.Diags.HasErrors() }
+func (l *File) OK() bool { return !l.Skipped && l.Answers != nil && !l.Diags.HasErrors() }
 
-// batchOptions tune loadAnswers.
-type batchOptions struct {
-	check assessment.CheckOptions
-	jobs  int
-	// skipQuestionnaires skips files of kind questionnaire (a consultant
+// Options tune loadAnswers.
+type Options struct {
+	Check assessment.CheckOptions
+	// Jobs is how many files are read at once; 0 is one per core.
+	Jobs int
+	// SkipQuestionnaires skips files of kind questionnaire (a consultant
 	// keeps the questionnaire beside the answers).
-	skipQuestionnaires bool
-	// acceptQuestionnaires validates questionnaire files instead (validate).
-	acceptQuestionnaires bool
-	// evaluate scores each good file in the worker, so that scoring runs
-	// in parallel too; work then runs on it there (e.g. to encode output).
-	evaluate bool
-	work     func(*loaded)
+	SkipQuestionnaires bool
+	// AcceptQuestionnaires validates questionnaire files instead (validate).
+	AcceptQuestionnaires bool
+	// Evaluate scores each good file in the worker, so that scoring runs
+	// in parallel too; Work then runs on it there (e.g. to encode output).
+	Evaluate bool
+	Work     func(*File)
 }
 
-// loadOne reads, parses and checks one answers file.
-func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOptions) loaded {
-	l := loaded{Path: path}
-	data, err := readInput(path, stdin)
+// Load reads, parses and checks one answers file.
+func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
+	l := File{Path: path}
+	data, err := ReadInput(path, stdin)
 	if err != nil {
 		l.Diags = cli.AsDiagnostics(path, err)
 		return l
@@ -227,11 +240,11 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 		return l
 	}
 	if doc.Kind == assessment.KindQuestionnaire {
-		if opt.acceptQuestionnaires {
+		if opt.AcceptQuestionnaires {
 			l.Defines = doc.Questionnaire
 			return l
 		}
-		if opt.skipQuestionnaires {
+		if opt.SkipQuestionnaires {
 			l.Skipped = true
 			l.Diags = nil
 			return l
@@ -258,20 +271,20 @@ func loadOne(path string, stdin io.Reader, qs *questionnaireSource, opt batchOpt
 	}
 	l.Questionnaire = q
 	var cds assessment.Diagnostics
-	l.Checked, cds = doc.Answers.Check(q, opt.check)
+	l.Checked, cds = doc.Answers.Check(q, opt.Check)
 	l.Diags = append(l.Diags, cds...)
 	l.Diags.Sort()
 	return l
 }
 
-// forEachAnswers loads files in parallel and calls fn for each in the order
+// Each loads files in parallel and calls fn for each in the order
 // given, so that output is stable while memory holds only a small window.
 // On Ctrl-C it stops handing out files and returns after the ones under
 // way; the caller then reports the interruption (s.interrupted).
-func forEachAnswers(paths []string, s *cli.Streams, qs *questionnaireSource, opt batchOptions, fn func(*loaded)) {
+func Each(paths []string, s *cli.Streams, qs *Source, opt Options, fn func(*File)) {
 	stdin := s.In
 	done := s.Context().Done()
-	jobs := opt.jobs
+	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -279,7 +292,7 @@ func forEachAnswers(paths []string, s *cli.Streams, qs *questionnaireSource, opt
 		jobs = max(1, len(paths))
 	}
 	type slot struct {
-		l    loaded
+		l    File
 		done chan struct{}
 	}
 	slots := make(chan *slot, jobs*4)
@@ -334,20 +347,20 @@ func forEachAnswers(paths []string, s *cli.Streams, qs *questionnaireSource, opt
 	wg.Wait()
 }
 
-// loadSafely is loadOne plus the worker's scoring, with a bug in either
+// loadSafely is Load plus the worker's scoring, with a bug in either
 // turned into an error for that file instead of a crash of the batch.
-func loadSafely(path string, stdin io.Reader, qs *questionnaireSource, opt batchOptions) (l loaded) {
+func loadSafely(path string, stdin io.Reader, qs *Source, opt Options) (l File) {
 	defer func() {
 		if v := recover(); v != nil {
-			l = loaded{Path: path, Diags: assessment.Diagnostics{{File: path,
+			l = File{Path: path, Diags: assessment.Diagnostics{{File: path,
 				Message: fmt.Sprintf("intern feil i sirkel (%v); filen ble ikke behandlet – meld gjerne fra om feilen", v)}}}
 		}
 	}()
-	l = loadOne(path, stdin, qs, opt)
-	if l.OK() && opt.evaluate {
+	l = Load(path, stdin, qs, opt)
+	if l.OK() && opt.Evaluate {
 		l.Result = assessment.Evaluate(l.Checked)
-		if opt.work != nil {
-			opt.work(&l)
+		if opt.Work != nil {
+			opt.Work(&l)
 		}
 	}
 	return l

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -16,14 +16,14 @@ func isWorkbook(_ string, data []byte) bool {
 }
 
 // loadWorkbook reads an answer workbook (from «sirkel template») and checks
-// it as loadOne checks YAML answers; problems are placed at cells
+// it as Load checks YAML answers; problems are placed at cells
 // («svarskjema.xlsx: Svar!G14: …»). Other workbooks (reports) are skipped
 // where questionnaires are.
-func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOptions) loaded {
-	l := loaded{Path: path}
+func loadWorkbook(path string, data []byte, qs *Source, opt Options) File {
+	l := File{Path: path}
 	sheet, err := answersheet.Open(path, data)
 	var other *answersheet.OtherWorkbookError
-	if errors.As(err, &other) && opt.skipQuestionnaires {
+	if errors.As(err, &other) && opt.SkipQuestionnaires {
 		l.Skipped = true // a report beside the answers, say
 		return l
 	}
@@ -44,7 +44,7 @@ func loadWorkbook(path string, data []byte, qs *questionnaireSource, opt batchOp
 	l.Questionnaire = q
 	l.Answers = sheet.Answers(q)
 	var ds assessment.Diagnostics
-	l.Checked, ds = l.Answers.Check(q, opt.check)
+	l.Checked, ds = l.Answers.Check(q, opt.Check)
 	l.Diags = sheet.Diagnostics(ds)
 	return l
 }

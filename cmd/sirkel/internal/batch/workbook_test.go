@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -60,7 +60,7 @@ func TestLoadWorkbook(t *testing.T) {
 			path + ": advarsel: Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.1; svaret blir ikke brukt – mente du «styring-ressursmal»?",
 		}},
 	} {
-		l := loadOne(path, os.Stdin, &questionnaireSource{}, batchOptions{check: assessment.CheckOptions{IgnoreUnknown: tc.ignoreUnknown}})
+		l := Load(path, os.Stdin, &Source{}, Options{Check: assessment.CheckOptions{IgnoreUnknown: tc.ignoreUnknown}})
 		var got []string
 		for _, d := range l.Diags {
 			got = append(got, d.String())
