@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,48 +59,6 @@ func testStreams(in io.Reader) (*cli.Streams, *bytes.Buffer, *watchBuffer) {
 	out, errw := &bytes.Buffer{}, &watchBuffer{}
 	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795132800"}
 	return &cli.Streams{In: in, Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
-}
-
-// loadChecked reads an answers file as the other commands do.
-func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assessment.Checked {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, ds := assessment.ParseAnswers(path, data)
-	var c *assessment.Checked
-	if !ds.HasErrors() {
-		var cds assessment.Diagnostics
-		c, cds = a.Check(q, assessment.CheckOptions{})
-		ds = append(ds, cds...)
-	}
-	if ds.HasErrors() {
-		t.Fatalf("%v\n%s", ds, data)
-	}
-	return c
-}
-
-func TestLineReader(t *testing.T) {
-	lr := newLineReader(strings.NewReader("3\n\nsiste"))
-	var got []string
-	// A new scanner per prompt, as huh makes: each gets one line only.
-	for range 3 {
-		sc := bufio.NewScanner(lr)
-		if !sc.Scan() {
-			t.Fatalf("no line after %q", got)
-		}
-		got = append(got, sc.Text())
-		if lr.EOF() {
-			t.Fatalf("EOF reported after %q, before any prompt met it", got)
-		}
-	}
-	if strings.Join(got, "|") != "3||siste" {
-		t.Errorf("lines %q", got)
-	}
-	if bufio.NewScanner(lr).Scan() || !lr.EOF() {
-		t.Errorf("end of input not reported")
-	}
 }
 
 // answerLines types an answer to every question of an area the way a
@@ -171,7 +127,14 @@ func TestAssessDefaultQuestionnaireArea(t *testing.T) {
 // SIGINT in accessible mode after a few answers: they are on disk, the
 // message says how to continue, and the exit code is 130.
 func TestAssessSIGINT(t *testing.T) {
-	q := miniQuestionnaire(t)
+	data, err := os.ReadFile("../../testdata/mini-questionnaire.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ds := assessment.ParseQuestionnaire("mini-questionnaire.yaml", data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "svar.yaml")
 	pr, pw := io.Pipe()
@@ -205,36 +168,22 @@ func TestAssessSIGINT(t *testing.T) {
 	}
 }
 
-// A save that fails leaves the previous file as it was, and no temporary
-// file beside it.
-func TestAssessSaveFailureKeepsOldFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "svar.yaml")
-	old := []byte("kind: answers\n# forrige, hele fil\n")
-	if err := os.WriteFile(path, old, 0o644); err != nil {
+// loadChecked reads an answers file as the other commands do.
+func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assessment.Checked {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	err := cli.WriteAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "kind: answers\nanswers:\n  halv")
-		return errors.New("disken er full")
-	})
-	if err == nil {
-		t.Fatal("no error")
+	a, ds := assessment.ParseAnswers(path, data)
+	var c *assessment.Checked
+	if !ds.HasErrors() {
+		var cds assessment.Diagnostics
+		c, cds = a.Check(q, assessment.CheckOptions{})
+		ds = append(ds, cds...)
 	}
-	if got, _ := os.ReadFile(path); !bytes.Equal(got, old) {
-		t.Errorf("old file changed: %q", got)
+	if ds.HasErrors() {
+		t.Fatalf("%v\n%s", ds, data)
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left behind: %v", entries)
-	}
-
-	// The session reports a failed save as an error, not a panic.
-	q := miniQuestionnaire(t)
-	ss := &assessSession{q: q, path: filepath.Join(dir, "mangler", "svar.yaml"),
-		a: &assessment.Answers{Municipality: assessment.Municipality{Name: "Øyer", Number: "3440"}}}
-	var ee *cli.Error
-	if err := ss.save(); !errors.As(err, &ee) || ee.Code != cli.ExitInvalid || !strings.Contains(ee.Msg, "kunne ikke lagre svarene") {
-		t.Errorf("save into a missing folder: %v", err)
-	}
+	return c
 }

@@ -61,7 +61,7 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	fixed, err := qs.Fixed()
 	if err != nil {
-		return questionnaireError(s, opts.questionnaire, err)
+		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	now, err := cli.Now(s)
 	if err != nil {

@@ -87,7 +87,7 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	}
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	if _, err := qs.Fixed(); err != nil {
-		return questionnaireError(s, opts.questionnaire, err)
+		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
 	var parts []*assessment.Checked

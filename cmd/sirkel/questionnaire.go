@@ -52,7 +52,7 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 			qs := batch.NewSource(args[0], s.In)
 			q, err := qs.Fixed()
 			if err != nil {
-				return questionnaireError(s, args[0], err)
+				return batch.QuestionnaireError(s, args[0], err)
 			}
 			return outline.Write(s.Out, q)
 		},
@@ -73,15 +73,6 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 		},
 	})
 	return cmd
-}
-
-// questionnaireError reports a questionnaire that could not be loaded.
-func questionnaireError(s *cli.Streams, name string, err error) error {
-	if ee, ok := err.(*cli.Error); ok {
-		return ee
-	}
-	cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(name, err))
-	return cli.Failure("spørreskjemaet %s kunne ikke leses", name)
 }
 
 func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -79,7 +79,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	cli.PrintDiagnostics(s.Err, pathDiags)
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	if _, err := qs.Fixed(); err != nil {
-		return questionnaireError(s, opts.questionnaire, err)
+		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
 

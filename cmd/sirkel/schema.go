@@ -63,7 +63,7 @@ Pek på skjemaet fra første linje i svarfilen:
 			qs := batch.NewSource(aopts.questionnaire, s.In)
 			q, err := qs.For(assessment.QuestionnaireRef{})
 			if err != nil {
-				return questionnaireError(s, aopts.questionnaire, err)
+				return batch.QuestionnaireError(s, aopts.questionnaire, err)
 			}
 			return writeSchema(s, aopts.output, schema.ForAnswers(q))
 		},

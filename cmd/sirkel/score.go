@@ -72,7 +72,7 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	fixed, err := qs.Fixed()
 	if err != nil {
-		return questionnaireError(s, opts.questionnaire, err)
+		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	bad := len(pathDiags.Errors()) > 0
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}

@@ -81,7 +81,7 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 	} else {
 		var err error
 		if q, err = qs.For(assessment.QuestionnaireRef{}); err != nil {
-			return questionnaireError(s, opts.questionnaire, err)
+			return batch.QuestionnaireError(s, opts.questionnaire, err)
 		}
 	}
 	for _, id := range opts.areas {

@@ -365,3 +365,12 @@ func loadSafely(path string, stdin io.Reader, qs *Source, opt Options) (l File) 
 	}
 	return l
 }
+
+// questionnaireError reports a questionnaire that could not be loaded.
+func QuestionnaireError(s *cli.Streams, name string, err error) error {
+	if ee, ok := err.(*cli.Error); ok {
+		return ee
+	}
+	cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(name, err))
+	return cli.Failure("spørreskjemaet %s kunne ikke leses", name)
+}

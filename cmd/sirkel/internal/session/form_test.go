@@ -1,4 +1,4 @@
-package main
+package session
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 
 func miniQuestionnaire(t *testing.T) *assessment.Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/mini-questionnaire.yaml")
+	data, err := os.ReadFile("../../../../testdata/mini-questionnaire.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
