@@ -314,40 +314,16 @@ func (q *Questionnaire) Question(id string) (*Question, *Area, bool) {
 }
 
 // Area finds an area by id.
-func (q *Questionnaire) Area(id string) (*Area, bool) {
-	i, ok := q.areaIndex[id]
-	if !ok {
-		return nil, false
-	}
-	return &q.Areas[i], true
-}
+func (q *Questionnaire) Area(id string) (*Area, bool) { return byIndex(q.Areas, q.areaIndex, id) }
 
 // Plan finds a plan by id.
-func (q *Questionnaire) Plan(id string) (*Plan, bool) {
-	i, ok := q.planIndex[id]
-	if !ok {
-		return nil, false
-	}
-	return &q.Plans[i], true
-}
+func (q *Questionnaire) Plan(id string) (*Plan, bool) { return byIndex(q.Plans, q.planIndex, id) }
 
 // StepByID finds a step.
-func (q *Questionnaire) StepByID(id int) (*Step, bool) {
-	i, ok := q.stepIndex[id]
-	if !ok {
-		return nil, false
-	}
-	return &q.Steps[i], true
-}
+func (q *Questionnaire) StepByID(id int) (*Step, bool) { return byIndex(q.Steps, q.stepIndex, id) }
 
 // TierByID finds a tier.
-func (q *Questionnaire) TierByID(id string) (*Tier, bool) {
-	i, ok := q.tierIndex[id]
-	if !ok {
-		return nil, false
-	}
-	return &q.Tiers[i], true
-}
+func (q *Questionnaire) TierByID(id string) (*Tier, bool) { return byIndex(q.Tiers, q.tierIndex, id) }
 
 // StrategyByID finds an R-strategy.
 func (q *Questionnaire) StrategyByID(id string) (*Strategy, bool) {
@@ -477,4 +453,13 @@ func (q *Question) OptionIndex(id string) int {
 		return i
 	}
 	return -1
+}
+
+// byIndex looks an id up in an index built by prepare.
+func byIndex[T any, K comparable](list []T, index map[K]int, id K) (*T, bool) {
+	i, ok := index[id]
+	if !ok {
+		return nil, false
+	}
+	return &list[i], true
 }

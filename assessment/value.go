@@ -233,27 +233,65 @@ func unitSuffix(unit string) string {
 	return " (" + unit + ")"
 }
 
-// Expected says in Norwegian what a question accepts.
-func Expected(q *Questionnaire, qu *Question) string {
+// Expected says in Norwegian what a question accepts, for messages.
+func Expected(q *Questionnaire, qu *Question) string { return accepts(q, qu, false) }
+
+// accepts says what a question accepts: in full for messages, or briefly
+// for the comment above each question in an answers file.
+func accepts(q *Questionnaire, qu *Question, brief bool) string {
 	var s string
 	switch qu.EffectiveType() {
 	case TypeScale:
 		s = "gyldige verdier: " + ScaleValues(q)
+		if brief {
+			lo, hi := q.ScaleRange()
+			s = fmt.Sprintf("skala %s–%s", fmtNum(lo), fmtNum(hi))
+		}
 	case TypeYesNo:
 		s = "gyldige verdier: ja, nei"
+		if brief {
+			s = "ja eller nei"
+		}
 	case TypeChoice:
 		s = "gyldige alternativer: " + OptionList(qu)
+		if brief {
+			s = "ett av: " + optionIDs(qu)
+		}
 	case TypeMulti:
 		s = "gyldige alternativer: " + OptionList(qu) + "; skriv flere som en liste, for eksempel [" + qu.Options[0].ID + "], eller skilt med «;»"
+		if brief {
+			s = "en liste med noen av: " + optionIDs(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
+		}
 	case TypeNumber:
 		s = rangeText(qu) + ", for eksempel 42,5"
+		if brief {
+			s = "et tall" + strings.TrimSuffix(strings.Replace(unitSuffix(qu.Unit), " (", ", ", 1), ")")
+		}
 	case TypeText:
+		if brief {
+			return "fritekst"
+		}
 		return "skriv en tekst"
 	}
-	if qu.allowNA {
+	switch {
+	case qu.allowNA && brief:
+		s += ", eller na for ikke relevant"
+	case qu.allowNA:
 		s += ", eller na (ikke relevant)"
 	}
+	if brief {
+		return s
+	}
 	return s + ", eller vet-ikke"
+}
+
+// optionIDs lists a question's option ids.
+func optionIDs(qu *Question) string {
+	parts := make([]string, len(qu.Options))
+	for i, o := range qu.Options {
+		parts[i] = o.ID
+	}
+	return strings.Join(parts, ", ")
 }
 
 // OptionList names a question's options as «id (Label)».

@@ -169,7 +169,7 @@ func (aw *answersWriter) answers(q *Questionnaire, a *Answers) {
 				qu := &ar.Questions[i]
 				aw.line("")
 				aw.comment(2, qu.Text.String())
-				aw.comment(2, "("+answerHint(q, qu)+")")
+				aw.comment(2, "("+accepts(q, qu, true)+")")
 				ans, _ := a.Answers.Get(qu.ID)
 				aw.answer(qu.ID, ans)
 				written[qu.ID] = true
@@ -242,42 +242,6 @@ func answerNode(ans *Answer) *yaml.Node {
 	}
 	m.Content = append(m.Content, str("comment"), str(ans.Comment))
 	return m
-}
-
-// answerHint says briefly what a question accepts, for people editing the
-// file by hand.
-func answerHint(q *Questionnaire, qu *Question) string {
-	var s string
-	switch qu.EffectiveType() {
-	case TypeScale:
-		lo, hi := q.ScaleRange()
-		s = fmt.Sprintf("skala %s–%s", fmtNum(lo), fmtNum(hi))
-	case TypeYesNo:
-		s = "ja eller nei"
-	case TypeChoice:
-		s = "ett av: " + optionIDList(qu)
-	case TypeMulti:
-		s = "en liste med noen av: " + optionIDList(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
-	case TypeNumber:
-		s = "et tall"
-		if qu.Unit != "" {
-			s += ", " + qu.Unit
-		}
-	case TypeText:
-		s = "fritekst"
-	}
-	if qu.NAAllowed() {
-		s += ", eller na for ikke relevant"
-	}
-	return s
-}
-
-func optionIDList(qu *Question) string {
-	parts := make([]string, len(qu.Options))
-	for i, o := range qu.Options {
-		parts[i] = o.ID
-	}
-	return strings.Join(parts, ", ")
 }
 
 func str(s string) *yaml.Node {

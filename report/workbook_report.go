@@ -910,19 +910,12 @@ func (rw *reportWriter) methodText() []string {
 }
 
 func (rw *reportWriter) glossary() {
-	b, q, st := rw.b, rw.q, &rw.b.Styles
-	if len(q.Glossary) == 0 {
-		return
-	}
-	const sh = SheetGlossary
 	cols := []sheet.Column{{Title: "Begrep", Width: 34}, {Title: "Forklaring", Width: 100}}
-	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
-	b.HeaderRow(sh, 1, cols, st.Header)
-	for i, t := range q.Glossary {
-		b.Set(sh, 1, i+2, t.Term.String(), st.TextBold)
-		b.Set(sh, 2, i+2, t.Definition.String(), st.Text)
-		b.FitCells(sh, i+2, cols, []any{t.Term.String(), t.Definition.String()})
+	rows := make([][2]string, len(rw.q.Glossary))
+	for i, t := range rw.q.Glossary {
+		rows[i] = [2]string{t.Term.String(), t.Definition.String()}
 	}
+	rw.twoColumns(SheetGlossary, cols, rows, rw.b.Styles.TextBold, rw.b.Styles.Text)
 }
 
 func (rw *reportWriter) examples() {
@@ -962,17 +955,26 @@ func (rw *reportWriter) examples() {
 }
 
 func (rw *reportWriter) facts() {
-	b, q, st := rw.b, rw.q, &rw.b.Styles
-	if len(q.Facts) == 0 {
+	cols := []sheet.Column{{Title: "Nøkkeltall", Width: 90}, {Title: "Kilde", Width: 50}}
+	rows := make([][2]string, len(rw.q.Facts))
+	for i, f := range rw.q.Facts {
+		rows[i] = [2]string{f.Text.String(), f.Source}
+	}
+	rw.twoColumns(SheetFacts, cols, rows, rw.b.Styles.Text, rw.b.Styles.TextMuted)
+}
+
+// twoColumns writes a sheet of two-column rows under a header; none when
+// there are no rows.
+func (rw *reportWriter) twoColumns(sh string, cols []sheet.Column, rows [][2]string, first, second int) {
+	if len(rows) == 0 {
 		return
 	}
-	const sh = SheetFacts
-	cols := []sheet.Column{{Title: "Nøkkeltall", Width: 90}, {Title: "Kilde", Width: 50}}
+	b := rw.b
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
-	b.HeaderRow(sh, 1, cols, st.Header)
-	for i, f := range q.Facts {
-		b.Set(sh, 1, i+2, f.Text.String(), st.Text)
-		b.Set(sh, 2, i+2, f.Source, st.TextMuted)
-		b.FitCells(sh, i+2, cols, []any{f.Text.String(), f.Source})
+	b.HeaderRow(sh, 1, cols, b.Styles.Header)
+	for i, r := range rows {
+		b.Set(sh, 1, i+2, r[0], first)
+		b.Set(sh, 2, i+2, r[1], second)
+		b.FitCells(sh, i+2, cols, []any{r[0], r[1]})
 	}
 }

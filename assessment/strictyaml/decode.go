@@ -202,11 +202,7 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		d.Decode(n, p.Elem(), path, depth)
 		v.Set(p)
 	case reflect.Struct:
-		if isNull {
-			return
-		}
-		if n.Kind != yaml.MappingNode {
-			d.Errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", Describe(n))
+		if isNull || !d.expect(n, yaml.MappingNode, path) {
 			return
 		}
 		fields := structFields(v.Type())
@@ -224,11 +220,7 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			d.Errorf(k, JoinPath(path, key), "ukjent nøkkel «%s»; gyldige nøkler her: %s%s", key, strings.Join(names, ", "), Meant(key, names))
 		})
 	case reflect.Slice:
-		if isNull {
-			return
-		}
-		if n.Kind != yaml.SequenceNode {
-			d.Errorf(n, path, "forventet en liste, fant %s", Describe(n))
+		if isNull || !d.expect(n, yaml.SequenceNode, path) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -237,11 +229,7 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		}
 		v.Set(s)
 	case reflect.Map:
-		if isNull {
-			return
-		}
-		if n.Kind != yaml.MappingNode {
-			d.Errorf(n, path, "forventet en mapping (nøkkel: verdi), fant %s", Describe(n))
+		if isNull || !d.expect(n, yaml.MappingNode, path) {
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
@@ -264,39 +252,63 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		v.SetString(n.Value)
-	case reflect.Int:
+	case reflect.Int, reflect.Float64, reflect.Bool:
 		if isNull {
 			return
 		}
-		i, err := strconv.Atoi(n.Value)
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || err != nil {
-			d.Errorf(n, path, "forventet et heltall, fant %s", Describe(n))
-			return
+		if !setScalar(n, v) {
+			d.Errorf(n, path, "forventet %s, fant %s", scalarWanted[v.Kind()], Describe(n))
 		}
-		v.SetInt(int64(i))
-	case reflect.Float64:
-		if isNull {
-			return
-		}
-		f, ok := scalarFloat(n)
-		if !ok {
-			d.Errorf(n, path, "forventet et tall (med desimalpunktum, for eksempel 2.5), fant %s", Describe(n))
-			return
-		}
-		v.SetFloat(f)
-	case reflect.Bool:
-		if isNull {
-			return
-		}
-		b, ok := scalarBool(n)
-		if !ok {
-			d.Errorf(n, path, "forventet true eller false, fant %s", Describe(n))
-			return
-		}
-		v.SetBool(b)
 	default:
 		d.Errorf(n, path, "verdien kan ikke leses her")
 	}
+}
+
+// expect reports whether n is a mapping or a list as wanted, and records
+// what was expected when it is not.
+func (d *Decoder) expect(n *yaml.Node, kind yaml.Kind, path string) bool {
+	if n.Kind == kind {
+		return true
+	}
+	what := "en mapping (nøkkel: verdi)"
+	if kind == yaml.SequenceNode {
+		what = "en liste"
+	}
+	d.Errorf(n, path, "forventet %s, fant %s", what, Describe(n))
+	return false
+}
+
+// scalarWanted names what a field of each scalar kind takes, for messages.
+var scalarWanted = map[reflect.Kind]string{
+	reflect.Int:     "et heltall",
+	reflect.Float64: "et tall (med desimalpunktum, for eksempel 2.5)",
+	reflect.Bool:    "true eller false",
+}
+
+// setScalar sets an int, float or bool field from a scalar node of the
+// right YAML type; it reports false when the node is not one.
+func setScalar(n *yaml.Node, v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Int:
+		i, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || err != nil {
+			return false
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		f, ok := scalarFloat(n)
+		if !ok {
+			return false
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		b, ok := scalarBool(n)
+		if !ok {
+			return false
+		}
+		v.SetBool(b)
+	}
+	return true
 }
 
 // scalarFloat reads a finite number written as a YAML int or float.
