@@ -224,17 +224,7 @@ areas:
 		"27:9: areas[0].questions[9].text: mangler «text», som er påkrevd",
 	}
 	got := ds.Errors()
-	for _, w := range want {
-		found := false
-		for _, d := range got {
-			if strings.Contains(d.String(), "q.yaml:"+w) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("missing %q", w)
-		}
-	}
+	wantDiagnostics(t, got, "q.yaml:", want)
 	if t.Failed() {
 		t.Log(got)
 	}
@@ -308,21 +298,28 @@ areas:
 		"23:114: areas[0].questions[1].replaces[1]: ugyldig id «Bad_Id»",
 	}
 	got := ds.Errors()
+	wantDiagnostics(t, got, "q.yaml:", want)
+	if len(got) != len(want) {
+		t.Errorf("got %d errors, want %d", len(got), len(want))
+	}
+	if t.Failed() {
+		t.Log(got)
+	}
+}
+
+// wantDiagnostics fails for each wanted message (after prefix) that no
+// diagnostic starts with.
+func wantDiagnostics(t *testing.T, got Diagnostics, prefix string, want []string) {
+	t.Helper()
 	for _, w := range want {
 		found := false
 		for _, d := range got {
-			if strings.Contains(d.String(), "q.yaml:"+w) {
+			if strings.Contains(d.String(), prefix+w) {
 				found = true
 			}
 		}
 		if !found {
 			t.Errorf("missing %q", w)
 		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("got %d errors, want %d", len(got), len(want))
-	}
-	if t.Failed() {
-		t.Log(got)
 	}
 }
