@@ -55,6 +55,7 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, ScaleValues(q))
 		}
 	}
+	a.checkPlanStatus(c, q)
 	for _, id := range a.Answers.Order {
 		ans := a.Answers.ByID[id]
 		qu, _, ok := q.Question(id)
@@ -98,6 +99,23 @@ func quotedNumberHint(qu *Question, ans *Answer) string {
 		return ""
 	}
 	return fmt.Sprintf("«%s» står i anførselstegn og er lest som tallet %s; skriv tallet uten anførselstegn", ans.Scalar, strings.TrimSpace(ans.Scalar))
+}
+
+// checkPlanStatus checks the plans block: plan ids the questionnaire
+// knows.
+func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
+	if len(a.Plans) == 0 {
+		return
+	}
+	ids := make(map[string]bool, len(q.Plans))
+	for _, p := range q.Plans {
+		ids[p.ID] = true
+	}
+	for id := range a.Plans {
+		if !ids[id] {
+			c.ref("plans."+id, "plan", id, ids)
+		}
+	}
 }
 
 func (a *Answers) checkMunicipality(c *checker) {
