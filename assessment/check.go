@@ -102,7 +102,8 @@ func quotedNumberHint(qu *Question, ans *Answer) string {
 }
 
 // checkPlanStatus checks the plans block: plan ids the questionnaire
-// knows.
+// knows, and a next revision that has not passed (a passed one is left to
+// the plan's cycle).
 func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
 	if len(a.Plans) == 0 {
 		return
@@ -111,10 +112,24 @@ func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
 	for _, p := range q.Plans {
 		ids[p.ID] = true
 	}
-	for id := range a.Plans {
+	for id, st := range a.Plans {
+		p := "plans." + id
 		if !ids[id] {
-			c.ref("plans."+id, "plan", id, ids)
+			c.ref(p, "plan", id, ids)
+			continue
 		}
+		if !st.Next.IsSet() || !a.Date.IsSet() {
+			continue
+		}
+		d := MonthOf(a.Date)
+		if !st.Next.ToMonth().Before(d) {
+			continue
+		}
+		then := "regelen for planen brukes i stedet, men planen har ingen fast syklus i skjemaet, så neste vindu er ukjent til «next» er rettet"
+		if w := q.window(q.planIndex[id], d, nil); w.Known {
+			then = "regelen for planen brukes i stedet: neste vindu er " + w.Month.String()
+		}
+		c.warn(p+".next", "neste revisjon er passert: «next: %s» er før besvarelsen (%s); %s", st.Next, a.Date, then)
 	}
 }
 

@@ -159,6 +159,10 @@ func TestPlansBlockErrors(t *testing.T) {
 			"a.yaml:6:16: plans.okonomiplan: forventet en mapping for planen", SevError},
 		{"unknown plan", "  okonomplan: {next: 2027}\n", true,
 			"a.yaml:6:15: plans.okonomplan: ukjent plan «okonomplan»; gyldige: ", SevError},
+		{"next passed, rule used", "  okonomiplan: {next: 2026-06}\n", true,
+			"a.yaml:6:23: advarsel: plans.okonomiplan.next: neste revisjon er passert: «next: 2026-06» er før besvarelsen (2026-11-20); regelen for planen brukes i stedet: neste vindu er 2027-12", SevWarning},
+		{"next passed, no cycle", "  eierskapsmelding: {next: 2025}\n", true,
+			"a.yaml:6:28: advarsel: plans.eierskapsmelding.next: neste revisjon er passert: «next: 2025» er før besvarelsen (2026-11-20); regelen for planen brukes i stedet, men planen har ingen fast syklus", SevWarning},
 	} {
 		a, ds := ParseAnswers("a.yaml", []byte(calendarHead+"plans:\n"+c.plans+"answers: {}\n"))
 		if c.check {

@@ -87,6 +87,11 @@ type QuestionResult struct {
 type Gap struct {
 	*QuestionResult
 	Plans []string
+	// Windows are the next windows of Plans, aligned with them.
+	Windows []Window
+	// NextWindow is the earliest known of Windows (the first of equals);
+	// nil when none is known.
+	NextWindow *Window
 }
 
 // Result is the scoring of one answers file against a questionnaire.
@@ -106,6 +111,9 @@ type Result struct {
 	// Unknown lists the questions answered «vet ikke», in questionnaire
 	// order: not knowing is a finding of its own.
 	Unknown []*Question
+	// Windows are the plans' next windows as of the answers' date,
+	// aligned with Questionnaire.Plans.
+	Windows []Window
 }
 
 // LevelOf returns the level with the largest min ≤ s (compared exactly).
@@ -317,6 +325,8 @@ func Evaluate(c *Checked) *Result {
 		qr := &r.Questions[k.question]
 		r.Gaps[i] = Gap{QuestionResult: qr, Plans: qr.Question.plans}
 	}
+	r.Windows = q.planWindows(ans)
+	gapWindows(r.Gaps, r.Windows)
 	return r
 }
 
