@@ -139,6 +139,18 @@ func (y *YearMonth) decode(d *strictyaml.Decoder, n *yaml.Node, path string, all
 	*y = v
 }
 
+// node is the YAML value that reads back as y, unquoted.
+func (y YearMonth) node() *yaml.Node {
+	tag := "!!str"
+	switch {
+	case y.Month == 0:
+		tag = "!!int"
+	case y.Day != 0:
+		tag = "!!timestamp"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: y.String()}
+}
+
 // Month is a calendar month; months compare as (year, month).
 type Month struct {
 	Year  int

@@ -1,6 +1,8 @@
 package assessment
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -179,5 +181,80 @@ func TestPlansBlockErrors(t *testing.T) {
 	a, _ := ParseAnswers("a.yaml", []byte(calendarHead+"plans: {okonomplan: {}}\nanswers: {}\n"))
 	if _, ds := a.Check(q, CheckOptions{}); len(ds) != 1 || !strings.HasSuffix(ds[0].Message, "mente du «okonomiplan»?") {
 		t.Errorf("unknown plan: %v", ds)
+	}
+}
+
+func TestWritePlansRoundTrip(t *testing.T) {
+	q := mustQ(t, calendarQ)
+	a := &Answers{Kind: KindAnswers, Questionnaire: q.Ref(), Municipality: Municipality{Name: "Øyer", Number: "3440"},
+		Date:    day("2026-11-20"),
+		Targets: map[string]float64{"styring": 4},
+		Plans: map[string]PlanStatus{
+			"temaplan":     {Next: YearMonth{2027, 6, 0}, Status: "Revideres: se planstrategien, «kap. 3»"},
+			"okonomiplan":  {Adopted: YearMonth{2025, 12, 0}, Next: YearMonth{Year: 2027}},
+			"planstrategi": {Adopted: YearMonth{2024, 6, 15}},
+			"valgplan":     {},
+		},
+	}
+	checked, text := roundTrip(t, q, a)
+	wantBlock := `targets: {styring: 4}
+plans:
+  planstrategi: {adopted: 2024-06-15}
+  okonomiplan: {adopted: 2025-12, next: 2027}
+  valgplan: {}
+  temaplan: {next: 2027-06, status: 'Revideres: se planstrategien, «kap. 3»'}
+answers:
+`
+	if !strings.Contains(text, wantBlock) {
+		t.Errorf("plans block not written after targets in plan order:\n%s", text)
+	}
+	back := checked.Answers.Plans
+	if len(back) != len(a.Plans) {
+		t.Errorf("plans = %+v", back)
+	}
+	for id, want := range a.Plans {
+		if back[id] != want {
+			t.Errorf("plans.%s = %+v, want %+v", id, back[id], want)
+		}
+	}
+	// A second round trip writes the same text.
+	var buf bytes.Buffer
+	if err := WriteAnswers(&buf, q, checked.Answers); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != text {
+		t.Errorf("second write differs:\n%s", buf.String())
+	}
+}
+
+func TestMergePlans(t *testing.T) {
+	q := mustQ(t, calendarQ)
+	parts := mergeParts(t, q,
+		calendarHead+"plans:\n  okonomiplan: {adopted: 2025-12, next: 2027}\n  temaplan: {status: Under arbeid}\nanswers: {}\n",
+		calendarHead+"plans:\n  okonomiplan: {adopted: 2025-12, next: 2028-06}\n  valgplan: {}\nanswers: {}\n",
+	)
+	out, conflicts, got := mergeConflicts(t, q, parts, PreferNone)
+	if want := []string{"planen «okonomiplan» har ulik «next»: 2027 i a.yaml, 2028-06 i b.yaml"}; !slices.Equal(got, want) {
+		t.Errorf("conflicts = %q, want %q", got, want)
+	}
+	if c := conflicts[0]; c.Plan != "okonomiplan" || c.Field != "next" || c.Question != "" {
+		t.Errorf("conflict = %+v", c)
+	}
+	want := map[string]PlanStatus{
+		"okonomiplan": {Adopted: YearMonth{2025, 12, 0}, Next: YearMonth{Year: 2027}},
+		"temaplan":    {Status: "Under arbeid"},
+		"valgplan":    {},
+	}
+	if len(out.Plans) != len(want) {
+		t.Errorf("merged plans = %+v", out.Plans)
+	}
+	for id, w := range want {
+		if got, ok := out.Plans[id]; !ok || got != w {
+			t.Errorf("merged plans.%s = %+v, want %+v", id, got, w)
+		}
+	}
+	out, _, _ = Merge(q, parts, PreferLast)
+	if got := out.Plans["okonomiplan"].Next.String(); got != "2028-06" {
+		t.Errorf("prefer last: next %s", got)
 	}
 }
