@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -131,13 +132,8 @@ answers: {}
 		"temaplan":         {Next: YearMonth{2027, 6, 0}},
 		"eierskapsmelding": {},
 	}
-	if len(a.Plans) != len(want) {
-		t.Errorf("plans = %+v", a.Plans)
-	}
-	for id, w := range want {
-		if got, ok := a.Plans[id]; !ok || got != w {
-			t.Errorf("plans.%s = %+v, want %+v", id, got, w)
-		}
+	if !maps.Equal(a.Plans, want) {
+		t.Errorf("plans = %+v\nwant %+v", a.Plans, want)
 	}
 }
 
@@ -209,13 +205,8 @@ answers:
 		t.Errorf("plans block not written after targets in plan order:\n%s", text)
 	}
 	back := checked.Answers.Plans
-	if len(back) != len(a.Plans) {
-		t.Errorf("plans = %+v", back)
-	}
-	for id, want := range a.Plans {
-		if back[id] != want {
-			t.Errorf("plans.%s = %+v, want %+v", id, back[id], want)
-		}
+	if !maps.Equal(back, a.Plans) {
+		t.Errorf("plans = %+v\nwant %+v", back, a.Plans)
 	}
 	// A second round trip writes the same text.
 	var buf bytes.Buffer
@@ -245,13 +236,8 @@ func TestMergePlans(t *testing.T) {
 		"temaplan":    {Status: "Under arbeid"},
 		"valgplan":    {},
 	}
-	if len(out.Plans) != len(want) {
-		t.Errorf("merged plans = %+v", out.Plans)
-	}
-	for id, w := range want {
-		if got, ok := out.Plans[id]; !ok || got != w {
-			t.Errorf("merged plans.%s = %+v, want %+v", id, got, w)
-		}
+	if !maps.Equal(out.Plans, want) {
+		t.Errorf("merged plans = %+v\nwant %+v", out.Plans, want)
 	}
 	out, _, _ = Merge(q, parts, PreferLast)
 	if got := out.Plans["okonomiplan"].Next.String(); got != "2028-06" {
