@@ -55,6 +55,7 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, ScaleValues(q))
 		}
 	}
+	a.checkPlanStatus(c, q)
 	for _, id := range a.Answers.Order {
 		ans := a.Answers.ByID[id]
 		qu, _, ok := q.Question(id)
@@ -98,6 +99,38 @@ func quotedNumberHint(qu *Question, ans *Answer) string {
 		return ""
 	}
 	return fmt.Sprintf("«%s» står i anførselstegn og er lest som tallet %s; skriv tallet uten anførselstegn", ans.Scalar, strings.TrimSpace(ans.Scalar))
+}
+
+// checkPlanStatus checks the plans block: plan ids the questionnaire
+// knows, and a next revision that has not passed (a passed one is left to
+// the plan's cycle).
+func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
+	if len(a.Plans) == 0 {
+		return
+	}
+	ids := make(map[string]bool, len(q.Plans))
+	for _, p := range q.Plans {
+		ids[p.ID] = true
+	}
+	for id, st := range a.Plans {
+		p := "plans." + id
+		if !ids[id] {
+			c.ref(p, "plan", id, ids)
+			continue
+		}
+		if !st.Next.IsSet() || !a.Date.IsSet() {
+			continue
+		}
+		d := MonthOf(a.Date)
+		if !st.Next.ToMonth().Before(d) {
+			continue
+		}
+		then := "regelen for planen brukes i stedet, men planen har ingen fast syklus i skjemaet, så neste vindu er ukjent til «next» er rettet"
+		if w := q.window(q.planIndex[id], d, nil); w.Known {
+			then = "regelen for planen brukes i stedet: neste vindu er " + w.Month.String()
+		}
+		c.warn(p+".next", "neste revisjon er passert: «next: %s» er før besvarelsen (%s); %s", st.Next, a.Date, then)
+	}
 }
 
 func (a *Answers) checkMunicipality(c *checker) {

@@ -64,4 +64,31 @@
 // questions. A score's level is the one with the largest min ≤ score,
 // compared exactly. Gaps are ordered by priority (equal within 1e-9), then
 // questionnaire order, and belong to the question's plans, or its area's.
+//
+// # Plans and their windows
+//
+// An answers file may say how the municipality's plans stand, by plan id:
+//
+//	plans:
+//	  okonomiplan: {adopted: 2025-12, next: 2027, status: Rulleres årlig}
+//
+// adopted is a year, a month (2021-06) or a date; next is a year (read as
+// its December) or a month; status is free text. All are optional; an
+// unknown plan id is an error. WriteAnswers writes the block after
+// targets, one line per plan in questionnaire order, and Merge merges it
+// field by field like targets.
+//
+// A gap's window for a plan is the month (year, month) of the plan's next
+// adoption that input can still reach as of D, the month of the answers'
+// date; months compare as (year, month). A next in the answers file at or
+// after D is the window; one before D is a warning, and the cycle decides.
+// A plan without a cycle uses its parent's, recursively; lead_months
+// defaults to 0. The first adoption A with A − lead_months ≥ D is the
+// window of a yearly plan (A in its month of every year) and of an
+// election plan (A in its month of the year after a local election: 2024,
+// 2028, …; elections are in 2023 and every fourth year). A decided plan,
+// or one with no cycle, has no window without next; nor has any plan when
+// the answers have no date. Evaluate computes each plan's window once per
+// result (Result.Windows) and gives every gap the windows of its plans and
+// the earliest of them (Gap.NextWindow).
 package assessment

@@ -19,10 +19,13 @@ const (
 	PreferLast
 )
 
-// Conflict is a question (or an area target) answered differently.
+// Conflict is a question (or an area target, or a field of a plan's
+// status) answered differently.
 type Conflict struct {
-	Question string // the question id; "" for a target
+	Question string // the question id; "" for a target or a plan
 	Area     string // the area of a target
+	Plan     string // the plan of a plan status field
+	Field    string // that field: adopted, next or status
 	Values   []ConflictValue
 	Chosen   int // index into Values of the answer kept (with Prefer)
 }
@@ -36,15 +39,18 @@ type ConflictValue struct {
 
 // String describes the conflict in Norwegian on one line.
 func (c Conflict) String() string {
-	what := "spørsmålet «" + c.Question + "»"
-	if c.Question == "" {
-		what = "målet for området «" + c.Area + "»"
+	what := "spørsmålet «" + c.Question + "» er besvart ulikt"
+	switch {
+	case c.Plan != "":
+		what = "planen «" + c.Plan + "» har ulik «" + c.Field + "»"
+	case c.Question == "":
+		what = "målet for området «" + c.Area + "» er besvart ulikt"
 	}
 	parts := make([]string, len(c.Values))
 	for i, v := range c.Values {
 		parts[i] = fmt.Sprintf("%s i %s", v.Value, v.File)
 	}
-	return what + " er besvart ulikt: " + strings.Join(parts, ", ")
+	return what + ": " + strings.Join(parts, ", ")
 }
 
 // Merge combines partial answers to q from several files (YAML or answer
@@ -80,6 +86,9 @@ func Merge(q *Questionnaire, checked []*Checked, prefer Prefer) (*Answers, []Con
 		if c, ok := mergeTarget(q, a.ID, parts, prefer, out); !ok {
 			conflicts = append(conflicts, c)
 		}
+	}
+	for _, p := range q.Plans {
+		conflicts = append(conflicts, mergePlan(p.ID, parts, prefer, out)...)
 	}
 	q.AllQuestions(func(_ *Area, qu *Question) {
 		if c, ok := mergeAnswer(q, qu, checked, prefer, out); !ok {
@@ -132,33 +141,89 @@ func mergeRespondents(have, more []Respondent) []Respondent {
 
 func mergeTarget(q *Questionnaire, area string, parts []*Answers, prefer Prefer, out *Answers) (Conflict, bool) {
 	c := Conflict{Area: area}
-	var values []float64
-	for _, p := range parts {
+	v, ok := mergeField(&c, parts, prefer, func(p *Answers) (float64, bool) {
 		v, ok := p.Targets[area]
-		if !ok {
-			continue
+		return v, ok
+	}, func(v float64) string { return ScaleText(q, v) })
+	if len(c.Values) > 0 {
+		if out.Targets == nil {
+			out.Targets = make(map[string]float64)
 		}
-		c.Values = append(c.Values, ConflictValue{File: p.File, Value: ScaleText(q, v)})
-		values = append(values, v)
+		out.Targets[area] = v
 	}
+	return c, ok
+}
+
+// mergePlan merges one plan's status field by field, like targets: a
+// field given differently is a conflict of its own. A plan any part lists
+// is kept, even with no field given.
+func mergePlan(plan string, parts []*Answers, prefer Prefer, out *Answers) []Conflict {
+	listed := false
+	for _, p := range parts {
+		_, ok := p.Plans[plan]
+		listed = listed || ok
+	}
+	if !listed {
+		return nil
+	}
+	var conflicts []Conflict
+	keep := func(c Conflict, agree bool) {
+		if !agree {
+			conflicts = append(conflicts, c)
+		}
+	}
+	when := func(field string, get func(PlanStatus) YearMonth) YearMonth {
+		c := Conflict{Plan: plan, Field: field}
+		v, agree := mergeField(&c, parts, prefer, func(p *Answers) (YearMonth, bool) {
+			v := get(p.Plans[plan])
+			return v, v.IsSet()
+		}, YearMonth.String)
+		keep(c, agree)
+		return v
+	}
+	var st PlanStatus
+	st.Adopted = when("adopted", func(s PlanStatus) YearMonth { return s.Adopted })
+	st.Next = when("next", func(s PlanStatus) YearMonth { return s.Next })
+	c := Conflict{Plan: plan, Field: "status"}
+	var agree bool
+	st.Status, agree = mergeField(&c, parts, prefer, func(p *Answers) (string, bool) {
+		s := p.Plans[plan].Status
+		return s, s != ""
+	}, quoteVal)
+	keep(c, agree)
+	if out.Plans == nil {
+		out.Plans = make(map[string]PlanStatus)
+	}
+	out.Plans[plan] = st
+	return conflicts
+}
+
+// mergeField collects the value each part gives (get reports whether it
+// gives one) into c.Values and picks one by prefer; it reports false when
+// the parts disagree.
+func mergeField[V comparable](c *Conflict, parts []*Answers, prefer Prefer, get func(*Answers) (V, bool), show func(V) string) (V, bool) {
+	var values []V
+	for _, p := range parts {
+		if v, ok := get(p); ok {
+			c.Values = append(c.Values, ConflictValue{File: p.File, Value: show(v)})
+			values = append(values, v)
+		}
+	}
+	var zero V
 	if len(values) == 0 {
-		return c, true
+		return zero, true
 	}
 	chosen := 0
 	if prefer == PreferLast {
 		chosen = len(values) - 1
 	}
-	if out.Targets == nil {
-		out.Targets = make(map[string]float64)
-	}
-	out.Targets[area] = values[chosen]
 	for _, v := range values[1:] {
 		if v != values[0] {
 			c.Chosen = chosen
-			return c, false
+			return values[chosen], false
 		}
 	}
-	return c, true
+	return values[chosen], true
 }
 
 // mergeAnswer merges the answers to one question into out; it reports a

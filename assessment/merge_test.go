@@ -24,6 +24,20 @@ func mergeParts(t *testing.T, q *Questionnaire, docs ...string) []*Checked {
 	return parts
 }
 
+// mergeConflicts merges parts and lists the conflicts as they are shown.
+func mergeConflicts(t *testing.T, q *Questionnaire, parts []*Checked, prefer Prefer) (*Answers, []Conflict, []string) {
+	t.Helper()
+	out, conflicts, ds := Merge(q, parts, prefer)
+	if ds != nil {
+		t.Fatal(ds)
+	}
+	var shown []string
+	for _, c := range conflicts {
+		shown = append(shown, c.String())
+	}
+	return out, conflicts, shown
+}
+
 func mergeMiniQuestionnaire(t *testing.T) *Questionnaire {
 	t.Helper()
 	return loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
@@ -109,14 +123,7 @@ func TestMergeConflicts(t *testing.T) {
 		mergeHead+"date: 2026-11-20\nanswers:\n  styring-plan: 2\n  bygg-ombruk: 10\n",
 		mergeHead+"date: 2026-11-20\ntargets: {bygg: 4}\nanswers:\n  styring-plan: {value: 1, comment: Bare planlagt}\n  bygg-krav: [lcc, annet]\n",
 	)
-	_, conflicts, ds := Merge(q, parts, PreferNone)
-	if ds != nil {
-		t.Fatal(ds)
-	}
-	var got []string
-	for _, c := range conflicts {
-		got = append(got, c.String())
-	}
+	_, _, got := mergeConflicts(t, q, parts, PreferNone)
 	want := []string{
 		"målet for området «bygg» er besvart ulikt: Etablert (3) i a.yaml, Systematisk og evaluert (4) i c.yaml",
 		"spørsmålet «styring-plan» er besvart ulikt: Etablert (3) i a.yaml, Påbegynt (2) i b.yaml, Planlagt (1) i c.yaml",

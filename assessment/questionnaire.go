@@ -152,6 +152,8 @@ type Plan struct {
 	// sub-plan without a cycle uses its parent's.
 	Parent string `yaml:"parent"`
 	Cycle  *Cycle `yaml:"cycle"`
+
+	cycle *Cycle // derived: own or inherited (EffectiveCycle)
 }
 
 // Cycle says when a plan is adopted, so that a gap can be given the next
@@ -225,6 +227,7 @@ type Question struct {
 	area        int
 	index       int // position in questionnaire order
 	plans       []string
+	planIdx     []int // plans as indices into Questionnaire.Plans
 	allowNA     bool
 	weight      float64
 	stepIdx     int // -1 when none
@@ -445,6 +448,7 @@ func (q *Questionnaire) prepare() {
 			}
 		}
 	}
+	q.prepareCycles()
 }
 
 // OptionIndex is an option's position in the question, -1 when unknown.

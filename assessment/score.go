@@ -1,8 +1,9 @@
 package assessment
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // eps is the tolerance below which a gap or a priority difference is
@@ -86,6 +87,11 @@ type QuestionResult struct {
 type Gap struct {
 	*QuestionResult
 	Plans []string
+	// Windows are the next windows of Plans, aligned with them.
+	Windows []Window
+	// NextWindow is the earliest known of Windows (the first of equals);
+	// nil when none is known.
+	NextWindow *Window
 }
 
 // Result is the scoring of one answers file against a questionnaire.
@@ -105,6 +111,9 @@ type Result struct {
 	// Unknown lists the questions answered «vet ikke», in questionnaire
 	// order: not knowing is a finding of its own.
 	Unknown []*Question
+	// Windows are the plans' next windows as of the answers' date,
+	// aligned with Questionnaire.Plans.
+	Windows []Window
 }
 
 // LevelOf returns the level with the largest min ≤ s (compared exactly).
@@ -296,38 +305,54 @@ func Evaluate(c *Checked) *Result {
 		r.Tiers[i] = tierAcc[i].result()
 	}
 
+	// Gaps are ordered as keys, then built in place: sorting Gap values
+	// moves pointers (write barriers, a reflection-based swapper).
 	nGaps := 0
 	for i := range r.Questions {
 		if r.Questions[i].Gap > 0 {
 			nGaps++
 		}
 	}
-	r.Gaps = make([]Gap, 0, nGaps)
+	keys := make([]gapKey, 0, nGaps)
 	for i := range r.Questions {
 		if qr := &r.Questions[i]; qr.Gap > 0 {
-			r.Gaps = append(r.Gaps, Gap{QuestionResult: qr, Plans: qr.Question.plans})
+			keys = append(keys, gapKey{priority: qr.Priority, question: i})
 		}
 	}
-	sortGaps(r.Gaps)
+	sortGapKeys(keys)
+	r.Gaps = make([]Gap, len(keys))
+	for i, k := range keys {
+		qr := &r.Questions[k.question]
+		r.Gaps[i] = Gap{QuestionResult: qr, Plans: qr.Question.plans}
+	}
+	r.Windows = q.planWindows(ans)
+	gapWindows(r.Gaps, r.Windows)
 	return r
 }
 
-// sortGaps orders by priority, descending; priorities within eps of the
-// first of a run count as equal and keep questionnaire order.
-func sortGaps(gs []Gap) {
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].Priority != gs[j].Priority {
-			return gs[i].Priority > gs[j].Priority
+// gapKey is what gaps are ordered by: the priority, then the question's
+// position in questionnaire order (its index in Result.Questions).
+type gapKey struct {
+	priority float64
+	question int
+}
+
+// sortGapKeys orders by priority, descending; priorities within eps of
+// the first of a run count as equal and keep questionnaire order.
+func sortGapKeys(ks []gapKey) {
+	slices.SortFunc(ks, func(a, b gapKey) int {
+		if c := cmp.Compare(b.priority, a.priority); c != 0 {
+			return c
 		}
-		return gs[i].Question.index < gs[j].Question.index
+		return cmp.Compare(a.question, b.question)
 	})
-	for start := 0; start < len(gs); {
+	byQuestion := func(a, b gapKey) int { return cmp.Compare(a.question, b.question) }
+	for start := 0; start < len(ks); {
 		end := start + 1
-		for end < len(gs) && gs[start].Priority-gs[end].Priority < eps {
+		for end < len(ks) && ks[start].priority-ks[end].priority < eps {
 			end++
 		}
-		run := gs[start:end]
-		sort.SliceStable(run, func(i, j int) bool { return run[i].Question.index < run[j].Question.index })
+		slices.SortFunc(ks[start:end], byQuestion)
 		start = end
 	}
 }

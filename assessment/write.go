@@ -125,31 +125,51 @@ func (aw *answersWriter) header(q *Questionnaire, a *Answers) {
 	} else {
 		aw.line("date:")
 	}
+	var nAreas, nPlans int // what q orders, when there is a q
+	if q != nil {
+		nAreas, nPlans = len(q.Areas), len(q.Plans)
+	}
 	if len(a.Targets) > 0 {
 		var pairs []any
-		for _, area := range targetOrder(q, a.Targets) {
+		for _, area := range keyOrder(a.Targets, nAreas, func(i int) string { return q.Areas[i].ID }) {
 			pairs = append(pairs, area, number(a.Targets[area]))
 		}
 		aw.entry(0, "targets", flowMap(pairs...))
 	}
+	if len(a.Plans) > 0 {
+		plans := &yaml.Node{Kind: yaml.MappingNode}
+		for _, id := range keyOrder(a.Plans, nPlans, func(i int) string { return q.Plans[i].ID }) {
+			st := a.Plans[id]
+			var pairs []any
+			if st.Adopted.IsSet() {
+				pairs = append(pairs, "adopted", st.Adopted.node())
+			}
+			if st.Next.IsSet() {
+				pairs = append(pairs, "next", st.Next.node())
+			}
+			if st.Status != "" {
+				pairs = append(pairs, "status", str(st.Status))
+			}
+			plans.Content = append(plans.Content, str(id), flowMap(pairs...))
+		}
+		aw.entry(0, "plans", plans)
+	}
 }
 
-// targetOrder lists the areas of targets in questionnaire order, then any
-// others sorted.
-func targetOrder(q *Questionnaire, targets map[string]float64) []string {
+// keyOrder lists the keys of m in questionnaire order (id(i) for i < n),
+// then any others sorted.
+func keyOrder[V any](m map[string]V, n int, id func(i int) string) []string {
 	var ids, rest []string
-	known := map[string]bool{}
-	if q != nil {
-		for _, ar := range q.Areas {
-			known[ar.ID] = true
-			if _, ok := targets[ar.ID]; ok {
-				ids = append(ids, ar.ID)
-			}
+	known := make(map[string]bool, n)
+	for i := range n {
+		known[id(i)] = true
+		if _, ok := m[id(i)]; ok {
+			ids = append(ids, id(i))
 		}
 	}
-	for id := range targets {
-		if !known[id] {
-			rest = append(rest, id)
+	for k := range m {
+		if !known[k] {
+			rest = append(rest, k)
 		}
 	}
 	sort.Strings(rest)

@@ -166,6 +166,22 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 	for _, a := range q.Areas {
 		areas[a.ID] = withDescription(Schema{"enum": scale}, fmt.Sprintf("Kommunens eget mål for «%s»: %s", a.Name, assessment.ScaleValues(q)))
 	}
+	// A year is a number to a YAML reader, a month or a date a string.
+	when := func(pattern, description string) Schema {
+		return withDescription(Schema{"anyOf": []any{
+			Schema{"type": "integer", "minimum": 1000, "maximum": 9999},
+			Schema{"type": "string", "pattern": pattern},
+		}}, description)
+	}
+	month := `^[0-9]{4}(-(0[1-9]|1[0-2]))?$`
+	plans := Schema{}
+	for _, p := range q.Plans {
+		plans[p.ID] = withDescription(schemaObject(nil, Schema{
+			"adopted": when(`^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?$`, "Når planen sist ble vedtatt: et år (2021), en måned (2021-06) eller en dato (2021-06-15)."),
+			"next":    when(month, "Når planen skal revideres neste gang: et år (2027, lest som desember) eller en måned (2027-06). Går foran planens syklus i skjemaet."),
+			"status":  withDescription(Schema{"type": "string"}, "Hvordan planen står, med egne ord."),
+		}), fmt.Sprintf("Kommunens egne opplysninger om «%s».", p.Name))
+	}
 	answers := Schema{}
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
 		answers[qu.ID] = answerSchema(q, qu)
@@ -194,6 +210,7 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 			})),
 			"date":    withDescription(Schema{"type": "string", "format": "date"}, "ÅÅÅÅ-MM-DD"),
 			"targets": schemaObject(nil, areas),
+			"plans":   withDescription(schemaObject(nil, plans), "Kommunens planer etter plan-id: når de ble vedtatt, når de revideres neste gang, og status."),
 			"answers": schemaObject(nil, answers),
 		},
 	}

@@ -185,6 +185,7 @@ func TestAnswersSchemaKnowsTheQuestions(t *testing.T) {
 		"answers:\n  styring-plan: {value: 2, comment: Vedtatt}\n  bygg-ombruk: na\n  bygg-rolle: na\n  bygg-krav: {comment: Vet ikke ennå}\n",
 		"answers:\n  styring-plan:\n  styring-budsjett: false\n",
 		"targets: {bygg: 4}\nanswers: {}",
+		"plans:\n  planstrategi: {adopted: 2024-06-15, next: 2028-10, status: Vedtatt}\n  okonomiplan: {adopted: 2025, next: 2027}\nanswers: {}",
 	}
 	for _, src := range good {
 		if err := sch.Validate(yamlInstance(t, []byte(head+src))); err != nil {
@@ -202,6 +203,10 @@ func TestAnswersSchemaKnowsTheQuestions(t *testing.T) {
 		"answers:\n  styring-plan: {value: 3, note: x}\n",
 		"targets: {bygg: 3.5}\nanswers: {}",
 		"targets: {transport: 3}\nanswers: {}",
+		"plans: {okonomplan: {next: 2027}}\nanswers: {}",     // unknown plan
+		"plans: {okonomiplan: {next: 2027-13}}\nanswers: {}", // no such month
+		"plans: {okonomiplan: {next: 2027-06-15}}\nanswers: {}",
+		"plans: {okonomiplan: {nxt: 2027}}\nanswers: {}",
 	}
 	for _, src := range bad {
 		if err := sch.Validate(yamlInstance(t, []byte(head+src))); err == nil {
