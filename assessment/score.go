@@ -111,9 +111,26 @@ type Result struct {
 	// Unknown lists the questions answered «vet ikke», in questionnaire
 	// order: not knowing is a finding of its own.
 	Unknown []*Question
+	// Uncertain says the total rests on too few answers to rank or trust
+	// (coverage below the questionnaire's min_coverage).
+	Uncertain bool
 	// Windows are the plans' next windows as of the answers' date,
 	// aligned with Questionnaire.Plans.
 	Windows []Window
+}
+
+// DefaultMinCoverage is the coverage below which a score is uncertain when
+// a questionnaire sets none.
+const DefaultMinCoverage = 0.5
+
+// Uncertain reports whether a score with this coverage rests on too few
+// answers: below min_coverage, or no coverage at all.
+func (q *Questionnaire) Uncertain(coverage Score) bool {
+	min := DefaultMinCoverage
+	if q.MinCoverage != nil {
+		min = *q.MinCoverage
+	}
+	return !coverage.Defined || coverage.Value < min
 }
 
 // LevelOf returns the level with the largest min ≤ s (compared exactly).
@@ -296,6 +313,7 @@ func Evaluate(c *Checked) *Result {
 	r.Counts = all.result()
 	r.Coverage = r.Counts.Coverage
 	r.Level = q.LevelOf(r.Total)
+	r.Uncertain = q.Uncertain(r.Coverage)
 	r.Steps = make([]SetScore, nS)
 	for i := range stepAcc {
 		r.Steps[i] = stepAcc[i].result()

@@ -247,3 +247,32 @@ func TestSortGapsNoise(t *testing.T) {
 		t.Errorf("order = %v", got)
 	}
 }
+
+// A total that rests on few answers is uncertain; min_coverage moves the
+// line, and the line itself is certain.
+func TestUncertain(t *testing.T) {
+	q := mustQ(t, scoringQ)
+	r := Evaluate(mustA(t, q, "answers: {a-skala: 4}"))
+	if !r.Uncertain {
+		t.Errorf("coverage %v is not uncertain", r.Coverage)
+	}
+	r = Evaluate(mustA(t, q, "answers: {a-skala: 4, a-skala2: 1, a-janei: ja, b-tall: 3, b-valg: x, b-flere: [x]}"))
+	if r.Uncertain {
+		t.Errorf("full coverage is uncertain")
+	}
+	half := 0.5
+	for _, tc := range []struct {
+		min  float64
+		cov  float64
+		want bool
+	}{{0.5, 0.5, false}, {0.5, 0.49, true}, {0.9, 0.8, true}, {0, 0, false}} {
+		q.MinCoverage = &tc.min
+		if got := q.Uncertain(Some(tc.cov)); got != tc.want {
+			t.Errorf("min %v, coverage %v: uncertain %v", tc.min, tc.cov, got)
+		}
+	}
+	q.MinCoverage = &half
+	if !q.Uncertain(Score{}) {
+		t.Error("undefined coverage is certain")
+	}
+}
