@@ -20,7 +20,7 @@ func evaluate(t *testing.T, q *assessment.Questionnaire, src []byte) *assessment
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer.yaml")
+	q := tmplQuestionnaire(t, "../questionnaires/ks-sirkulaer-2026.1.yaml")
 	for i := range 30 {
 		r := evaluate(t, q, synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
 		file := `svar/"rar" <fil> & \navn.yaml`
