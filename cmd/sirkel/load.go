@@ -139,7 +139,8 @@ func (qs *questionnaireSource) fixed() (*assessment.Questionnaire, error) {
 	return qs.fileQ, qs.err
 }
 
-// For returns the questionnaire to check answers against.
+// For returns the questionnaire to check answers against: the version the
+// answers name when it is embedded, else the newest of their id.
 func (qs *questionnaireSource) For(ref assessment.QuestionnaireRef) (*assessment.Questionnaire, error) {
 	if qs.flag != "" {
 		return qs.fixed()
@@ -148,7 +149,7 @@ func (qs *questionnaireSource) For(ref assessment.QuestionnaireRef) (*assessment
 	if id == "" {
 		id = questionnaires.DefaultID
 	}
-	e, err := questionnaires.Get(id)
+	e, err := questionnaires.Match(assessment.QuestionnaireRef{ID: id, Version: ref.Version})
 	if err != nil {
 		return nil, fmt.Errorf("svarfilen gjelder spørreskjemaet «%s», som ikke er innebygd i sirkel; oppgi skjemafilen med -q FIL", id)
 	}
