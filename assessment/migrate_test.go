@@ -214,3 +214,34 @@ func TestCompareVersions(t *testing.T) {
 		t.Errorf("ParseRef(bare id) = %+v", r)
 	}
 }
+
+// TestMigrateSplitMerge: a split whose one part keeps the old id and whose
+// other part merges another old question, and a type change in place.
+func TestMigrateSplitMerge(t *testing.T) {
+	v1, _ := loadVersions(t)
+	got, steps := Migrate(checkedV1(t, v1, "", "  styring-plan: 3\n  styring-rapport: 2\n  transport-plan: 1\n"), loadV3(t))
+	var shown []string
+	for _, id := range got.Answers.Order {
+		shown = append(shown, id+" = "+showAnswer(got.Answers.ByID[id]))
+	}
+	want := []string{
+		"styring-plan = ∅ // Fra 2026.1: styring-plan = Etablert (3)",
+		"styring-rapport = 2",
+		"transport-rapport = ∅ // Fra 2026.1: styring-rapport = Påbegynt (2); transport-plan = Planlagt (1)",
+	}
+	if !slices.Equal(shown, want) {
+		t.Errorf("answers:\n  %s\nwant:\n  %s", strings.Join(shown, "\n  "), strings.Join(want, "\n  "))
+	}
+	var msgs []string
+	for _, s := range steps {
+		msgs = append(msgs, s.Message)
+	}
+	wantSteps := []string{
+		"kan ikke overføres: styring-plan (skala → ja/nei); det gamle svaret står i kommentaren",
+		"delt: styring-rapport → styring-rapport, transport-rapport; svaret er ført til styring-rapport",
+		"slått sammen: styring-rapport, transport-plan → transport-rapport; transport-rapport er ubesvart, og de gamle svarene står i kommentaren",
+	}
+	if !slices.Equal(msgs, wantSteps) {
+		t.Errorf("steps:\n  %s\nwant:\n  %s", strings.Join(msgs, "\n  "), strings.Join(wantSteps, "\n  "))
+	}
+}
