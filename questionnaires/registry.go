@@ -129,7 +129,7 @@ func (r *registry) get(ref assessment.QuestionnaireRef) (*Entry, error) {
 		}
 	}
 	if vs := r.versions(ref.ID); len(vs) > 0 {
-		return nil, fmt.Errorf("spørreskjemaet «%s» finnes ikke i versjon «%s» her; innebygde versjoner: %s (eller oppgi en fil)", ref.ID, ref.Version, refList(vs))
+		return nil, fmt.Errorf("spørreskjemaet «%s» finnes ikke i versjon «%s» i denne utgaven av sirkel; innebygde versjoner: %s (eller oppgi en fil)", ref.ID, ref.Version, refList(vs))
 	}
 	return nil, fmt.Errorf("ukjent spørreskjema «%s»; innebygde skjemaer: %s (eller oppgi en fil)", ref.ID, refList(r.entries))
 }

@@ -52,7 +52,7 @@ func TestRegistryVersions(t *testing.T) {
 		}
 	}
 	_, err := r.get(assessment.ParseRef("versjonstest@2030.1"))
-	if want := "spørreskjemaet «versjonstest» finnes ikke i versjon «2030.1» her; innebygde versjoner: versjonstest@2026.10, versjonstest@2026.2, versjonstest@2026.1 (eller oppgi en fil)"; err == nil || err.Error() != want {
+	if want := "spørreskjemaet «versjonstest» finnes ikke i versjon «2030.1» i denne utgaven av sirkel; innebygde versjoner: versjonstest@2026.10, versjonstest@2026.2, versjonstest@2026.1 (eller oppgi en fil)"; err == nil || err.Error() != want {
 		t.Errorf("unknown version: %v\nwant %s", err, want)
 	}
 	_, err = r.get(assessment.ParseRef("annet@1"))

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/questionnaires"
+)
+
+func versionsFixture(t *testing.T, name string) *assessment.Questionnaire {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/versions/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ds := assessment.ParseQuestionnaire(name, data)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return q
+}
+
+// TestQuestionnaireListVersions: «questionnaire list» with two versions of
+// one id, as the registry orders them, shows both and what a bare id means.
+func TestQuestionnaireListVersions(t *testing.T) {
+	v1, v2 := versionsFixture(t, "v1.yaml"), versionsFixture(t, "v2.yaml")
+	entries := []questionnaires.Entry{{Questionnaire: miniQuestionnaire(t)}, {Questionnaire: v2}, {Questionnaire: v1}}
+	var b strings.Builder
+	if err := writeQuestionnaireList(&b, entries); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	want := []string{
+		"ID            VERSJON  SPØRSMÅL  TITTEL",
+		"mini          1        6         Liten testundersøkelse",
+		"versjonstest  2026.2   9         Versjonstest",
+		"versjonstest  2026.1   10        Versjonstest",
+		"",
+		"Nyeste versjon står først. «versjonstest» betyr versjonstest@2026.2; skriv versjonstest@2026.1 for en eldre.",
+		"",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("list:\n%s\nwant:\n%s", b.String(), strings.Join(want, "\n"))
+	}
+}
