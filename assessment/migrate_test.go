@@ -156,8 +156,9 @@ func TestMigrateHeader(t *testing.T) {
 	}
 }
 
-// TestMigrateWritten: the migrated fixture file checks against v2 without
-// errors once the removed answers are ignored, and scores the kept ones.
+// TestMigrateWritten: the migrated fixture file is the golden one (which
+// «sirkel migrate» pins too), checks against v2 without errors once the
+// removed answers are ignored, and scores the kept ones.
 func TestMigrateWritten(t *testing.T) {
 	v1, v2 := loadVersions(t)
 	data, err := os.ReadFile("../testdata/versions/svar-v1.yaml")
@@ -173,6 +174,13 @@ func TestMigrateWritten(t *testing.T) {
 	var buf bytes.Buffer
 	if err := WriteAnswers(&buf, v2, got); err != nil {
 		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../testdata/versions/svar-v1-migrert.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("migrated file:\n%s\nwant (svar-v1-migrert.yaml):\n%s", buf.Bytes(), want)
 	}
 	back, ds := ParseAnswers("ut.yaml", buf.Bytes())
 	if ds.HasErrors() {

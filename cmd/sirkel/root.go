@@ -279,6 +279,6 @@ func commands(s *streams) []*cobra.Command {
 		newQuestionnaireCmd(s),
 		newScoreCmd(s),
 		newReportCmd(s), newCompareCmd(s),
-		newTemplateCmd(s), newMergeCmd(s), newSchemaCmd(s),
+		newTemplateCmd(s), newMergeCmd(s), newMigrateCmd(s), newSchemaCmd(s),
 	}
 }
