@@ -68,6 +68,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	nBad := 0
 	first := map[string]string{} // kommunenummer → the first file for it
+	versions := versionSet{}
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 	forEachAnswers(files, s, qs, batch, func(l *loaded) {
 		if l.Skipped {
@@ -89,7 +90,9 @@ func runCompare(s *streams, opts *compareOptions) error {
 			first[m.Number] = l.Path
 		}
 		cmp.Add(l.Path, l.Result)
+		versions.add(l.Questionnaire)
 	})
+	versions.warn(s.Err)
 	if err := s.interrupted(); err != nil {
 		return err
 	}

@@ -76,6 +76,7 @@ func runReport(s *streams, opts *reportOptions) error {
 	batch := batchOptions{check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, jobs: opts.jobs, skipQuestionnaires: true, evaluate: true}
 
 	var baseline *assessment.Result
+	versions := versionSet{} // of the baseline and the files compared with it
 	if opts.baseline != "" {
 		l := loadOne(opts.baseline, s.In, qs, batch)
 		printDiagnostics(s.Err, l.Diags)
@@ -83,6 +84,7 @@ func runReport(s *streams, opts *reportOptions) error {
 			return failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
 		}
 		baseline = assessment.Evaluate(l.Checked)
+		versions.add(l.Questionnaire)
 	}
 
 	dir := opts.outDir
@@ -114,6 +116,9 @@ func runReport(s *streams, opts *reportOptions) error {
 			fmt.Fprintf(s.Err, "%s: advarsel: sammenligningsgrunnlaget gjelder %s (%s), ikke %s (%s); rapporten viser ikke endring\n",
 				l.Path, base.Answers.Municipality.Name, base.Answers.Municipality.Number, m.Name, m.Number)
 			base = nil
+		}
+		if base != nil {
+			versions.add(r.Questionnaire)
 		}
 		path := opts.output
 		if path == "" {
@@ -148,6 +153,7 @@ func runReport(s *streams, opts *reportOptions) error {
 		}
 		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, report.FormatScore(r.Total), level)
 	})
+	versions.warn(s.Err)
 	if err := s.interrupted(); err != nil {
 		return err
 	}
