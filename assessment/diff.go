@@ -53,12 +53,9 @@ func Diff(from, to *Questionnaire) *QuestionnaireDiff {
 	if from.Title != to.Title {
 		d.Names = append(d.Names, fmt.Sprintf("tittel: «%s» → «%s»", from.Title, to.Title))
 	}
-	d.Names = append(d.Names, nameChanges("område", areaNames(from), areaNames(to))...)
-	d.Names = append(d.Names, nameChanges("plan", planNames(from), planNames(to))...)
-	d.Names = append(d.Names, nameChanges("nivå", levelNames(from), levelNames(to))...)
-	d.Names = append(d.Names, nameChanges("trinn", stepNames(from), stepNames(to))...)
-	d.Names = append(d.Names, nameChanges("tiltaksnivå", tierNames(from), tierNames(to))...)
-	d.Names = append(d.Names, nameChanges("skalaverdi", scaleNames(from), scaleNames(to))...)
+	for _, k := range nameKinds {
+		d.Names = append(d.Names, nameChanges(k.what, k.names(from), k.names(to))...)
+	}
 	return d
 }
 
@@ -164,53 +161,41 @@ func nameChanges(what string, from, to []named) []string {
 	return out
 }
 
-func areaNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Areas))
-	for i, a := range q.Areas {
-		out[i] = named{a.ID, a.Name.String()}
+// namesOf lists items as named, by their position i where they have no id.
+func namesOf[T any](items []T, f func(i int, it *T) named) []named {
+	out := make([]named, len(items))
+	for i := range items {
+		out[i] = f(i, &items[i])
 	}
 	return out
 }
 
-func planNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Plans))
-	for i, p := range q.Plans {
-		out[i] = named{p.ID, p.Name.String()}
-	}
-	return out
-}
-
-// levelNames are the levels by rank, so that a moved bound shows.
-func levelNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Levels))
-	for i, l := range q.Levels {
-		out[i] = named{strconv.Itoa(i + 1), fmt.Sprintf("%s (fra %s)", l.Name, fmtNum(*l.Min))}
-	}
-	return out
-}
-
-func stepNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Steps))
-	for i, s := range q.Steps {
-		out[i] = named{strconv.Itoa(s.ID), s.Name.String()}
-	}
-	return out
-}
-
-func tierNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Tiers))
-	for i, t := range q.Tiers {
-		out[i] = named{t.ID, t.Name.String()}
-	}
-	return out
-}
-
-func scaleNames(q *Questionnaire) []named {
-	out := make([]named, len(q.Scale))
-	for i, p := range q.Scale {
-		out[i] = named{fmtNum(*p.Value), p.Label.String()}
-	}
-	return out
+// nameKinds are what Diff compares by name, in the order it lists them.
+var nameKinds = []struct {
+	what  string
+	names func(*Questionnaire) []named
+}{
+	{"område", func(q *Questionnaire) []named {
+		return namesOf(q.Areas, func(_ int, a *Area) named { return named{a.ID, a.Name.String()} })
+	}},
+	{"plan", func(q *Questionnaire) []named {
+		return namesOf(q.Plans, func(_ int, p *Plan) named { return named{p.ID, p.Name.String()} })
+	}},
+	// Levels by rank, so that a moved bound shows.
+	{"nivå", func(q *Questionnaire) []named {
+		return namesOf(q.Levels, func(i int, l *Level) named {
+			return named{strconv.Itoa(i + 1), fmt.Sprintf("%s (fra %s)", l.Name, fmtNum(*l.Min))}
+		})
+	}},
+	{"trinn", func(q *Questionnaire) []named {
+		return namesOf(q.Steps, func(_ int, s *Step) named { return named{strconv.Itoa(s.ID), s.Name.String()} })
+	}},
+	{"tiltaksnivå", func(q *Questionnaire) []named {
+		return namesOf(q.Tiers, func(_ int, t *Tier) named { return named{t.ID, t.Name.String()} })
+	}},
+	{"skalaverdi", func(q *Questionnaire) []named {
+		return namesOf(q.Scale, func(_ int, p *ScalePoint) named { return named{fmtNum(*p.Value), p.Label.String()} })
+	}},
 }
 
 // WriteText writes the differences for people, one section per kind of

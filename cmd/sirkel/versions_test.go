@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -10,15 +9,12 @@ import (
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
+// versionsFixture reads a questionnaire of testdata/versions the way -q does.
 func versionsFixture(t *testing.T, name string) *assessment.Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/versions/" + name)
+	q, err := (&questionnaireSource{flag: "../../testdata/versions/" + name}).fixed()
 	if err != nil {
 		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire(name, data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
 	}
 	return q
 }
