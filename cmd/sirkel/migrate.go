@@ -51,7 +51,7 @@ en skjemafil; -q er skjemafilen FIL er skrevet for, når den ikke er innebygd.`,
 	f.StringVarP(&opts.output, "output", "o", "", "svarfilen som skrives (YAML); - for standard ut")
 	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjemaet FIL er skrevet for (innebygd id@versjon eller fil); standard: det FIL oppgir")
 	f.BoolVar(&opts.force, "force", false, "skriv over en fil som finnes, også FIL selv når -o mangler")
-	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "godta svar på spørsmål FIL sitt skjema ikke har; de føres over uendret")
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "godta svar på spørsmål som skjemaet til FIL ikke har; de føres over uendret")
 	_ = cmd.RegisterFlagCompletionFunc("to", completeQuestionnaireFlag)
 	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaireFlag)
 	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
