@@ -35,6 +35,16 @@
 // planstrategi decides. A question may name the ids of an earlier version
 // it replaces (a rename, a split or a merge).
 //
+// # Versions
+//
+// Every published version of a questionnaire stays in use: answers are
+// read against the version they name, and CompareVersions orders versions
+// by their dotted numbers. Relate ties two versions together by id and by
+// the newer one's «replaces»; Diff lists what changed, and Migrate moves
+// answers to the newer version without dropping any: a merge or an answer
+// that no longer fits becomes a comment, a removed question's answer stays
+// under its old id, and every step is reported.
+//
 // # Answers
 //
 // An answers file names its questionnaire and version, the municipality

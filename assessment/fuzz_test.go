@@ -42,7 +42,7 @@ func checkRefusal(t *testing.T, ok bool, ds Diagnostics) {
 
 func FuzzParseAnswers(f *testing.F) {
 	addSeeds(f)
-	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer-2026.1.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func loadKS(t *testing.T) *Questionnaire {
 	t.Helper()
-	return loadQuestionnaireFile(t, "../questionnaires/ks-sirkulaer.yaml")
+	return loadQuestionnaireFile(t, "../questionnaires/ks-sirkulaer-2026.1.yaml")
 }
 
 // parseAndCheck loads a file the way the commands do: parse, then check

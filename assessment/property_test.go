@@ -12,7 +12,7 @@ import (
 
 func ksQuestionnaire(t testing.TB) *assessment.Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer-2026.1.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func ksQuestionnaire(t testing.TB) *assessment.Questionnaire {
 // on every question, so that the na property can be tried on all of them.
 func naEverywhere(t testing.TB) *assessment.Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile("../questionnaires/ks-sirkulaer.yaml")
+	data, err := os.ReadFile("../questionnaires/ks-sirkulaer-2026.1.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func TestWriteAnswersKeepsUnknownAndInvalid(t *testing.T) {
 
 // The example answers survive a rewrite unchanged.
 func TestWriteAnswersExample(t *testing.T) {
-	q := loadQuestionnaireFile(t, "../questionnaires/ks-sirkulaer.yaml")
+	q := loadQuestionnaireFile(t, "../questionnaires/ks-sirkulaer-2026.1.yaml")
 	for _, file := range []string{"../testdata/oyer-3440.yaml", "../testdata/partial-3440.yaml"} {
 		data, err := os.ReadFile(file)
 		if err != nil {

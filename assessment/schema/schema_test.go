@@ -98,7 +98,7 @@ func readSchemaFixture(t *testing.T, path string) []byte {
 
 func TestQuestionnaireSchemaValidatesQuestionnaires(t *testing.T) {
 	sch := compileSchema(t, ForQuestionnaires())
-	for _, path := range []string{"../../questionnaires/ks-sirkulaer.yaml", "../../testdata/mini-questionnaire.yaml"} {
+	for _, path := range []string{"../../questionnaires/ks-sirkulaer-2026.1.yaml", "../../testdata/mini-questionnaire.yaml"} {
 		if err := sch.Validate(yamlInstance(t, readSchemaFixture(t, path))); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
@@ -160,7 +160,7 @@ func countYAMLFields(typ reflect.Type) int {
 }
 
 func TestAnswersSchemaValidatesExamples(t *testing.T) {
-	ks, ds := assessment.ParseQuestionnaire("ks-sirkulaer.yaml", readSchemaFixture(t, "../../questionnaires/ks-sirkulaer.yaml"))
+	ks, ds := assessment.ParseQuestionnaire("ks-sirkulaer.yaml", readSchemaFixture(t, "../../questionnaires/ks-sirkulaer-2026.1.yaml"))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestFilesAreDeterministicAndValid(t *testing.T) {
-	for _, path := range []string{"../../questionnaires/ks-sirkulaer.yaml", "../../testdata/mini-questionnaire.yaml"} {
+	for _, path := range []string{"../../questionnaires/ks-sirkulaer-2026.1.yaml", "../../testdata/mini-questionnaire.yaml"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

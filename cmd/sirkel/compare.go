@@ -75,6 +75,7 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	}
 	nBad := 0
 	first := map[string]string{} // kommunenummer → the first file for it
+	versions := versionSet{}
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
 	batch.Each(files, s, qs, bopt, func(l *batch.File) {
 		if l.Skipped {
@@ -96,7 +97,9 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 			first[m.Number] = l.Path
 		}
 		cmp.Add(l.Path, l.Result)
+		versions.add(l.Questionnaire)
 	})
+	versions.warn(s.Err)
 	if err := s.Interrupted(); err != nil {
 		return err
 	}

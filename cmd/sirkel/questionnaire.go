@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"text/tabwriter"
-
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
@@ -26,24 +23,18 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 	cmd.AddCommand(&cobra.Command{
 		Use:     "list",
 		Aliases: []string{"liste"},
-		Short:   "List de innebygde spørreskjemaene",
+		Short:   "List de innebygde spørreskjemaene, alle versjoner",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			entries, err := questionnaires.List()
 			if err != nil {
 				return cli.Failure("%s", err)
 			}
-			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tVERSJON\tSPØRSMÅL\tTITTEL")
-			for _, e := range entries {
-				q := e.Questionnaire
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", q.ID, q.Version, q.QuestionCount(), q.Title)
-			}
-			return tw.Flush()
+			return writeQuestionnaireList(s.Out, entries)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
-		Use:               "show ID|FIL",
+		Use:               "show ID[@VERSJON]|FIL",
 		Aliases:           []string{"vis"},
 		Short:             "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
 		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
@@ -58,7 +49,7 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
-		Use:               "export ID",
+		Use:               "export ID[@VERSJON]",
 		Aliases:           []string{"eksporter"},
 		Short:             "Skriv YAML-kilden til et innebygd spørreskjema (et utgangspunkt for et eget skjema)",
 		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
@@ -72,6 +63,7 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 			return err
 		},
 	})
+	cmd.AddCommand(newQuestionnaireDiffCmd(s))
 	return cmd
 }
 
@@ -79,10 +71,5 @@ func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]stri
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	entries, _ := questionnaires.List()
-	ids := make([]string, 0, len(entries))
-	for _, e := range entries {
-		ids = append(ids, e.Questionnaire.ID+"\t"+e.Questionnaire.Title.String())
-	}
-	return ids, cobra.ShellCompDirectiveDefault
+	return questionnaireRefs(), cobra.ShellCompDirectiveDefault
 }

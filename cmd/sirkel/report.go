@@ -84,6 +84,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
 
 	var baseline *assessment.Result
+	versions := versionSet{} // of the baseline and the files compared with it
 	if opts.baseline != "" {
 		l := batch.Load(opts.baseline, s.In, qs, bopt)
 		cli.PrintDiagnostics(s.Err, l.Diags)
@@ -91,6 +92,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 			return cli.Failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
 		}
 		baseline = assessment.Evaluate(l.Checked)
+		versions.add(l.Questionnaire)
 	}
 
 	dir := opts.outDir
@@ -122,6 +124,9 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 			fmt.Fprintf(s.Err, "%s: advarsel: sammenligningsgrunnlaget gjelder %s (%s), ikke %s (%s); rapporten viser ikke endring\n",
 				l.Path, base.Answers.Municipality.Name, base.Answers.Municipality.Number, m.Name, m.Number)
 			base = nil
+		}
+		if base != nil {
+			versions.add(r.Questionnaire)
 		}
 		path := opts.output
 		if path == "" {
@@ -156,6 +161,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		}
 		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, scores.FormatScore(r.Total), level)
 	})
+	versions.warn(s.Err)
 	if err := s.Interrupted(); err != nil {
 		return err
 	}

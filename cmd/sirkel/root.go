@@ -225,6 +225,6 @@ func commands(s *cli.Streams) []*cobra.Command {
 		newQuestionnaireCmd(s),
 		newScoreCmd(s),
 		newReportCmd(s), newCompareCmd(s),
-		newTemplateCmd(s), newMergeCmd(s), newSchemaCmd(s),
+		newTemplateCmd(s), newMergeCmd(s), newMigrateCmd(s), newSchemaCmd(s),
 	}
 }

@@ -122,7 +122,7 @@ func TestAnswerSheetRoundTrip(t *testing.T) {
 		answers             []byte
 	}{
 		{"mini", "../../testdata/mini-questionnaire.yaml", []byte(tmplMiniAnswers)},
-		{"oyer", "../../questionnaires/ks-sirkulaer.yaml", oyer},
+		{"oyer", "../../questionnaires/ks-sirkulaer-2026.1.yaml", oyer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q := fixture.Questionnaire(t, tc.questionnaire)

@@ -19,7 +19,7 @@ import (
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml")
+	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer-2026.1.yaml")
 	enc := NewJSONEncoder()
 	for i := range 30 {
 		r := fixture.Evaluate(t, q, "a.yaml", synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
@@ -129,7 +129,7 @@ func TestJSONEncoderPartsGoWithTheEncoder(t *testing.T) {
 // file answers, and encodes as one used alone would.
 func TestJSONEncoderSharedByWorkers(t *testing.T) {
 	qs := []*assessment.Questionnaire{
-		fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer.yaml"),
+		fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer-2026.1.yaml"),
 		fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml"),
 	}
 	var results []*assessment.Result

@@ -132,8 +132,8 @@ func NewSource(flag string, stdin io.Reader) *Source { return &Source{flag: flag
 // Flag is -q as given.
 func (qs *Source) Flag() string { return qs.flag }
 
-// isFile reports whether -q names a file rather than an embedded id.
-func (qs *Source) isFile() bool {
+// IsFile reports whether -q names a file rather than an embedded id.
+func (qs *Source) IsFile() bool {
 	f := qs.flag
 	return f != "" && (strings.ContainsAny(f, `/\`) || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml") || f == cli.StdinName || fileExists(f))
 }
@@ -153,7 +153,7 @@ func (qs *Source) Fixed() (*assessment.Questionnaire, error) {
 		return nil, nil
 	}
 	qs.once.Do(func() {
-		if !qs.isFile() {
+		if !qs.IsFile() {
 			e, err := questionnaires.Get(qs.flag)
 			if err != nil {
 				qs.err = cli.Usage("%s", err)
@@ -175,7 +175,8 @@ func (qs *Source) Fixed() (*assessment.Questionnaire, error) {
 	return qs.fileQ, qs.err
 }
 
-// For returns the questionnaire to check answers against.
+// For returns the questionnaire to check answers against: the version the
+// answers name when it is embedded, else the newest of their id.
 func (qs *Source) For(ref assessment.QuestionnaireRef) (*assessment.Questionnaire, error) {
 	if qs.flag != "" {
 		return qs.Fixed()
@@ -184,7 +185,7 @@ func (qs *Source) For(ref assessment.QuestionnaireRef) (*assessment.Questionnair
 	if id == "" {
 		id = questionnaires.DefaultID
 	}
-	e, err := questionnaires.Get(id)
+	e, err := questionnaires.Match(assessment.QuestionnaireRef{ID: id, Version: ref.Version})
 	if err != nil {
 		return nil, fmt.Errorf("svarfilen gjelder spørreskjemaet «%s», som ikke er innebygd i sirkel; oppgi skjemafilen med -q FIL", id)
 	}
