@@ -24,24 +24,51 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
-// TestDefaultQuestionnaireCoverage pins the content rules of the default
-// questionnaire: the KS guide's seven areas in order, each covering all
-// five steps and three tiers, with help, action and plans everywhere.
-func TestDefaultQuestionnaireCoverage(t *testing.T) {
-	e, err := Get(DefaultID)
-	if err != nil {
-		t.Fatal(err)
+// contentRules are what each embedded questionnaire must hold.
+type contentRules struct {
+	ref                string
+	minQ, maxQ         int
+	areas              string
+	plans              []string // the planning cycle; nil: each plan needs kind, law, adopter and cycle
+	maxPlanShare       float64  // of all question→plan mappings; 0: not checked
+	scaleHelpNamesAll4 bool     // every scale help describes Planlagt … Systematisk og evaluert
+}
+
+var embeddedRules = []contentRules{
+	{ref: "ks-sirkulaer@2026.1", minQ: 60, maxQ: 100, areas: "styring,naering,bygg,transport,mat,avfall,skog",
+		plans: []string{"planstrategi", "planprogram", "kommuneplan-samfunnsdel", "kommuneplan-arealdel", "okonomiplan", "temaplan", "virksomhetsplan"}},
+	{ref: "ks-sirkulaer@2026.2", minQ: 80, maxQ: 100, areas: "styring,naering,bygg,transport,mat,avfall,skog",
+		maxPlanShare: 0.25, scaleHelpNamesAll4: true},
+}
+
+// TestQuestionnaireContent pins the content rules of the embedded
+// questionnaires: the KS guide's areas in order, each covering all five
+// steps and three tiers, with help, action and plans on every scored
+// question, every plan used, and (from 2026.2) a plan model with legal
+// basis, adopter and cycle, no plan carrying more than a quarter of the
+// mappings, and help texts that describe each level of the scale.
+func TestQuestionnaireContent(t *testing.T) {
+	for _, rule := range embeddedRules {
+		t.Run(rule.ref, func(t *testing.T) {
+			e, err := Get(rule.ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkContent(t, e.Questionnaire, rule)
+		})
 	}
-	q := e.Questionnaire
+}
+
+func checkContent(t *testing.T, q *assessment.Questionnaire, rule contentRules) {
 	var areas []string
 	for _, a := range q.Areas {
 		areas = append(areas, a.ID)
 	}
-	if want := "styring,naering,bygg,transport,mat,avfall,skog"; strings.Join(areas, ",") != want {
-		t.Errorf("areas = %v, want %s", areas, want)
+	if strings.Join(areas, ",") != rule.areas {
+		t.Errorf("areas = %v, want %s", areas, rule.areas)
 	}
-	if n := q.QuestionCount(); n < 60 || n > 100 {
-		t.Errorf("%d questions, want 60–100", n)
+	if n := q.QuestionCount(); n < rule.minQ || n > rule.maxQ {
+		t.Errorf("%d questions, want %d–%d", n, rule.minQ, rule.maxQ)
 	}
 	for _, id := range []int{1, 2, 3, 4, 5} {
 		if _, ok := q.StepByID(id); !ok {
@@ -53,30 +80,41 @@ func TestDefaultQuestionnaireCoverage(t *testing.T) {
 			t.Errorf("tier %s missing", id)
 		}
 	}
-	wantPlans := []string{"planstrategi", "planprogram", "kommuneplan-samfunnsdel", "kommuneplan-arealdel", "okonomiplan", "temaplan", "virksomhetsplan"}
 	var planOrder []string
 	for _, p := range q.Plans {
 		planOrder = append(planOrder, p.ID)
+		if rule.plans == nil && (p.Kind == "" || p.Law.IsZero() || p.DecidedBy.IsZero() || p.EffectiveCycle() == nil) {
+			t.Errorf("plan %s lacks kind, law, decided_by or a cycle", p.ID)
+		}
 	}
-	if !slices.Equal(planOrder, wantPlans) {
-		t.Errorf("plans = %v, want the planning cycle %v", planOrder, wantPlans)
+	if rule.plans != nil && !slices.Equal(planOrder, rule.plans) {
+		t.Errorf("plans = %v, want the planning cycle %v", planOrder, rule.plans)
 	}
-	usedPlans := map[string]bool{}
+	usedPlans := map[string]int{}
+	mappings := 0
 	usedExamples := map[string]bool{}
 	for _, a := range q.Areas {
 		steps, tiers := map[int]bool{}, map[string]bool{}
 		for i := range a.Questions {
 			qu := &a.Questions[i]
-			steps[qu.Step] = true
-			tiers[qu.Tier] = true
 			if !qu.EffectiveType().Scored() {
 				continue
 			}
+			steps[qu.Step] = true
+			tiers[qu.Tier] = true
 			if qu.Help.IsZero() || qu.Action.IsZero() || len(qu.EffectivePlans()) == 0 {
 				t.Errorf("%s: scored question lacks help, action or plans", qu.ID)
 			}
+			if rule.scaleHelpNamesAll4 && qu.EffectiveType() == assessment.TypeScale {
+				for _, level := range []string{"Planlagt", "Påbegynt", "Etablert", "Systematisk og evaluert"} {
+					if !strings.Contains(qu.Help.String(), level) {
+						t.Errorf("%s: the help does not say what «%s» looks like", qu.ID, level)
+					}
+				}
+			}
 			for _, p := range qu.EffectivePlans() {
-				usedPlans[p] = true
+				usedPlans[p]++
+				mappings++
 			}
 			for _, ex := range qu.Examples {
 				usedExamples[ex] = true
@@ -84,25 +122,28 @@ func TestDefaultQuestionnaireCoverage(t *testing.T) {
 		}
 		for _, s := range []int{1, 2, 3, 4, 5} {
 			if !steps[s] {
-				t.Errorf("area %s has no question on step %d", a.ID, s)
+				t.Errorf("area %s has no scored question on step %d", a.ID, s)
 			}
 		}
 		for _, tr := range []string{"I", "II", "III"} {
 			if !tiers[tr] {
-				t.Errorf("area %s has no question on tier %s", a.ID, tr)
+				t.Errorf("area %s has no scored question on tier %s", a.ID, tr)
 			}
 		}
-		if n := len(a.Questions); n < 8 || n > 18 {
+		if n := len(a.Questions); n < 8 || n > 20 {
 			t.Errorf("area %s has %d questions", a.ID, n)
 		}
 	}
-	for _, p := range wantPlans {
-		if !usedPlans[p] {
+	for _, p := range planOrder {
+		if usedPlans[p] == 0 {
 			t.Errorf("plan %s is used by no question", p)
 		}
+		if share := float64(usedPlans[p]) / float64(mappings); rule.maxPlanShare > 0 && share > rule.maxPlanShare {
+			t.Errorf("plan %s takes %.0f %% of %d mappings, more than %.0f %%", p, 100*share, mappings, 100*rule.maxPlanShare)
+		}
 	}
-	if len(q.Examples) < 7 {
-		t.Errorf("%d examples, want ≥ 7", len(q.Examples))
+	if len(q.Examples) < 5 {
+		t.Errorf("%d examples, want ≥ 5", len(q.Examples))
 	}
 	for _, ex := range q.Examples {
 		if !usedExamples[ex.ID] {
@@ -114,6 +155,11 @@ func TestDefaultQuestionnaireCoverage(t *testing.T) {
 	}
 	if len(q.Facts) == 0 {
 		t.Error("no facts")
+	}
+	for _, f := range q.Facts {
+		if strings.TrimSpace(f.Source) == "" {
+			t.Errorf("fact without a source: %s", f.Text)
+		}
 	}
 	if *q.DefaultTarget != 3 || len(q.Levels) != 5 {
 		t.Errorf("default_target %v, %d levels", *q.DefaultTarget, len(q.Levels))

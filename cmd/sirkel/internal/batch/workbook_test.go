@@ -53,11 +53,11 @@ func TestLoadWorkbook(t *testing.T) {
 	}{
 		{false, []string{
 			path + ": Svar!G4: «Ganske bra» er ikke en verdi på skalaen; gyldige verdier: 0 (Ikke startet), 1 (Planlagt), 2 (Påbegynt), 3 (Etablert), 4 (Systematisk og evaluert), eller vet-ikke",
-			path + ": Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.1 (--ignore-unknown hopper over slike svar) – mente du «styring-ressursmal»?",
+			path + ": Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.2 (--ignore-unknown hopper over slike svar) – mente du «styring-ressursmal»?",
 		}},
 		{true, []string{
 			path + ": Svar!G4: «Ganske bra» er ikke en verdi på skalaen; gyldige verdier: 0 (Ikke startet), 1 (Planlagt), 2 (Påbegynt), 3 (Etablert), 4 (Systematisk og evaluert), eller vet-ikke",
-			path + ": advarsel: Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.1; svaret blir ikke brukt – mente du «styring-ressursmal»?",
+			path + ": advarsel: Svar!A5: ukjent spørsmål «styring-ressursmaal» i skjemaet ks-sirkulaer@2026.2; svaret blir ikke brukt – mente du «styring-ressursmal»?",
 		}},
 	} {
 		l := Load(path, os.Stdin, &Source{}, Options{Check: assessment.CheckOptions{IgnoreUnknown: tc.ignoreUnknown}})
