@@ -40,7 +40,7 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 	} else if a.Questionnaire.Version != "" && a.Questionnaire.Version != q.Version {
 		c.warn("questionnaire.version", "svarene er gitt til versjon «%s» av «%s», men skåres mot versjon «%s»; bare spørsmål med samme id blir skåret", a.Questionnaire.Version, q.ID, q.Version)
 	}
-	a.checkMunicipality(c)
+	a.checkMunicipality(c, q)
 	for area, v := range a.Targets {
 		p := "targets." + area
 		if _, ok := q.Area(area); !ok {
@@ -133,7 +133,15 @@ func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
 	}
 }
 
-func (a *Answers) checkMunicipality(c *checker) {
+// defaultFor names the embedded questionnaire meant for an audience.
+func defaultFor(a Audience) string {
+	if a == ForFylkeskommune {
+		return "ks-sirkulaer-fylke"
+	}
+	return "ks-sirkulaer"
+}
+
+func (a *Answers) checkMunicipality(c *checker, q *Questionnaire) {
 	num := a.Municipality.Number
 	if num == "" {
 		return // reported by the field rules
@@ -141,6 +149,9 @@ func (a *Answers) checkMunicipality(c *checker) {
 	if msg := MunicipalityNumber(num, a.Municipality.Name); msg != "" {
 		c.at("municipality.number", "%s", msg)
 		return
+	}
+	if who := AudienceOf(num); who != q.audience() {
+		c.warn("municipality.number", "%s er en %s, men spørreskjemaet «%s» er laget for en %s; bruk %s (oppgi det i «questionnaire: {id: …}» eller med -q)", num, who, q.ID, q.audience(), defaultFor(who))
 	}
 	reg, _ := register.Lookup(num)
 	name := reg.Name

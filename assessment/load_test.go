@@ -323,3 +323,21 @@ func wantDiagnostics(t *testing.T, got Diagnostics, prefix string, want []string
 		}
 	}
 }
+
+// A fylkeskommune answering a questionnaire for kommuner (or the other way
+// round) is told which one is meant.
+func TestAudienceWarning(t *testing.T) {
+	q := loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Vestland, number: \"46\"}\ndate: 2026-11-20\nanswers: {}\n"
+	ds := parseAndCheck(t, q, "a.yaml", []byte(src))
+	if ds.HasErrors() || len(ds.Warnings()) != 1 || !strings.Contains(ds[0].Message, "46 er en fylkeskommune, men spørreskjemaet «mini» er laget for en kommune; bruk ks-sirkulaer-fylke") {
+		t.Errorf("diagnostics = %v", ds)
+	}
+	q.Audience = ForFylkeskommune
+	if ds := parseAndCheck(t, q, "a.yaml", []byte(src)); len(ds) != 0 {
+		t.Errorf("a fylke questionnaire warns a fylke: %v", ds)
+	}
+	if w := q.Words(); w.Org != "fylkeskommunen" || w.Council != "fylkestinget" {
+		t.Errorf("words %+v", w)
+	}
+}

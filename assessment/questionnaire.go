@@ -73,12 +73,14 @@ func (t QuestionType) Scored() bool { return t != TypeText }
 
 // Questionnaire is a self-assessment definition (kind: questionnaire).
 type Questionnaire struct {
-	Kind          string       `yaml:"kind" validate:"required,eq=questionnaire"`
-	ID            string       `yaml:"id" validate:"required,ident"`
-	Version       string       `yaml:"version" validate:"required"`
-	Title         Text         `yaml:"title" validate:"text_required"`
-	Description   Text         `yaml:"description"`
-	Language      string       `yaml:"language" validate:"omitempty,oneof=nb nn en"`
+	Kind        string `yaml:"kind" validate:"required,eq=questionnaire"`
+	ID          string `yaml:"id" validate:"required,ident"`
+	Version     string `yaml:"version" validate:"required"`
+	Title       Text   `yaml:"title" validate:"text_required"`
+	Description Text   `yaml:"description"`
+	Language    string `yaml:"language" validate:"omitempty,oneof=nb nn en"`
+	// Audience says who answers: kommune (the default) or fylkeskommune.
+	Audience      Audience     `yaml:"audience" validate:"omitempty,oneof=kommune fylkeskommune"`
 	Scale         []ScalePoint `yaml:"scale" validate:"required,min=2,dive"`
 	DefaultTarget *float64     `yaml:"default_target" validate:"required"`
 	Levels        []Level      `yaml:"levels" validate:"required,min=1,dive"`
@@ -466,4 +468,46 @@ func byIndex[T any, K comparable](list []T, index map[K]int, id K) (*T, bool) {
 		return nil, false
 	}
 	return &list[i], true
+}
+
+// Audience is who a questionnaire is for.
+type Audience string
+
+// Audiences.
+const (
+	ForKommune       Audience = "kommune"
+	ForFylkeskommune Audience = "fylkeskommune"
+)
+
+// Words are the nouns that differ between a kommune and a fylkeskommune,
+// for text that speaks of the respondent.
+type Words struct {
+	Org      string // «kommunen», «fylkeskommunen»
+	Orgs     string // «kommuner», «fylkeskommuner»
+	Council  string // «kommunestyret», «fylkestinget»
+	Director string // «kommunedirektøren», «fylkeskommunedirektøren»
+}
+
+func (q *Questionnaire) audience() Audience {
+	if q.Audience == "" {
+		return ForKommune
+	}
+	return q.Audience
+}
+
+// Words returns the nouns for the questionnaire's audience.
+func (q *Questionnaire) Words() Words {
+	if q.Audience == ForFylkeskommune {
+		return Words{Org: "fylkeskommunen", Orgs: "fylkeskommuner", Council: "fylkestinget", Director: "fylkeskommunedirektøren"}
+	}
+	return Words{Org: "kommunen", Orgs: "kommuner", Council: "kommunestyret", Director: "kommunedirektøren"}
+}
+
+// AudienceOf is who a municipality number belongs to: two digits are a
+// fylkeskommune, four a kommune.
+func AudienceOf(number string) Audience {
+	if len(number) == 2 {
+		return ForFylkeskommune
+	}
+	return ForKommune
 }

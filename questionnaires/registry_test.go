@@ -39,6 +39,8 @@ var embeddedRules = []contentRules{
 		plans: []string{"planstrategi", "planprogram", "kommuneplan-samfunnsdel", "kommuneplan-arealdel", "okonomiplan", "temaplan", "virksomhetsplan"}},
 	{ref: "ks-sirkulaer@2026.2", minQ: 80, maxQ: 100, areas: "styring,naering,bygg,transport,mat,avfall,skog",
 		maxPlanShare: 0.25, scaleHelpNamesAll4: true},
+	{ref: "ks-sirkulaer-fylke@2026.2", minQ: 50, maxQ: 90, areas: "styring,naering,bygg,transport,mat,avfall,skog",
+		maxPlanShare: 0.25, scaleHelpNamesAll4: true},
 }
 
 // TestQuestionnaireContent pins the content rules of the embedded

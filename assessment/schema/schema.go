@@ -113,6 +113,7 @@ func ForQuestionnaires() Schema {
 			"title":          text,
 			"description":    text,
 			"language":       Schema{"enum": []string{"nb", "nn", "en"}},
+			"audience":       withDescription(Schema{"enum": []string{"kommune", "fylkeskommune"}}, "Hvem som svarer: kommune (standard) eller fylkeskommune."),
 			"scale":          Schema{"type": "array", "minItems": 2, "items": schemaObject([]string{"value", "label"}, Schema{"value": number, "label": text, "description": text})},
 			"default_target": withDescription(Schema{"type": "number"}, "En verdi på skalaen."),
 			"levels":         Schema{"type": "array", "minItems": 1, "items": schemaObject([]string{"min", "name"}, Schema{"min": Schema{"type": "number", "minimum": 0, "maximum": 100}, "name": text, "description": text})},
