@@ -11,14 +11,16 @@ import (
 
 // Answers is one municipality's answers to one questionnaire (kind: answers).
 type Answers struct {
-	Kind          string                `yaml:"kind" validate:"required,eq=answers"`
-	Questionnaire QuestionnaireRef      `yaml:"questionnaire" validate:"required"`
-	Municipality  Municipality          `yaml:"municipality" validate:"required"`
-	Respondents   []Respondent          `yaml:"respondents" validate:"dive"`
-	Date          Date                  `yaml:"date" validate:"date_required"`
-	Targets       map[string]float64    `yaml:"targets"`
-	Plans         map[string]PlanStatus `yaml:"plans"` // by plan id
-	Answers       AnswerMap             `yaml:"answers" validate:"answers_present"`
+	Kind          string           `yaml:"kind" validate:"required,eq=answers"`
+	Questionnaire QuestionnaireRef `yaml:"questionnaire" validate:"required"`
+	Municipality  Municipality     `yaml:"municipality" validate:"required"`
+	Respondents   []Respondent     `yaml:"respondents" validate:"dive"`
+	Date          Date             `yaml:"date" validate:"date_required"`
+	// Language is the written standard of this assessment's outputs.
+	Language string                `yaml:"language" validate:"omitempty,oneof=nb nn"`
+	Targets  map[string]float64    `yaml:"targets"`
+	Plans    map[string]PlanStatus `yaml:"plans"` // by plan id
+	Answers  AnswerMap             `yaml:"answers" validate:"answers_present"`
 
 	// File is the path the answers were read from (for messages and output).
 	File string `yaml:"-"`

@@ -341,3 +341,34 @@ func TestAudienceWarning(t *testing.T) {
 		t.Errorf("words %+v", w)
 	}
 }
+
+// A questionnaire that declares nynorsk has it in every text.
+func TestLanguagesDeclared(t *testing.T) {
+	src := `kind: questionnaire
+id: x
+version: "1"
+title: {nb: Tittel, nn: Tittel}
+languages: [nb, nn]
+scale: [{value: 0, label: {nb: Ikke startet, nn: Ikkje starta}}, {value: 4, label: Ferdig}]
+default_target: 4
+levels: [{min: 0, name: {nb: L, nn: L}}]
+steps: [{id: 1, name: {nb: S, nn: S}}]
+areas:
+  - id: a
+    name: {nb: A, nn: A}
+    questions:
+      - {id: q1, text: {nb: "Spørsmål?", nn: "Spørsmål?"}, help: Hjelp uten nynorsk, step: 1}
+`
+	_, ds := ParseQuestionnaire("q.yaml", []byte(src))
+	wantDiagnostics(t, ds.Errors(), "q.yaml:", []string{
+		"6:84: scale[1].label: teksten mangler «nn»",
+		"14:66: areas[0].questions[0].help: teksten mangler «nn»",
+	})
+	if len(ds.Errors()) != 2 {
+		t.Errorf("errors %v", ds)
+	}
+	src = strings.Replace(src, "languages: [nb, nn]\n", "", 1)
+	if _, ds := ParseQuestionnaire("q.yaml", []byte(src)); ds.HasErrors() {
+		t.Errorf("without languages, bokmål alone is fine: %v", ds)
+	}
+}

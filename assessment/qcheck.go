@@ -3,6 +3,7 @@ package assessment
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 	areas := c.uniq("området", ids(len(q.Areas), func(i int) string { return q.Areas[i].ID }), idx("areas"))
 
 	q.checkPlans(c, plans)
+	q.checkLanguages(c)
 	if q.MinCoverage != nil && (*q.MinCoverage < 0 || *q.MinCoverage > 1) {
 		c.at("min_coverage", "«min_coverage» er en andel mellom 0 og 1 (for eksempel 0.5), ikke %s", fmtNum(*q.MinCoverage))
 	}
@@ -320,6 +322,59 @@ func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 				break
 			}
 			seen[cur] = true
+		}
+	}
+}
+
+// checkLanguages requires every text in each declared language, so that a
+// nynorsk report never falls back to bokmål in the middle of a sentence.
+func (q *Questionnaire) checkLanguages(c *checker) {
+	var want []string
+	for _, l := range q.Languages {
+		if l != "nb" {
+			want = append(want, l)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	walkTexts(reflect.ValueOf(q).Elem(), "", func(path string, t Text) {
+		if t.IsZero() {
+			return
+		}
+		for _, l := range want {
+			if l == "nn" && t.NN == "" || l == "en" && t.EN == "" {
+				c.at(path, "teksten mangler «%s»; skjemaet sier «languages: [%s]», så hver tekst skrives {nb: …, %s: …}", l, strings.Join(q.Languages, ", "), l)
+			}
+		}
+	})
+}
+
+var textType = reflect.TypeFor[Text]()
+
+// walkTexts calls fn for every Text in v with its YAML path.
+func walkTexts(v reflect.Value, path string, fn func(path string, t Text)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkTexts(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkTexts(v.Index(i), strictyaml.IndexPath(path, i), fn)
+		}
+	case reflect.Struct:
+		if v.Type() == textType {
+			fn(path, v.Interface().(Text))
+			return
+		}
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if !f.IsExported() || name == "" || name == "-" {
+				continue
+			}
+			walkTexts(v.Field(i), strictyaml.JoinPath(path, name), fn)
 		}
 	}
 }

@@ -79,6 +79,9 @@ type Questionnaire struct {
 	Title       Text   `yaml:"title" validate:"text_required"`
 	Description Text   `yaml:"description"`
 	Language    string `yaml:"language" validate:"omitempty,oneof=nb nn en"`
+	// Languages lists the written standards every text is given in; with
+	// [nb, nn] each text must be a map with both.
+	Languages []string `yaml:"languages" validate:"dive,oneof=nb nn en"`
 	// Audience says who answers: kommune (the default) or fylkeskommune.
 	Audience      Audience     `yaml:"audience" validate:"omitempty,oneof=kommune fylkeskommune"`
 	Scale         []ScalePoint `yaml:"scale" validate:"required,min=2,dive"`

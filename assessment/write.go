@@ -125,6 +125,9 @@ func (aw *answersWriter) header(q *Questionnaire, a *Answers) {
 	} else {
 		aw.line("date:")
 	}
+	if a.Language != "" {
+		aw.entry(0, "language", str(a.Language))
+	}
 	var nAreas, nPlans int // what q orders, when there is a q
 	if q != nil {
 		nAreas, nPlans = len(q.Areas), len(q.Plans)

@@ -56,8 +56,9 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 			{Name: "Kari Nordbø", Role: "Klimarådgiver, plan: miljø", Email: "kari@example.no"},
 			{Name: "Per"},
 		},
-		Date:    NewDate(time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)),
-		Targets: map[string]float64{"bygg": 4, "styring": 2},
+		Date:     NewDate(time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)),
+		Targets:  map[string]float64{"bygg": 4, "styring": 2},
+		Language: "nn",
 	}
 	a.Answers.Set("styring-plan", &Answer{Scalar: "3", Tag: "!!int", Comment: "Vedtatt: se sak #12, «planen» {2026}"})
 	a.Answers.Set("styring-budsjett", &Answer{Scalar: "nei", Tag: "!!str"})
@@ -72,7 +73,7 @@ func TestWriteAnswersRoundTrip(t *testing.T) {
 	if !strings.Contains(text, `number: "0301"`) {
 		t.Errorf("kommunenummer not quoted:\n%s", text)
 	}
-	if back.Municipality != a.Municipality || back.Date.String() != "2026-11-21" || back.Questionnaire != q.Ref() {
+	if back.Municipality != a.Municipality || back.Date.String() != "2026-11-21" || back.Questionnaire != q.Ref() || back.Language != "nn" {
 		t.Errorf("header changed: %+v %s %+v", back.Municipality, back.Date, back.Questionnaire)
 	}
 	if !slices.Equal(back.Respondents, a.Respondents) {

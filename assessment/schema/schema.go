@@ -113,6 +113,7 @@ func ForQuestionnaires() Schema {
 			"title":          text,
 			"description":    text,
 			"language":       Schema{"enum": []string{"nb", "nn", "en"}},
+			"languages":      withDescription(schemaArray(Schema{"enum": []string{"nb", "nn", "en"}}), "Målformene hver tekst er skrevet på; med [nb, nn] må hver tekst ha begge."),
 			"audience":       withDescription(Schema{"enum": []string{"kommune", "fylkeskommune"}}, "Hvem som svarer: kommune (standard) eller fylkeskommune."),
 			"scale":          Schema{"type": "array", "minItems": 2, "items": schemaObject([]string{"value", "label"}, Schema{"value": number, "label": text, "description": text})},
 			"default_target": withDescription(Schema{"type": "number"}, "En verdi på skalaen."),
@@ -209,10 +210,11 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 				"role":  Schema{"type": "string"},
 				"email": Schema{"type": "string", "format": "email"},
 			})),
-			"date":    withDescription(Schema{"type": "string", "format": "date"}, "ÅÅÅÅ-MM-DD"),
-			"targets": schemaObject(nil, areas),
-			"plans":   withDescription(schemaObject(nil, plans), "Kommunens planer etter plan-id: når de ble vedtatt, når de revideres neste gang, og status."),
-			"answers": schemaObject(nil, answers),
+			"date":     withDescription(Schema{"type": "string", "format": "date"}, "ÅÅÅÅ-MM-DD"),
+			"language": withDescription(Schema{"enum": []string{"nb", "nn"}}, "Målformen for rapporten og meldingene: nb (bokmål) eller nn (nynorsk)."),
+			"targets":  schemaObject(nil, areas),
+			"plans":    withDescription(schemaObject(nil, plans), "Kommunens planer etter plan-id: når de ble vedtatt, når de revideres neste gang, og status."),
+			"answers":  schemaObject(nil, answers),
 		},
 	}
 }
