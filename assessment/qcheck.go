@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sirkel/sirkel/assessment/lang"
+
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
@@ -27,6 +29,14 @@ type checker struct {
 func (c *checker) at(path, format string, args ...any) {
 	n := strictyaml.NodeAt(c.root, path)
 	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
+}
+
+// say records a catalogue message at a YAML path.
+func (c *checker) say(path string, msg lang.Msg) {
+	n := strictyaml.NodeAt(c.root, path)
+	d := strictyaml.NewDiagnostic(c.file, n.Line, n.Column, path, msg)
+	d.Severity = c.sev
+	c.diags = append(c.diags, d)
 }
 
 func (c *checker) atKey(path, format string, args ...any) {
@@ -344,7 +354,7 @@ func (q *Questionnaire) checkLanguages(c *checker) {
 		}
 		for _, l := range want {
 			if l == "nn" && t.NN == "" || l == "en" && t.EN == "" {
-				c.at(path, "teksten mangler «%s»; skjemaet sier «languages: [%s]», så hver tekst skrives {nb: …, %s: …}", l, strings.Join(q.Languages, ", "), l)
+				c.say(path, lang.M("text-missing-language", "Lang", l, "Languages", strings.Join(q.Languages, ", ")))
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -24,6 +25,10 @@ func (t Text) In(lang string) string {
 	}
 	return t.NB
 }
+
+// Localize is the text in the printer's language, when it is a message's
+// placeholder.
+func (t Text) Localize(p *lang.Printer) string { return t.In(string(p.Lang())) }
 
 // IsZero reports whether no text is given.
 func (t Text) IsZero() bool { return t.NB == "" && t.NN == "" && t.EN == "" }

@@ -129,17 +129,27 @@ func For(l Lang) *Printer {
 // Lang is the printer's language.
 func (p *Printer) Lang() Lang { return p.lang }
 
+// Localized is a value that renders itself in the printer's language when
+// it is a placeholder's value: a Msg, a questionnaire text, a list of them.
+type Localized interface {
+	Localize(p *Printer) string
+}
+
 // T renders message id with its placeholders given as name, value pairs:
 // T("file-unreadable", "File", path). A count named «Count» selects the
-// plural form.
+// plural form; Localized values are rendered in p's language.
 func (p *Printer) T(id string, args ...any) string {
 	data := make(map[string]any, len(args)/2)
 	var count any
 	for i := 0; i+1 < len(args); i += 2 {
 		k, _ := args[i].(string)
-		data[k] = args[i+1]
+		v := args[i+1]
+		if l, ok := v.(Localized); ok {
+			v = l.Localize(p)
+		}
+		data[k] = v
 		if k == "Count" {
-			count = args[i+1]
+			count = v
 		}
 	}
 	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
@@ -163,6 +173,26 @@ func M(id string, args ...any) Msg { return Msg{ID: id, Args: args} }
 
 // In renders the message with p.
 func (m Msg) In(p *Printer) string { return p.T(m.ID, m.Args...) }
+
+// Localize renders the message with p, when it is another message's
+// placeholder.
+func (m Msg) Localize(p *Printer) string { return m.In(p) }
+
+// List is values joined by «, » in the printer's language.
+type List []any
+
+// Localize renders each value and joins them.
+func (l List) Localize(p *Printer) string {
+	parts := make([]string, len(l))
+	for i, v := range l {
+		if lv, ok := v.(Localized); ok {
+			parts[i] = lv.Localize(p)
+		} else {
+			parts[i] = fmt.Sprint(v)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
 
 // String renders the message in bokmål.
 func (m Msg) String() string { return For(NB).T(m.ID, m.Args...) }

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/sirkel/sirkel/assessment/lang"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -53,6 +55,16 @@ type Unmarshaler interface {
 }
 
 var unmarshalerType = reflect.TypeFor[Unmarshaler]()
+
+// Error records an error from the catalogues at n (its line and column) and
+// YAML path.
+func (d *Decoder) Error(n *yaml.Node, path string, msg lang.Msg) {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	d.diags = append(d.diags, NewDiagnostic(d.file, line, col, path, msg))
+}
 
 // Errorf records an error at n (its line and column) and YAML path.
 func (d *Decoder) Errorf(n *yaml.Node, path, format string, args ...any) {
@@ -270,11 +282,11 @@ func (d *Decoder) expect(n *yaml.Node, kind yaml.Kind, path string) bool {
 	if n.Kind == kind {
 		return true
 	}
-	what := "en mapping (nøkkel: verdi)"
+	what := lang.M("yaml-a-mapping")
 	if kind == yaml.SequenceNode {
-		what = "en liste"
+		what = lang.M("yaml-a-list")
 	}
-	d.Errorf(n, path, "forventet %s, fant %s", what, Describe(n))
+	d.Error(n, path, lang.M("yaml-expected", "Want", what, "Found", Describe(n)))
 	return false
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // Severity tells an error, which makes a file unusable, from a warning,
@@ -18,16 +20,35 @@ const (
 // Diagnostic is one problem found in an input file, with the position a
 // person needs to find it: file, line, column and the YAML path.
 type Diagnostic struct {
-	File     string
-	Line     int // 1-based; 0 when the problem concerns the whole file
-	Column   int // 1-based; 0 when unknown
-	Path     string
-	Message  string // Norwegian, says what is wrong and what is allowed
+	File    string
+	Line    int // 1-based; 0 when the problem concerns the whole file
+	Column  int // 1-based; 0 when unknown
+	Path    string
+	Message string // in bokmål: what is wrong and what is allowed
+	// Msg is the message from the catalogues, rendered again in the
+	// output's language; zero for text made elsewhere (an OS error).
+	Msg      lang.Msg
 	Severity Severity
 }
 
-// String formats the diagnostic as file:line:col: path: melding.
-func (d Diagnostic) String() string {
+// NewDiagnostic makes a diagnostic from a catalogue message.
+func NewDiagnostic(file string, line, col int, path string, msg lang.Msg) Diagnostic {
+	return Diagnostic{File: file, Line: line, Column: col, Path: path, Message: msg.String(), Msg: msg}
+}
+
+// Text is the message in p's language.
+func (d Diagnostic) Text(p *lang.Printer) string {
+	if d.Msg.ID == "" {
+		return d.Message
+	}
+	return d.Msg.In(p)
+}
+
+// String formats the diagnostic in bokmål as file:line:col: path: melding.
+func (d Diagnostic) String() string { return d.In(lang.For(lang.NB)) }
+
+// In formats the diagnostic in p's language as file:line:col: path: melding.
+func (d Diagnostic) In(p *lang.Printer) string {
 	var b strings.Builder
 	b.WriteString(d.File)
 	if d.Line > 0 {
@@ -38,13 +59,14 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(": ")
 	if d.Severity == SevWarning {
-		b.WriteString("advarsel: ")
+		b.WriteString(p.T("diag-warning"))
+		b.WriteString(": ")
 	}
 	if d.Path != "" {
 		b.WriteString(d.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(d.Text(p))
 	return b.String()
 }
 
