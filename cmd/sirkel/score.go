@@ -64,6 +64,16 @@ i JSON), og avslutningskoden blir 1.`,
 	return cmd
 }
 
+// writeTable prints the table of the last of rows, after a blank line
+// when it is not the first, listing its top gaps.
+func writeTable(s *cli.Streams, rows []scores.ScoredFile, gaps int) {
+	if len(rows) > 1 {
+		fmt.Fprintln(s.Out)
+	}
+	sf := rows[len(rows)-1]
+	_ = scores.WriteTable(s.Out, sf.File, sf.Result, scores.TableOptions{Color: s.Color(), Gaps: gaps})
+}
+
 func runScore(s *cli.Streams, opts *scoreOptions) error {
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
@@ -125,15 +135,21 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 			}
 			cw.Add(l.Path, r)
 		case "table":
-			if scored > 1 {
-				fmt.Fprintln(s.Out)
+			// Each table waits for the next file: only the table of a
+			// file scored alone lists its top gaps.
+			if len(rows) > 0 {
+				writeTable(s, rows, 0)
 			}
-			_ = scores.WriteTable(s.Out, l.Path, r, scores.TableOptions{Color: s.Color()})
 			rows = append(rows, scores.ScoredFile{File: l.Path, Result: r})
 		}
 	})
 	if err := s.Interrupted(); err != nil {
 		return err
+	}
+	if len(rows) == 1 {
+		writeTable(s, rows, scores.TopGaps)
+	} else if len(rows) > 1 {
+		writeTable(s, rows, 0)
 	}
 	switch {
 	case jw != nil:
