@@ -57,8 +57,11 @@ func FormatShare(s assessment.Score) string {
 	if !s.Defined {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f %%", math.Floor(100*s.Value+0.5))
+	return fmt.Sprintf("%.0f %%", percent(s.Value))
 }
+
+// percent is a share 0–1 in whole per cent, halves rounded up.
+func percent(share float64) float64 { return math.Floor(100*share + 0.5) }
 
 // Bar draws a score 0–100 as a bar of width cells using eighth blocks.
 func Bar(s assessment.Score, width int) string {
