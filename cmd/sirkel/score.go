@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -118,11 +119,14 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 		jw = scores.NewJSONWriter(s.Out, fixed)
 		jw.AddDiagnostics(pathDiags)
 	}
-	newCSV := scores.NewCSVWriter
-	if opts.format == "csv-regneark" {
+	var newCSV func(io.Writer, *assessment.Questionnaire) *scores.CSVWriter
+	switch opts.format {
+	case "csv":
+		newCSV = scores.NewCSVWriter
+	case "csv-regneark":
 		newCSV = scores.NewSpreadsheetCSVWriter
 	}
-	if strings.HasPrefix(opts.format, "csv") && fixed != nil {
+	if newCSV != nil && fixed != nil {
 		cw = newCSV(s.Out, fixed)
 	}
 	scored := 0
@@ -161,13 +165,15 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 			rows = append(rows, scores.ScoredFile{File: l.Path, Result: r})
 		}
 	})
+	if len(rows) > 0 {
+		gaps := 0
+		if len(rows) == 1 {
+			gaps = scores.TopGaps
+		}
+		writeTable(s, rows, gaps)
+	}
 	if err := s.Interrupted(); err != nil {
 		return err
-	}
-	if len(rows) == 1 {
-		writeTable(s, rows, scores.TopGaps)
-	} else if len(rows) > 1 {
-		writeTable(s, rows, 0)
 	}
 	switch {
 	case jw != nil:
