@@ -21,6 +21,16 @@ func checkWidth(t *testing.T, out string) {
 	}
 }
 
+// containsAll fails for each of wants that out lacks.
+func containsAll(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
 func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 	r := fixture.Result(t, "../../testdata/oyer-3440-2026.2.yaml")
 	var b bytes.Buffer
@@ -28,17 +38,13 @@ func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{
+	containsAll(t, out,
 		"Totalskår 40,8 av 100 · nivå Forankret · dekning 98 %\n82 gap · 0 ubesvart · 2 vet ikke\n",
 		"\nDe fem viktigste tiltakene\n1. Vedta et tallfestet mål",
 		"   Svar på styring-ressursmal: Ikke startet (0)\n   Neste anledning: desember 2027 – Kommuneplanens samfunnsdel\n2. ",
 		// The earlier of a gap's windows: virksomhetsplan before anskaffelsesstrategi.
 		"   Svar på naering-klimavekt: Påbegynt (2)\n   Neste anledning: januar 2027 – Virksomhetsplan\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
-	}
+	)
 	if n := strings.Count(out, "Neste anledning: "); n != TopGaps {
 		t.Errorf("%d gaps listed, want %d:\n%s", n, TopGaps, out)
 	}
@@ -126,17 +132,13 @@ func TestOverviewFitsEightyColumns(t *testing.T) {
 	if got := strings.Fields(lines[0]); strings.Join(got, " ") != "Kommune Nr. Total Dekn. 1 2 3 4 5 6 7" {
 		t.Errorf("header = %q", lines[0])
 	}
-	for _, want := range []string{
+	containsAll(t, out,
 		"Øyer             3440   40,8    98 %   43,3  30,2  45,6  31,7  41,2  56,2  37,5",
 		"Porsanger – Po…  3440  100,0*  100 %  100,0 100,0 100,0 100,0 100,0 100,0 100,0",
 		"Øyer             3440   54,8*   14 %   51,9     –  75,0     –  30,0  62,2     –",
 		"\n* usikker: ",
 		"\nOmråder: 1 Styrings- og ledelsesprosesser · 2 Industri- og næringsutvikling\n3 Bygg",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
-	}
+	)
 }
 
 // A questionnaire with more areas than fit a line gets its areas in
