@@ -17,7 +17,8 @@ sirkel leser to slags YAML-filer, som sier hva de er med «kind:» øverst.
 Lesingen er streng: ukjente og doble nøkler, tabulator som innrykk, feil
 tegnkoding, tomme filer, filer over 5 MiB og aliasbomber gir en norsk
 feilmelding med fil:linje:kolonne. «sirkel schema questionnaire|answers» gir
-formatene som JSON Schema for editoren.
+formatene som JSON Schema for editoren. Hva «sirkel score» skriver (table,
+json, csv, csv-regneark), står i «sirkel score --help».
 
 SVARFIL (kind: answers)
 

@@ -13,5 +13,9 @@
 //     "line", "column" and "message".
 //
 // Scores run from 0 to 100 and coverage from 0 to 1; a score that no
-// answer supports is null, never 0.
+// answer supports is null, never 0. A result's "uncertain" says its total
+// rests on too few answers (Result.Uncertain) and "unknown" lists the
+// questions answered «vet ikke». A gap's "windows" maps each of its plans,
+// in the gap's plan order, to the month of the plan's next window
+// ("2027-12") or null when it is unknown; "next_window" is the earliest.
 package scores

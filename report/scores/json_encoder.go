@@ -21,8 +21,10 @@ type jsonParts struct {
 	stepKeys [][]byte // "1": per step
 	tierKeys [][]byte // "I": per tier
 	gapHead  map[*assessment.Question][]byte
-	gapTail  map[*assessment.Question][]byte
-	qid      map[*assessment.Question][]byte // "id"
+	gapPlans map[*assessment.Question][]byte   // ,"plans":[…],"windows":{
+	winKeys  map[*assessment.Question][][]byte // "plan id": per plan
+	gapTail  map[*assessment.Question][]byte   // ,"action":"…"}
+	qid      map[*assessment.Question][]byte   // "id"
 }
 
 // JSONEncoder appends results as JSON. It keeps the parts encoded once
@@ -63,7 +65,8 @@ func (e *JSONEncoder) partsFor(q *assessment.Questionnaire) *jsonParts {
 }
 
 func newJSONParts(q *assessment.Questionnaire) *jsonParts {
-	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
+	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapPlans: map[*assessment.Question][]byte{},
+		winKeys: map[*assessment.Question][][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
 	for i, l := range q.Levels {
 		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.String()))+`}`))
 	}
@@ -94,7 +97,13 @@ func newJSONParts(q *assessment.Questionnaire) *jsonParts {
 		if plans == nil {
 			plans = []string{}
 		}
-		p.gapTail[qu] = []byte(`,"plans":` + string(mustJSON(plans)) + `,"action":` + string(mustJSON(qu.Action.String())) + `}`)
+		p.gapPlans[qu] = []byte(`,"plans":` + string(mustJSON(plans)) + `,"windows":{`)
+		keys := make([][]byte, len(plans))
+		for i, id := range plans {
+			keys[i] = append(mustJSON(id), ':')
+		}
+		p.winKeys[qu] = keys
+		p.gapTail[qu] = []byte(`,"action":` + string(mustJSON(qu.Action.String())) + `}`)
 		p.qid[qu] = mustJSON(qu.ID)
 	})
 	return p
@@ -129,6 +138,41 @@ func (p *jsonParts) appendLevel(b []byte, l *assessment.LevelRef) []byte {
 		return append(b, "null"...)
 	}
 	return append(b, p.levels[l.Rank-1]...)
+}
+
+// appendMonth appends a window's month as "2027-12", null when unknown.
+func appendMonth(b []byte, w *assessment.Window) []byte {
+	if w == nil || !w.Known {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	b = appendDigits(b, w.Month.Year, 4)
+	b = append(b, '-')
+	b = appendDigits(b, w.Month.Month, 2)
+	return append(b, '"')
+}
+
+// appendDigits appends a non-negative n with at least width digits.
+func appendDigits(b []byte, n, width int) []byte {
+	for d := 10; width > 1; width-- {
+		if n < d {
+			b = append(b, '0')
+		}
+		d *= 10
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// appendIDs appends a JSON array of question ids.
+func (p *jsonParts) appendIDs(b []byte, qs []*assessment.Question) []byte {
+	b = append(b, '[')
+	for i, qu := range qs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p.qid[qu]...)
+	}
+	return append(b, ']')
 }
 
 func appendValue(b []byte, v any) []byte {
@@ -172,10 +216,12 @@ func appendSets(b []byte, keys [][]byte, sets []assessment.SetScore) []byte {
 }
 
 // AppendResult appends one element of "results": the file, questionnaire
-// and municipality; total score, coverage and level; each area with its
-// score per step and tier; the steps and tiers over all areas; the gaps
-// in priority order, each with its question, answer, target, plans and
-// action; and the ids of the unanswered questions.
+// and municipality; total score, coverage, level and whether the total is
+// uncertain; each area with its score per step and tier; the steps and
+// tiers over all areas; the gaps in priority order, each with its
+// question, answer, target, plans, the plans' next windows and the
+// earliest of them, and action; and the ids of the unanswered questions
+// and of those answered «vet ikke».
 func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) []byte {
 	p := e.partsFor(r.Questionnaire)
 	b = append(b, `{"file":`...)
@@ -190,6 +236,8 @@ func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) 
 	b = appendScore(b, r.Coverage)
 	b = append(b, `,"level":`...)
 	b = p.appendLevel(b, r.Level)
+	b = append(b, `,"uncertain":`...)
+	b = strconv.AppendBool(b, r.Uncertain)
 	b = append(b, `,"areas":[`...)
 	for i, ar := range r.Areas {
 		if i > 0 {
@@ -224,14 +272,25 @@ func (e *JSONEncoder) AppendResult(b []byte, file string, r *assessment.Result) 
 		b = appendFloat(b, g.Gap)
 		b = append(b, `,"priority":`...)
 		b = appendFloat(b, g.Priority)
+		b = append(b, p.gapPlans[g.Question]...)
+		for j, key := range p.winKeys[g.Question] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, key...)
+			var w *assessment.Window
+			if j < len(g.Windows) {
+				w = &g.Windows[j]
+			}
+			b = appendMonth(b, w)
+		}
+		b = append(b, `},"next_window":`...)
+		b = appendMonth(b, g.NextWindow)
 		b = append(b, p.gapTail[g.Question]...)
 	}
-	b = append(b, `],"unanswered":[`...)
-	for i, qu := range r.Unanswered {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, p.qid[qu]...)
-	}
-	return append(b, "]}"...)
+	b = append(b, `],"unanswered":`...)
+	b = p.appendIDs(b, r.Unanswered)
+	b = append(b, `,"unknown":`...)
+	b = p.appendIDs(b, r.Unknown)
+	return append(b, '}')
 }

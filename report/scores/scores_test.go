@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,23 +17,70 @@ import (
 	"github.com/sirkel/sirkel/report/internal/fixture"
 )
 
+// jsonCases are results to encode: synthetic files for the questionnaire
+// without plan cycles and the one with them, some answered too little to
+// trust, some with «vet ikke» answers and a plans block, and Øyer's own
+// answers to 2026.2.
+func jsonCases(t *testing.T) []*assessment.Result {
+	t.Helper()
+	var rs []*assessment.Result
+	for _, path := range []string{"../../questionnaires/ks-sirkulaer-2026.1.yaml", "../../questionnaires/ks-sirkulaer-2026.2.yaml"} {
+		q := fixture.Questionnaire(t, path)
+		for i := range 30 {
+			rate := 0.7
+			if i%5 == 0 {
+				rate = 0.3
+			}
+			src := string(synth.File(q, synth.Options{Seed: 9, AnswerRate: rate}, i))
+			if i%2 == 1 {
+				src = withDontKnow(src, 4)
+				if q.Version == "2026.2" {
+					src = strings.Replace(src, "\nanswers:\n", "\nplans:\n  okonomiplan: {next: 2028-03}\n  temaplan-klima: {next: 2020}\nanswers:\n", 1)
+				}
+			}
+			rs = append(rs, fixture.Evaluate(t, q, "a.yaml", []byte(src)))
+		}
+	}
+	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer-2026.2.yaml")
+	data, err := os.ReadFile("../../testdata/oyer-3440-2026.2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(rs, fixture.Evaluate(t, q, "oyer.yaml", data))
+}
+
+// withDontKnow answers every n-th answered question «vet-ikke».
+func withDontKnow(src string, n int) string {
+	lines := strings.Split(src, "\n")
+	k := 0
+	for i, l := range lines {
+		if id, _, ok := strings.Cut(l, ": "); ok && strings.HasPrefix(id, "  ") && !strings.HasPrefix(id, "   ") && !strings.Contains(id, "{") {
+			if k++; k%n == 0 {
+				lines[i] = id + ": vet-ikke"
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // TestResultJSONMatchesResult decodes the hand-appended JSON and checks it
 // against the Result it came from, field by field.
 func TestResultJSONMatchesResult(t *testing.T) {
-	q := fixture.Questionnaire(t, "../../questionnaires/ks-sirkulaer-2026.1.yaml")
 	enc := NewJSONEncoder()
-	for i := range 30 {
-		r := fixture.Evaluate(t, q, "a.yaml", synth.File(q, synth.Options{Seed: 9, AnswerRate: 0.7}, i))
+	var uncertain, certain, unknown, known, unknownWindows int
+	for i, r := range jsonCases(t) {
+		q := r.Questionnaire
 		file := `svar/"rar" <fil> & \navn.yaml`
 		b := enc.AppendResult(nil, file, r)
 		if !json.Valid(b) {
 			t.Fatalf("invalid JSON: %s", b)
 		}
 		var got struct {
-			File     string   `json:"file"`
-			Score    *float64 `json:"score"`
-			Coverage *float64 `json:"coverage"`
-			Level    *struct {
+			File      string   `json:"file"`
+			Score     *float64 `json:"score"`
+			Coverage  *float64 `json:"coverage"`
+			Uncertain *bool    `json:"uncertain"`
+			Level     *struct {
 				Rank int    `json:"rank"`
 				Name string `json:"name"`
 			} `json:"level"`
@@ -45,17 +93,20 @@ func TestResultJSONMatchesResult(t *testing.T) {
 			Steps map[string]struct{ Score, Coverage *float64 } `json:"steps"`
 			Tiers map[string]struct{ Score, Coverage *float64 } `json:"tiers"`
 			Gaps  []struct {
-				Question string   `json:"question"`
-				Step     *int     `json:"step"`
-				Tier     *string  `json:"tier"`
-				Value    any      `json:"value"`
-				Target   float64  `json:"target"`
-				Gap      float64  `json:"gap"`
-				Priority float64  `json:"priority"`
-				Plans    []string `json:"plans"`
-				Action   string   `json:"action"`
+				Question   string          `json:"question"`
+				Step       *int            `json:"step"`
+				Tier       *string         `json:"tier"`
+				Value      any             `json:"value"`
+				Target     float64         `json:"target"`
+				Gap        float64         `json:"gap"`
+				Priority   float64         `json:"priority"`
+				Plans      []string        `json:"plans"`
+				Windows    json.RawMessage `json:"windows"`
+				NextWindow *string         `json:"next_window"`
+				Action     string          `json:"action"`
 			} `json:"gaps"`
 			Unanswered []string `json:"unanswered"`
+			Unknown    []string `json:"unknown"`
 		}
 		if err := json.Unmarshal(b, &got); err != nil {
 			t.Fatal(err)
@@ -70,6 +121,14 @@ func TestResultJSONMatchesResult(t *testing.T) {
 		}
 		same("score", got.Score, r.Total)
 		same("coverage", got.Coverage, r.Coverage)
+		if got.Uncertain == nil || *got.Uncertain != r.Uncertain {
+			t.Errorf("file %d uncertain = %v, want %v", i, got.Uncertain, r.Uncertain)
+		}
+		if r.Uncertain {
+			uncertain++
+		} else {
+			certain++
+		}
 		if (got.Level == nil) != (r.Level == nil) || (r.Level != nil && (got.Level.Rank != r.Level.Rank || got.Level.Name != r.Level.Name())) {
 			t.Errorf("level = %+v", got.Level)
 		}
@@ -93,6 +152,10 @@ func TestResultJSONMatchesResult(t *testing.T) {
 		if len(got.Gaps) != len(r.Gaps) || len(got.Unanswered) != len(r.Unanswered) {
 			t.Fatalf("gaps %d/%d unanswered %d/%d", len(got.Gaps), len(r.Gaps), len(got.Unanswered), len(r.Unanswered))
 		}
+		if got.Unknown == nil || strings.Join(got.Unknown, ",") != strings.Join(ids(r.Unknown), ",") {
+			t.Fatalf("file %d unknown = %q, want %q", i, got.Unknown, ids(r.Unknown))
+		}
+		unknown += len(got.Unknown)
 		for gi, g := range r.Gaps {
 			gg := got.Gaps[gi]
 			if gg.Question != g.Question.ID || gg.Gap != g.Gap || gg.Priority != g.Priority || gg.Target != g.Target ||
@@ -102,8 +165,78 @@ func TestResultJSONMatchesResult(t *testing.T) {
 			if (gg.Step == nil) != (g.Question.Step == 0) || (gg.Tier == nil) != (g.Question.Tier == "") {
 				t.Fatalf("gap %d step/tier = %v/%v", gi, gg.Step, gg.Tier)
 			}
+			keys, windows := orderedObject(t, gg.Windows)
+			if strings.Join(keys, ",") != strings.Join(g.Plans, ",") {
+				t.Fatalf("gap %d windows %s, want the plans %v in order", gi, gg.Windows, g.Plans)
+			}
+			for j, id := range g.Plans {
+				w := windows[id]
+				if monthText(w) != windowText(&g.Windows[j]) {
+					t.Fatalf("gap %d window %s = %v, want %+v", gi, id, monthText(w), g.Windows[j])
+				}
+				if w != nil {
+					known++
+				} else {
+					unknownWindows++
+				}
+			}
+			if monthText(gg.NextWindow) != windowText(g.NextWindow) {
+				t.Fatalf("gap %d next_window = %v, want %+v", gi, monthText(gg.NextWindow), g.NextWindow)
+			}
 		}
 	}
+	if uncertain == 0 || certain == 0 || unknown == 0 || known == 0 || unknownWindows == 0 {
+		t.Errorf("the cases miss a kind: %d uncertain, %d certain, %d «vet ikke», %d known and %d unknown windows",
+			uncertain, certain, unknown, known, unknownWindows)
+	}
+}
+
+// orderedObject decodes a JSON object of strings or nulls, with its keys
+// in the order they stand.
+func orderedObject(t *testing.T, raw json.RawMessage) ([]string, map[string]*string) {
+	t.Helper()
+	var m map[string]*string
+	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
+		t.Fatalf("not an object of strings: %s (%v)", raw, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	var keys []string
+	if _, err := dec.Token(); err != nil { // {
+		t.Fatal(err)
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, key.(string))
+		if _, err := dec.Token(); err != nil { // the value
+			t.Fatal(err)
+		}
+	}
+	return keys, m
+}
+
+func ids(qs []*assessment.Question) []string {
+	out := []string{}
+	for _, qu := range qs {
+		out = append(out, qu.ID)
+	}
+	return out
+}
+
+func monthText(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return *s
+}
+
+func windowText(w *assessment.Window) string {
+	if w == nil || !w.Known {
+		return "null"
+	}
+	return w.Month.String()
 }
 
 // The parts a JSONEncoder encodes once per questionnaire belong to it:

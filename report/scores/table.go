@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
 )
@@ -15,7 +16,18 @@ import (
 // TableOptions tune the terminal table.
 type TableOptions struct {
 	Color bool // use colour (a terminal, and NO_COLOR unset)
+	// Gaps is how many of the top gaps WriteTable lists after the areas,
+	// each with its next window; 0 lists none.
+	Gaps int
 }
+
+// TopGaps is how many gaps the table of one file lists, and among how
+// many a municipality's next window is sought (NextWindow).
+const TopGaps = 5
+
+// lineWidth is the width the text output keeps to: a terminal's 80
+// columns, which mail and issue trackers keep too.
+const lineWidth = 80
 
 // renderer is set up so that lipgloss never queries the terminal (for
 // its background colour or the cursor): those queries end up as junk in
@@ -45,8 +57,11 @@ func FormatShare(s assessment.Score) string {
 	if !s.Defined {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f %%", math.Floor(100*s.Value+0.5))
+	return fmt.Sprintf("%.0f %%", percent(s.Value))
 }
+
+// percent is a share 0–1 in whole per cent, halves rounded up.
+func percent(share float64) float64 { return math.Floor(100*share + 0.5) }
 
 // Bar draws a score 0–100 as a bar of width cells using eighth blocks.
 func Bar(s assessment.Score, width int) string {
@@ -73,8 +88,30 @@ func LevelName(l *assessment.LevelRef) string {
 	return l.Name()
 }
 
+// Headline is the summary of one result in two lines: total, level and
+// coverage or, when the total is uncertain, how little is answered; then
+// the number of gaps, unanswered questions and «vet ikke» answers.
+func Headline(r *assessment.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Totalskår %s av 100 · nivå %s · ", FormatScore(r.Total), LevelName(r.Level))
+	switch {
+	case !r.Uncertain:
+		fmt.Fprintf(&b, "dekning %s", FormatShare(r.Coverage))
+	case r.Coverage.Defined && r.Coverage.Value > 0:
+		fmt.Fprintf(&b, "usikker – bare %s besvart", FormatShare(r.Coverage))
+	default:
+		b.WriteString("usikker – ingenting besvart")
+	}
+	fmt.Fprintf(&b, "\n%d gap · %d ubesvart", len(r.Gaps), len(r.Unanswered))
+	if len(r.Unknown) > 0 {
+		fmt.Fprintf(&b, " · %d vet ikke", len(r.Unknown))
+	}
+	return b.String()
+}
+
 // WriteTable prints a readable Norwegian summary of one result: total,
-// level and coverage, then each area with a bar.
+// level and coverage, then each area with a bar, then the top opt.Gaps
+// gaps with what to do and the next window for it.
 func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions) error {
 	re := opt.renderer(w)
 	bold := re.NewStyle().Bold(true)
@@ -84,8 +121,7 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 		title += " – " + file
 	}
 	fmt.Fprintln(w, bold.Render(title))
-	fmt.Fprintf(w, "Totalskår %s av 100 · nivå %s · dekning %s · %d gap · %d ubesvart\n",
-		FormatScore(r.Total), LevelName(r.Level), FormatShare(r.Coverage), len(r.Gaps), len(r.Unanswered))
+	fmt.Fprintln(w, Headline(r))
 
 	barStyle := re.NewStyle().Foreground(lipgloss.Color("33"))
 	t := table.New().
@@ -93,7 +129,9 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 		BorderColumn(false).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
 		Headers("Område", "Skår", "", "Nivå", "Dekning").
 		StyleFunc(func(row, col int) lipgloss.Style {
-			s := re.NewStyle().PaddingRight(2)
+			// A score stands next to its bar; the last column has no
+			// padding, so a fylkeskommune's long area names fit 80 columns.
+			s := re.NewStyle().PaddingRight([]int{2, 1, 1, 2, 0}[col])
 			if row == table.HeaderRow {
 				return s.Bold(true)
 			}
@@ -101,7 +139,7 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 				s = s.Align(lipgloss.Right)
 			}
 			if col == 2 {
-				s = barStyle.PaddingRight(2)
+				s = barStyle.PaddingRight(1)
 			}
 			return s
 		})
@@ -109,7 +147,89 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 		t.Row(ar.Area.Name.String(), FormatScore(ar.Score), Bar(ar.Score, 10), LevelName(ar.Level), FormatShare(ar.Coverage))
 	}
 	fmt.Fprintln(w, t.Render())
+	if n := min(opt.Gaps, len(r.Gaps)); n > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, bold.Render(topGapsTitle(n)))
+		for i, g := range r.Gaps[:n] {
+			writeGap(w, r.Questionnaire, i+1, &g)
+		}
+	}
 	return nil
+}
+
+// topGapsTitle is «De fem viktigste tiltakene», for n of them.
+func topGapsTitle(n int) string {
+	if n == 1 {
+		return "Det viktigste tiltaket"
+	}
+	words := [...]string{2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
+	count := fmt.Sprint(n)
+	if n < len(words) {
+		count = words[n]
+	}
+	return "De " + count + " viktigste tiltakene"
+}
+
+// writeGap prints one gap as a numbered item: the action, the answer
+// given and the gap's next window.
+func writeGap(w io.Writer, q *assessment.Questionnaire, rank int, g *assessment.Gap) {
+	num := fmt.Sprintf("%d. ", rank)
+	indent := strings.Repeat(" ", len(num))
+	action := g.Question.Action.String()
+	if action == "" {
+		action = g.Question.Text.String()
+	}
+	answer := fmt.Sprintf("Svar på %s: %s", g.Question.ID, assessment.Label(q, g.Question, g.Value))
+	var lines []string
+	for _, text := range []string{action, answer, "Neste anledning: " + WindowText(q, g.NextWindow, len(g.Plans) > 0)} {
+		lines = append(lines, strings.Split(ansi.Wordwrap(text, lineWidth-len(num), ""), "\n")...)
+	}
+	for i, l := range lines {
+		if i == 0 {
+			fmt.Fprintln(w, num+l)
+		} else {
+			fmt.Fprintln(w, indent+l)
+		}
+	}
+}
+
+// monthNames are the months in bokmål, in lower case as in running text.
+var monthNames = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
+	"august", "september", "oktober", "november", "desember"}
+
+// MonthText writes a month as in running text: «desember 2027».
+func MonthText(m assessment.Month) string {
+	return fmt.Sprintf("%s %d", monthNames[m.Month-1], m.Year)
+}
+
+// WindowText is a next window as people read it: «desember 2027 –
+// Handlingsdel med økonomiplan og årsbudsjett»; when none is known,
+// «ukjent», with a hint to give the plans' dates in the answers file when
+// there are plans to give them for.
+func WindowText(q *assessment.Questionnaire, w *assessment.Window, hasPlans bool) string {
+	if w == nil || !w.Known {
+		if hasPlans {
+			return "ukjent – oppgi plans: i svarfilen"
+		}
+		return "ukjent"
+	}
+	text := MonthText(w.Month)
+	if p, ok := q.Plan(w.Plan); ok {
+		text += " – " + p.Name.String()
+	}
+	return text
+}
+
+// NextWindow is the earliest next window among a result's top gaps (the
+// first TopGaps); nil when none of them has one.
+func NextWindow(r *assessment.Result) *assessment.Window {
+	var next *assessment.Window
+	for _, g := range r.Gaps[:min(TopGaps, len(r.Gaps))] {
+		if w := g.NextWindow; w != nil && (next == nil || w.Month.Before(next.Month)) {
+			next = w
+		}
+	}
+	return next
 }
 
 // ScoredFile is one scored answers file.
@@ -118,45 +238,117 @@ type ScoredFile struct {
 	Result *assessment.Result
 }
 
-// WriteOverview prints one line per municipality, for batches.
+// The overview's columns: the name is cut to nameWidth, and areas go in
+// blocks of as many as fit the line after the fixed columns (the first
+// block after name, number, total and coverage; later blocks after name
+// and number). Every cell of an area is at most areaWidth wide («100,0»).
+const (
+	nameWidth  = 15 // «Møre og Romsdal»
+	areaWidth  = 5
+	fixedWidth = nameWidth + 2 + 4 + 2 + 6 + 2 + 5 + 2 // name, nr., total with «*», coverage
+	keyWidth   = nameWidth + 2 + 4 + 2                 // name, nr.
+)
+
+// WriteOverview prints one line per municipality, for batches, within 80
+// columns: name, number, total (marked «*» when uncertain), coverage and
+// the areas by number, with a key to the numbers below. Areas that do not
+// fit go in further blocks.
 func WriteOverview(w io.Writer, rows []ScoredFile, opt TableOptions) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	re := opt.renderer(w)
 	q := rows[0].Result.Questionnaire
-	head := []string{"Kommune", "Nr.", "Total", "Nivå", "Dekning"}
-	for _, a := range q.Areas {
-		head = append(head, a.ID)
-	}
-	t := table.New().
-		Border(lipgloss.NormalBorder()).
-		BorderColumn(false).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
-		Headers(head...).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := re.NewStyle().PaddingRight(2)
-			if row == table.HeaderRow {
-				return s.Bold(true)
-			}
-			if col >= 2 && col != 3 {
-				s = s.Align(lipgloss.Right)
-			}
-			return s
-		})
-	for _, sf := range rows {
-		r := sf.Result
-		row := []string{r.Answers.Municipality.Name, r.Answers.Municipality.Number, FormatScore(r.Total), LevelName(r.Level), FormatShare(r.Coverage)}
-		for _, a := range q.Areas {
-			cell := "–"
-			for _, ar := range r.Areas {
-				if ar.Area.ID == a.ID {
-					cell = FormatScore(ar.Score)
-				}
-			}
-			row = append(row, cell)
+	perBlock := func(used int) int { return max(1, (lineWidth-used+1)/(areaWidth+1)) }
+	uncertain := false
+	for from, block := 0, 0; from < len(q.Areas) || block == 0; block++ {
+		head := []string{"Kommune", "Nr."}
+		fixed := len(head)
+		n := perBlock(keyWidth)
+		if block == 0 {
+			head = append(head, "Total", "Dekn.")
+			fixed = len(head)
+			n = perBlock(fixedWidth)
 		}
-		t.Row(row...)
+		to := min(len(q.Areas), from+n)
+		for i := from; i < to; i++ {
+			head = append(head, fmt.Sprint(i+1))
+		}
+		last := len(head) - 1
+		t := table.New().
+			Border(lipgloss.NormalBorder()).
+			BorderColumn(false).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
+			Headers(head...).
+			StyleFunc(func(row, col int) lipgloss.Style {
+				s := re.NewStyle()
+				switch {
+				case col == last:
+					s = s.Width(areaWidth)
+				case col >= fixed:
+					s = s.Width(areaWidth + 1).PaddingRight(1)
+				default:
+					s = s.PaddingRight(2)
+				}
+				if col >= 2 {
+					s = s.Align(lipgloss.Right)
+				}
+				if row == table.HeaderRow {
+					return s.Bold(true)
+				}
+				return s
+			})
+		for _, sf := range rows {
+			r := sf.Result
+			m := r.Answers.Municipality
+			row := []string{ansi.Truncate(m.Name, nameWidth, "…"), m.Number}
+			if block == 0 {
+				total := FormatScore(r.Total) + " "
+				if r.Uncertain && r.Total.Defined {
+					total, uncertain = FormatScore(r.Total)+"*", true
+				}
+				row = append(row, total, FormatShare(r.Coverage))
+			}
+			for _, a := range q.Areas[from:to] {
+				cell := "–"
+				for _, ar := range r.Areas {
+					if ar.Area.ID == a.ID {
+						cell = FormatScore(ar.Score)
+					}
+				}
+				row = append(row, cell)
+			}
+			t.Row(row...)
+		}
+		if block > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, t.Render())
+		from = to
 	}
-	fmt.Fprintln(w, t.Render())
+	if uncertain {
+		fmt.Fprintln(w, "* usikker: for lite er besvart til at totalskåren kan sammenlignes")
+	}
+	fmt.Fprintln(w, areaKey(q))
 	return nil
+}
+
+// areaKey names the numbered area columns, as many to a line as fit:
+// «Områder: 1 Styrings- og ledelsesprosesser · 2 …».
+func areaKey(q *assessment.Questionnaire) string {
+	var b strings.Builder
+	line := "Områder:"
+	for i, a := range q.Areas {
+		item := fmt.Sprintf("%d %s", i+1, a.Name)
+		sep := " "
+		if i > 0 {
+			sep = " · "
+		}
+		if ansi.StringWidth(line+sep+item) > lineWidth {
+			b.WriteString(line + "\n")
+			line, sep = "", ""
+		}
+		line += sep + item
+	}
+	b.WriteString(line)
+	return b.String()
 }
