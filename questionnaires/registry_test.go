@@ -32,15 +32,16 @@ type contentRules struct {
 	plans              []string // the planning cycle; nil: each plan needs kind, law, adopter and cycle
 	maxPlanShare       float64  // of all question→plan mappings; 0: not checked
 	scaleHelpNamesAll4 bool     // every scale help describes Planlagt … Systematisk og evaluert
+	nynorsk            bool     // every text in nn too (the loader checks each when declared)
 }
 
 var embeddedRules = []contentRules{
 	{ref: "ks-sirkulaer@2026.1", minQ: 60, maxQ: 100, areas: "styring,naering,bygg,transport,mat,avfall,skog",
 		plans: []string{"planstrategi", "planprogram", "kommuneplan-samfunnsdel", "kommuneplan-arealdel", "okonomiplan", "temaplan", "virksomhetsplan"}},
 	{ref: "ks-sirkulaer@2026.2", minQ: 80, maxQ: 100, areas: "styring,naering,bygg,transport,mat,avfall,skog",
-		maxPlanShare: 0.25, scaleHelpNamesAll4: true},
+		maxPlanShare: 0.25, scaleHelpNamesAll4: true, nynorsk: true},
 	{ref: "ks-sirkulaer-fylke@2026.2", minQ: 50, maxQ: 90, areas: "styring,naering,bygg,transport,mat,avfall,skog",
-		maxPlanShare: 0.25, scaleHelpNamesAll4: true},
+		maxPlanShare: 0.25, scaleHelpNamesAll4: true, nynorsk: true},
 }
 
 // TestQuestionnaireContent pins the content rules of the embedded
@@ -62,6 +63,9 @@ func TestQuestionnaireContent(t *testing.T) {
 }
 
 func checkContent(t *testing.T, q *assessment.Questionnaire, rule contentRules) {
+	if rule.nynorsk && !slices.Contains(q.Languages, "nn") {
+		t.Errorf("languages %v, want nb and nn", q.Languages)
+	}
 	var areas []string
 	for _, a := range q.Areas {
 		areas = append(areas, a.ID)
