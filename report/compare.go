@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -19,6 +20,7 @@ const (
 	SheetOverview = "Oversikt"
 	SheetAreas    = "Områder"
 	SheetStats    = "Statistikk"
+	SheetTrend    = "Utvikling"
 	SheetErrors   = "Feil"
 )
 
@@ -41,30 +43,72 @@ type CompareOptions struct {
 	ToolVersion string
 	// Now is when the workbook is made (SOURCE_DATE_EPOCH in the command).
 	Now time.Time
+	// All ranks every file. By default a municipality with several files
+	// is ranked by its newest (by the answers' date; of equal dates, the
+	// file last in path order), and the one before it gives the change.
+	All bool
 }
 
 // Comparison collects the scores of many municipalities and writes the
 // comparison workbook: a ranked overview, the areas side by side with a
-// chart, statistics per area and the files that could not be read. It
-// keeps only the numbers it shows, not the results, so that memory grows
-// by one small row per file.
+// chart, statistics per area, the development of municipalities with
+// several files, and the files that could not be read.
+//
+// Kommuner and fylkeskommuner are never ranked together: results scored
+// against a questionnaire for fylkeskommuner get sheets of their own,
+// named with «– fylkeskommuner» when there are kommuner too. A total that rests on too few answers
+// (Result.Uncertain) is listed without a place and left out of the
+// statistics.
+//
+// It keeps only the numbers it shows, not the results: one small row per
+// ranked file, and for a municipality with several files by default only
+// the newest and the previous row, plus its totals by date.
 type Comparison struct {
-	q    *assessment.Questionnaire
-	opt  CompareOptions
-	rows []compareRow
-	errs []assessment.Diagnostic
+	fixed  *assessment.Questionnaire
+	opt    CompareOptions
+	groups []*compareGroup // kommuner first
+	files  int
+	errs   []assessment.Diagnostic
 }
 
 // compareRow is what the workbook needs of one result.
 type compareRow struct {
 	file, number, name, level string
+	date                      time.Time // the answers' date; zero when unknown
 	total, coverage           assessment.Score
-	areas                     []assessment.Score // aligned with Comparison.q.Areas
+	uncertain                 bool
+	areas                     []assessment.Score // aligned with the group's areas
+	// prev is the municipality's file before this one, set when the
+	// workbook is written; nil when there is none.
+	prev *compareRow
 }
 
+// unranked reports whether the row is listed without a place: its total
+// is uncertain or missing.
+func (r *compareRow) unranked() bool { return r.uncertain || !r.total.Defined }
+
+// compareGroup is the municipalities of one audience, ranked on sheets of
+// their own.
+type compareGroup struct {
+	q        *assessment.Questionnaire // its areas are the columns; nil without any result
+	audience assessment.Audience
+	words    orgWords
+	byNumber map[string]*municipality
+	all      []*compareRow // CompareOptions.All: every file
+
+	// Set when the workbook is written.
+	sheets orgSheets
+	rows   []*compareRow // in rank order
+	ranked int           // rows[:ranked] have a place
+	trend  bool          // some municipality has more than one file
+}
+
+// orgSheets are the names of one group's sheets.
+type orgSheets struct{ overview, areas, stats, trend string }
+
 // NewComparison starts a comparison against questionnaire q, whose areas
-// become the columns. q may be nil: the first result's questionnaire is
-// then used.
+// become the columns. q may be nil: the first result's questionnaire of
+// each audience is then used.
 func NewComparison(q *assessment.Questionnaire, opt CompareOptions) *Comparison {
 	if opt.ToolVersion == "" {
 		opt.ToolVersion = "dev"
@@ -72,29 +116,64 @@ func NewComparison(q *assessment.Questionnaire, opt CompareOptions) *Comparison 
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	return &Comparison{q: q, opt: opt}
+	return &Comparison{fixed: q, opt: opt}
 }
 
-// Len is the number of municipalities added.
-func (c *Comparison) Len() int { return len(c.rows) }
+// Len is the number of files added.
+func (c *Comparison) Len() int { return c.files }
+
+// audience is who a questionnaire is for; nil is the default's, kommune.
+func audience(q *assessment.Questionnaire) assessment.Audience {
+	if q != nil && q.Audience == assessment.ForFylkeskommune {
+		return assessment.ForFylkeskommune
+	}
+	return assessment.ForKommune
+}
+
+// group returns the group of a questionnaire's audience, made when new.
+func (c *Comparison) group(q *assessment.Questionnaire) *compareGroup {
+	aud := audience(q)
+	for _, g := range c.groups {
+		if g.audience == aud {
+			return g
+		}
+	}
+	if c.fixed != nil && audience(c.fixed) == aud {
+		q = c.fixed
+	}
+	g := &compareGroup{q: q, audience: aud, words: wordsFor(q), byNumber: map[string]*municipality{}}
+	c.groups = append(c.groups, g)
+	// Kommuner first, whatever came first: the sheets' order and names
+	// do not depend on the order of the files.
+	slices.SortStableFunc(c.groups, func(a, b *compareGroup) int {
+		return cmp.Compare(boolRank(a.audience != assessment.ForKommune), boolRank(b.audience != assessment.ForKommune))
+	})
+	return g
+}
 
 // Add records one result. Areas are matched by id, so results scored
 // against another version of the questionnaire still line up; a result
-// from another questionnaire is noted on the error sheet as a warning.
+// from another questionnaire of the same audience is noted on the error
+// sheet as a warning.
 func (c *Comparison) Add(file string, r *assessment.Result) {
-	if c.q == nil {
-		c.q = r.Questionnaire
+	c.files++
+	g := c.group(r.Questionnaire)
+	if g.q == nil {
+		g.q = r.Questionnaire
 	}
-	if r.Questionnaire.ID != c.q.ID {
+	if r.Questionnaire.ID != g.q.ID {
 		c.errs = append(c.errs, assessment.Diagnostic{File: file, Severity: assessment.SevWarning,
-			Message: fmt.Sprintf("besvart med spørreskjemaet «%s», men sammenlignet etter «%s»; bare områder med samme id er med", r.Questionnaire.ID, c.q.ID)})
+			Message: fmt.Sprintf("besvart med spørreskjemaet «%s», men sammenlignet etter «%s»; bare områder med samme id er med", r.Questionnaire.ID, g.q.ID)})
 	}
-	row := compareRow{
+	row := &compareRow{
 		file: file, number: r.Answers.Municipality.Number, name: r.Answers.Municipality.Name,
-		total: r.Total, coverage: r.Coverage, level: scores.LevelName(r.Level),
-		areas: make([]assessment.Score, len(c.q.Areas)),
+		total: r.Total, coverage: r.Coverage, level: scores.LevelName(r.Level), uncertain: r.Uncertain,
+		areas: make([]assessment.Score, len(g.q.Areas)),
 	}
-	for i, a := range c.q.Areas {
+	if r.Answers.Date.IsSet() {
+		row.date = r.Answers.Date.Time
+	}
+	for i, a := range g.q.Areas {
 		for _, ar := range r.Areas {
 			if ar.Area.ID == a.ID {
 				row.areas[i] = ar.Score
@@ -102,7 +181,7 @@ func (c *Comparison) Add(file string, r *assessment.Result) {
 			}
 		}
 	}
-	c.rows = append(c.rows, row)
+	g.add(row, c.opt.All)
 }
 
 // AddError records a file that could not be read (or a warning about one)
@@ -111,46 +190,103 @@ func (c *Comparison) AddError(d assessment.Diagnostic) {
 	c.errs = append(c.errs, d)
 }
 
-// WriteTo writes the workbook: Oversikt, Områder, Statistikk and Feil.
-// The large sheets are streamed.
-func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
-	// Highest total first; municipalities without a score last; ties by
-	// kommunenummer and file so that the order never depends on input
-	// order or timing.
-	slices.SortStableFunc(c.rows, func(a, b compareRow) int {
-		if a.total.Defined != b.total.Defined {
-			if a.total.Defined {
-				return -1
+// CompareGroup sums up the municipalities of one audience in a
+// comparison, for the command's messages.
+type CompareGroup struct {
+	// One and Many are the nouns: «kommune», «kommuner».
+	One, Many string
+	// Municipalities is how many different ones; Files how many files.
+	Municipalities, Files int
+	// Repeated is how many municipalities have more than one file.
+	Repeated int
+	// Unranked is how many rows are listed without a place (uncertain).
+	Unranked int
+}
+
+// Groups sums up the comparison by audience, kommuner first.
+func (c *Comparison) Groups() []CompareGroup {
+	out := make([]CompareGroup, 0, len(c.groups))
+	for _, g := range c.groups {
+		s := CompareGroup{One: g.words.one, Many: g.words.Orgs, Municipalities: len(g.byNumber)}
+		for _, m := range g.byNumber {
+			s.Files += len(m.history)
+			if len(m.history) > 1 {
+				s.Repeated++
 			}
-			return 1
+			if !c.opt.All && m.newest.unranked() {
+				s.Unranked++
+			}
 		}
-		if d := cmp.Compare(b.total.Value, a.total.Value); d != 0 {
-			return d
+		for _, r := range g.all {
+			if r.unranked() {
+				s.Unranked++
+			}
 		}
-		if d := cmp.Compare(a.number, b.number); d != 0 {
-			return d
-		}
-		return cmp.Compare(a.file, b.file)
-	})
-	title := fmt.Sprintf("Sammenligning av %s", municipalities(len(c.rows)))
-	ref := ""
-	if c.q != nil {
-		ref = fmt.Sprintf("%s · %s@%s", c.q.Title, c.q.ID, c.q.Version)
+		out = append(out, s)
 	}
-	b := sheet.New(title, ref)
+	return out
+}
+
+// WriteTo writes the workbook: for each audience Oversikt, Områder,
+// Statistikk and, when a municipality has several files, Utvikling; then
+// Feil. The large sheets are streamed.
+func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
+	groups := c.groups
+	if len(groups) == 0 {
+		groups = []*compareGroup{{q: c.fixed, audience: audience(c.fixed), words: wordsFor(c.fixed), byNumber: map[string]*municipality{}}}
+	}
+	var counts, refs, orgs []string
+	for i, g := range groups {
+		g.prepare(c.opt.All)
+		g.sheets = orgSheets{SheetOverview, SheetAreas, SheetStats, SheetTrend}
+		if i > 0 {
+			// Sheet names have room for 31 characters.
+			suffix := " – " + g.words.Orgs
+			g.sheets = orgSheets{SheetOverview + suffix, SheetAreas + suffix, SheetStats + suffix, SheetTrend + suffix}
+		}
+		counts = append(counts, g.words.count(len(g.byNumber)))
+		orgs = append(orgs, g.words.Orgs)
+		if g.q != nil {
+			refs = append(refs, fmt.Sprintf("%s@%s", g.q.ID, g.q.Version))
+		}
+	}
+	title := "Sammenligning av " + strings.Join(counts, " og ")
+	footer := ""
+	switch {
+	case len(groups) == 1 && groups[0].q != nil:
+		footer = fmt.Sprintf("%s · %s", groups[0].q.Title, refs[0])
+	case len(groups) > 1:
+		for i, g := range groups {
+			refs[i] += " (" + g.words.Orgs + ")"
+		}
+		footer = "Spørreskjema: " + strings.Join(refs, ", ")
+	}
+	b := sheet.New(title, footer)
 	defer b.File.Close()
-	for _, name := range []string{SheetOverview, SheetAreas, SheetStats, SheetErrors} {
-		b.NewSheet(name)
+	for _, g := range groups {
+		names := []string{g.sheets.overview, g.sheets.areas, g.sheets.stats}
+		if g.trend {
+			names = append(names, g.sheets.trend)
+		}
+		for _, name := range names {
+			b.NewSheet(name)
+		}
 	}
-	c.overview(b)
-	c.areaSheet(b)
-	c.stats(b)
+	b.NewSheet(SheetErrors)
+	for _, g := range groups {
+		c.overview(b, g)
+		c.areaSheet(b, g)
+		c.stats(b, g)
+		if g.trend {
+			c.trendSheet(b, g)
+		}
+	}
 	c.errors(b)
 	subject := title
-	if c.q != nil {
-		subject += fmt.Sprintf(", spørreskjema %s@%s", c.q.ID, c.q.Version)
+	if len(refs) > 0 {
+		subject += ", spørreskjema " + strings.Join(refs, ", ")
 	}
-	b.DocProps("Sirkulær økonomi – sammenligning av kommuner", subject,
+	b.DocProps("Sirkulær økonomi – sammenligning av "+strings.Join(orgs, " og "), subject,
 		fmt.Sprintf("Laget med sirkel %s.", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
 	if err := b.Err(); err != nil {
 		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", err)
@@ -158,19 +294,102 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 	return b.File.WriteTo(w)
 }
 
-// municipalities counts municipalities in words: «én kommune», «12 kommuner».
-func municipalities(n int) string {
-	if n == 1 {
-		return "én kommune"
+// prepare picks and orders the rows to rank: the highest total first;
+// uncertain totals and those without a score after them, by number;
+// ties by number and file, so that the order never depends on input
+// order or timing.
+func (g *compareGroup) prepare(all bool) {
+	g.rows = g.rows[:0]
+	g.trend = false
+	for _, m := range g.byNumber {
+		g.trend = g.trend || len(m.history) > 1
+		if !all {
+			m.newest.prev = m.previous
+			g.rows = append(g.rows, m.newest)
+		}
 	}
-	return fmt.Sprintf("%d kommuner", n)
+	if all {
+		g.rows = append(g.rows, g.all...)
+		linkPrevious(g.rows)
+	}
+	slices.SortFunc(g.rows, func(a, b *compareRow) int {
+		if ua, ub := a.unranked(), b.unranked(); ua != ub {
+			return cmp.Compare(boolRank(ua), boolRank(ub))
+		} else if !ua {
+			if d := cmp.Compare(b.total.Value, a.total.Value); d != 0 {
+				return d
+			}
+		}
+		if d := cmp.Compare(a.number, b.number); d != 0 {
+			return d
+		}
+		return older(a, b)
+	})
+	g.ranked = 0
+	for g.ranked < len(g.rows) && !g.rows[g.ranked].unranked() {
+		g.ranked++
+	}
 }
 
-func (c *Comparison) areas() []assessment.Area {
-	if c.q == nil {
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (g *compareGroup) areas() []assessment.Area {
+	if g.q == nil {
 		return nil
 	}
-	return c.q.Areas
+	return g.q.Areas
+}
+
+// orgWords are the words a comparison uses for its municipalities.
+type orgWords struct {
+	assessment.Words
+	one    string // «kommune», «fylkeskommune»
+	title  string // «Kommune», «Fylkeskommune»: a column
+	number string // «Kommunenr.», «Fylkesnr.»: a column
+}
+
+func wordsFor(q *assessment.Questionnaire) orgWords {
+	w := orgWords{Words: (&assessment.Questionnaire{}).Words(), one: "kommune", title: "Kommune", number: "Kommunenr."}
+	if q != nil {
+		w.Words = q.Words()
+	}
+	if audience(q) == assessment.ForFylkeskommune {
+		w.one, w.title, w.number = "fylkeskommune", "Fylkeskommune", "Fylkesnr."
+	}
+	return w
+}
+
+// count counts municipalities in words: «én kommune», «12 kommuner».
+func (w orgWords) count(n int) string {
+	if n == 1 {
+		return "én " + w.one
+	}
+	return fmt.Sprintf("%d %s", n, w.Orgs)
+}
+
+// the is the definite plural: «kommunene».
+func (w orgWords) the() string { return w.one + "ne" }
+
+// minCoverage is the share of answers below which a total is uncertain.
+func minCoverage(q *assessment.Questionnaire) float64 {
+	if q != nil && q.MinCoverage != nil {
+		return *q.MinCoverage
+	}
+	return assessment.DefaultMinCoverage
+}
+
+// uncertainText says why a row has no place: «usikker – bare 14 % besvart».
+// The share is rounded down, so that it never reaches the threshold.
+func uncertainText(r *compareRow) string {
+	if !r.coverage.Defined {
+		return "usikker – ingen svar som teller"
+	}
+	return fmt.Sprintf("usikker – bare %d %% besvart", int(math.Floor(r.coverage.Value*100)))
 }
 
 // verticalHeader is the height of a header row whose area names stand on
@@ -190,54 +409,125 @@ func scoreOrDash(s assessment.Score, style int) excelize.Cell {
 	return excelize.Cell{StyleID: style, Value: s.Value}
 }
 
-func (c *Comparison) overview(b *sheet.Book) {
+// overview is the ranked table: one row per municipality, the ranked
+// ones by total, then those without a place. With a municipality of
+// several files each score is followed by its change since the file
+// before, and the dates of both are shown.
+func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
 	st := &b.Styles
-	areas := c.areas()
-	cols := []sheet.Column{{Title: "Plass", Width: 7}, {Title: "Kommunenr.", Width: 12}, {Title: "Kommune", Width: 22}, {Title: "Samlet skår", Width: 10}, {Title: "Nivå", Width: 14}, {Title: "Dekning", Width: 9}}
+	name := g.sheets.overview
+	areas := g.areas()
+	rankWidth := 7.0
+	if g.ranked < len(g.rows) {
+		rankWidth = 15 // «usikker – bare 14 % besvart» on two lines
+	}
+	cols := []sheet.Column{{Title: "Plass", Width: rankWidth}, {Title: g.words.number, Width: 12}, {Title: g.words.title, Width: 22}, {Title: "Samlet skår", Width: 10}}
+	if g.trend {
+		cols = append(cols, sheet.Column{Title: "Endring", Width: 9})
+	}
+	cols = append(cols, sheet.Column{Title: "Nivå", Width: 14}, sheet.Column{Title: "Dekning", Width: 9})
+	// areaCol is the 0-based column of area i; its change is the next.
+	first, step := len(cols), 1
+	if g.trend {
+		step = 2
+	}
+	areaCol := func(i int) int { return first + i*step }
+	// With a change beside each area the columns are narrower, so that
+	// the printed table stays readable (about 70 %).
+	areaWidth := 9.0
+	if g.trend {
+		areaWidth = 7
+	}
 	for _, a := range areas {
-		cols = append(cols, sheet.Column{Title: a.Name.String(), Width: 9})
+		cols = append(cols, sheet.Column{Title: a.Name.String(), Width: areaWidth})
+		if g.trend {
+			cols = append(cols, sheet.Column{Title: "Endring", Width: 6})
+		}
+	}
+	dateCol := len(cols)
+	if g.trend {
+		cols = append(cols, sheet.Column{Title: "Dato", Width: 10.5}, sheet.Column{Title: "Endring siden", Width: 10.5})
 	}
 	cols = append(cols, sheet.Column{Title: "Fil", Width: 30})
-	s := sheet.Setup{Name: SheetOverview, Cols: cols, HeaderRows: 1, FreezeCols: 3}
+	s := sheet.Setup{Name: name, Cols: cols, HeaderRows: 1, FreezeCols: 3}
 	b.PrintSetup(s)
-	last := max(len(c.rows)+1, 2)
-	// The file column is for the screen; the printout ends with the areas.
-	b.Check(b.File.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetOverview,
-		RefersTo: fmt.Sprintf("%s!$A:$%s", sheet.QuoteSheet(SheetOverview), sheet.ColName(len(cols)-1))}))
-	b.Check(b.File.SetConditionalFormat(SheetOverview, fmt.Sprintf("D2:D%d", last), colorScale()))
-	if len(areas) > 0 {
-		b.Check(b.File.SetConditionalFormat(SheetOverview, fmt.Sprintf("G2:%s", sheet.Cell(6+len(areas), last)), colorScale()))
+	last := max(len(g.rows)+1, 2)
+	// The file column is for the screen; the printout ends before it.
+	b.Check(b.File.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
+		RefersTo: fmt.Sprintf("%s!$A:$%s", sheet.QuoteSheet(name), sheet.ColName(len(cols)-1))}))
+	// Colours for the ranked rows only: a score without a place is not
+	// measured against the others.
+	if g.ranked > 0 {
+		b.Check(b.File.SetConditionalFormat(name, fmt.Sprintf("D2:D%d", g.ranked+1), colorScale()))
+		var refs []string
+		switch {
+		case g.trend:
+			for i := range areas {
+				refs = append(refs, fmt.Sprintf("%s:%s", sheet.Cell(areaCol(i)+1, 2), sheet.Cell(areaCol(i)+1, g.ranked+1)))
+			}
+		case len(areas) > 0:
+			refs = append(refs, fmt.Sprintf("%s:%s", sheet.Cell(first+1, 2), sheet.Cell(first+len(areas), g.ranked+1)))
+		}
+		if len(refs) > 0 {
+			b.Check(b.File.SetConditionalFormat(name, strings.Join(refs, " "), colorScale()))
+		}
 	}
-	b.AutoFilter(SheetOverview, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), last)))
+	b.AutoFilter(name, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), last)))
 
 	sw := b.Stream(s)
 	// Area names stand on end, so that the table fits a printed page.
-	vertical := b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
-		Fill: sheet.Solid(sheet.ColorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	vertical := verticalStyle(b)
+	date := dateStyle(b)
 	head := make([]any, len(cols))
 	for i, col := range cols {
 		style := st.HeaderCenter
-		if i >= 6 && i < 6+len(areas) {
+		if i >= first && i < first+len(areas)*step {
 			style = vertical
 		}
 		head[i] = excelize.Cell{StyleID: style, Value: col.Title}
 	}
 	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(areas)})
 	cells := make([]any, len(cols))
-	for i, r := range c.rows {
-		cells[0] = excelize.Cell{StyleID: st.Integer, Value: i + 1}
+	for i, r := range g.rows {
+		texts := map[int]string{2: r.name, len(cols) - 1: r.file}
+		if i < g.ranked {
+			cells[0] = excelize.Cell{StyleID: st.Integer, Value: i + 1}
+		} else {
+			rank := uncertainText(r)
+			cells[0] = excelize.Cell{StyleID: st.Missing, Value: rank}
+			texts[0] = rank
+		}
 		cells[1] = excelize.Cell{StyleID: st.TextCenter, Value: r.number}
 		cells[2] = excelize.Cell{StyleID: st.Text, Value: r.name}
-		cells[3] = scoreOrDash(r.total, st.OneDecimalBold)
-		cells[4] = excelize.Cell{StyleID: st.TextCenter, Value: r.level}
-		cells[5] = scoreOrDash(r.coverage, st.Percent)
+		if i < g.ranked {
+			cells[3] = scoreOrDash(r.total, st.OneDecimalBold)
+		} else {
+			cells[3] = scoreOrDash(r.total, st.OneDecimal)
+		}
+		col := 4
+		if g.trend {
+			cells[col] = changeCell(b, r, func(r *compareRow) assessment.Score { return r.total })
+			col++
+		}
+		cells[col] = excelize.Cell{StyleID: st.TextCenter, Value: r.level}
+		cells[col+1] = scoreOrDash(r.coverage, st.Percent)
 		for j, s := range r.areas {
-			cells[6+j] = scoreOrDash(s, st.OneDecimal)
+			cells[areaCol(j)] = scoreOrDash(s, st.OneDecimal)
+			if g.trend {
+				cells[areaCol(j)+1] = changeCell(b, r, func(r *compareRow) assessment.Score { return r.areas[j] })
+			}
+		}
+		if g.trend {
+			cells[dateCol] = dateCell(r.date, date, st.TextCenter)
+			cells[dateCol+1] = excelize.Cell{StyleID: st.TextCenter, Value: "–"}
+			if r.prev != nil {
+				cells[dateCol+1] = dateCell(r.prev.date, date, st.TextCenter)
+			}
 		}
 		cells[len(cols)-1] = excelize.Cell{StyleID: st.TextMuted, Value: r.file}
-		b.StreamRow(sw, i+2, cells, sheet.FitRowOpts(cols, map[int]string{2: r.name, len(cols) - 1: r.file}))
+		b.StreamRow(sw, i+2, cells, sheet.FitRowOpts(cols, texts))
 	}
-	if len(c.rows) == 0 {
+	if len(g.rows) == 0 {
 		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: "Ingen svarfiler kunne leses; se arket «Feil»."}})
 	}
 	if sw != nil {
@@ -245,16 +535,43 @@ func (c *Comparison) overview(b *sheet.Book) {
 	}
 }
 
+// streamNote writes a note under a streamed table, merged over the
+// first columns up to about a page's width and tall enough for its text.
+func streamNote(b *sheet.Book, sw *excelize.StreamWriter, row int, cols []sheet.Column, text string) {
+	to, width := 0, 0.0
+	for to < len(cols) && width < 90 {
+		width += cols[to].Width
+		to++
+	}
+	if sw != nil && to > 1 {
+		b.Check(sw.MergeCell(sheet.Cell(1, row), sheet.Cell(to, row)))
+	}
+	b.StreamRow(sw, row, []any{excelize.Cell{StyleID: b.Styles.Note, Value: text}},
+		excelize.RowOpts{Height: max(sheet.DefaultRowHeight, sheet.TextHeight(text, width, 10))})
+}
+
+// verticalStyle is the header style of names that stand on end.
+func verticalStyle(b *sheet.Book) int {
+	return b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
+		Fill: sheet.Solid(sheet.ColorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+}
+
 // areaSheet is the area × municipality matrix with a bar chart: each
-// municipality one by one when there are few, else the median and
+// ranked municipality one by one when there are few, else the median and
 // quartiles from the statistics sheet.
-func (c *Comparison) areaSheet(b *sheet.Book) {
+func (c *Comparison) areaSheet(b *sheet.Book, g *compareGroup) {
 	st := &b.Styles
-	areas := c.areas()
-	n := min(len(c.rows), maxAreaColumns)
+	name := g.sheets.areas
+	areas := g.areas()
+	n := min(len(g.rows), maxAreaColumns)
+	ranked := min(g.ranked, n)
 	cols := []sheet.Column{{Title: "Område", Width: 30}}
-	for _, r := range c.rows[:n] {
-		cols = append(cols, sheet.Column{Title: fmt.Sprintf("%s (%s)", r.name, r.number), Width: 9})
+	for i, r := range g.rows[:n] {
+		title := fmt.Sprintf("%s (%s)", r.name, r.number)
+		if i >= ranked {
+			title += " – usikker"
+		}
+		cols = append(cols, sheet.Column{Title: title, Width: 9})
 	}
 	// Fitted to the page width, many municipalities would print too small
 	// to read: such a sheet prints across pages at full size instead, with
@@ -270,8 +587,14 @@ func (c *Comparison) areaSheet(b *sheet.Book) {
 	}
 	headHeight := min(200, max(60, float64(longest)*6.5+10))
 	lastRow := len(areas) + 2 // header, total, areas
-	table := headHeight + float64(lastRow-1)*sheet.DefaultRowHeight
-	s := sheet.Setup{Name: SheetAreas, Cols: cols, HeaderRows: 1, FreezeCols: 1, Wide: wide,
+	// A long area name wraps: its row is made tall enough.
+	heights := make([]excelize.RowOpts, len(areas))
+	table := headHeight + sheet.DefaultRowHeight
+	for i, a := range areas {
+		heights[i] = sheet.FitRowOpts(cols, map[int]string{0: a.Name.String()})
+		table += max(heights[i].Height, sheet.DefaultRowHeight)
+	}
+	s := sheet.Setup{Name: name, Cols: cols, HeaderRows: 1, FreezeCols: 1, Wide: wide,
 		// A table that fits the page's height needs no header on the
 		// next page, which is the chart's.
 		NoRepeat: table <= page}
@@ -279,22 +602,32 @@ func (c *Comparison) areaSheet(b *sheet.Book) {
 		s.TitleCols = 1
 	}
 	b.PrintSetup(s)
-	if n > 0 {
-		b.Check(b.File.SetConditionalFormat(SheetAreas, fmt.Sprintf("B2:%s", sheet.Cell(n+1, lastRow)), colorScale()))
+	if ranked > 0 {
+		b.Check(b.File.SetConditionalFormat(name, fmt.Sprintf("B2:%s", sheet.Cell(ranked+1, lastRow)), colorScale()))
 	}
-	if len(areas) > 0 && n > 0 {
-		chart := c.areaChart(b, n, lastRow)
+	var notes []string
+	if len(g.rows) > n {
+		notes = append(notes, fmt.Sprintf("Arket viser de %d første av %s (Excel har plass til %d kolonner). Alle står i arket «%s».",
+			n, g.words.count(len(g.rows)), maxAreaColumns+1, g.sheets.overview))
+	}
+	if ranked < n {
+		notes = append(notes, fmt.Sprintf("%s merket «usikker» har svart på under %d %% av spørsmålene og er ikke med i diagrammet.",
+			capitalize(g.words.Orgs), int(math.Round(minCoverage(g.q)*100))))
+	}
+	noteRow := lastRow + 2
+	chartRow := lastRow + 4 + len(notes)
+	if len(areas) > 0 && ranked > 0 {
+		chart := c.areaChart(b, g, ranked, lastRow, chartRow)
 		// The chart starts a page of its own when it does not fit under
 		// the table: a chart is never split.
-		if table+3*sheet.DefaultRowHeight+chart > page {
-			b.Check(b.File.InsertPageBreak(SheetAreas, sheet.Cell(1, lastRow+4)))
+		if table+float64(chartRow-lastRow-1)*sheet.DefaultRowHeight+chart > page {
+			b.Check(b.File.InsertPageBreak(name, sheet.Cell(1, chartRow)))
 		}
 	}
 
 	sw := b.Stream(s)
 	// Municipality names stand on end, as in the overview.
-	vertical := b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 10, Bold: true, Color: "FFFFFF"},
-		Fill: sheet.Solid(sheet.ColorHeader), Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	vertical := verticalStyle(b)
 	head := make([]any, len(cols))
 	for i, col := range cols {
 		head[i] = excelize.Cell{StyleID: vertical, Value: col.Title}
@@ -303,59 +636,64 @@ func (c *Comparison) areaSheet(b *sheet.Book) {
 	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: headHeight})
 	cells := make([]any, n+1)
 	cells[0] = excelize.Cell{StyleID: st.TextBold, Value: "Samlet skår"}
-	for j, r := range c.rows[:n] {
+	for j, r := range g.rows[:n] {
 		cells[j+1] = scoreOrDash(r.total, st.OneDecimalBold)
 	}
 	b.StreamRow(sw, 2, cells)
 	for i, a := range areas {
 		cells[0] = excelize.Cell{StyleID: st.Text, Value: a.Name.String()}
-		for j, r := range c.rows[:n] {
+		for j, r := range g.rows[:n] {
 			cells[j+1] = scoreOrDash(r.areas[i], st.OneDecimal)
 		}
-		b.StreamRow(sw, i+3, cells)
+		b.StreamRow(sw, i+3, cells, heights[i])
 	}
-	if len(c.rows) > n {
-		b.StreamRow(sw, lastRow+2, []any{excelize.Cell{StyleID: st.Note,
-			Value: fmt.Sprintf("Arket viser de %d første av %d kommuner (Excel har plass til %d kolonner). Alle står i arket «Oversikt».", n, len(c.rows), maxAreaColumns+1)}})
+	for i, note := range notes {
+		streamNote(b, sw, noteRow+i, cols, note)
 	}
 	if sw != nil {
 		b.Check(sw.Flush())
 	}
 }
 
-// areaChart draws the area chart below the table and returns its height
-// in points.
-func (c *Comparison) areaChart(b *sheet.Book, n, lastRow int) float64 {
-	areas := c.areas()
-	cats := fmt.Sprintf("%s!$A$3:$A$%d", sheet.QuoteSheet(SheetAreas), lastRow)
+// areaChart draws the area chart of the ranked municipalities at row at
+// and returns its height in points.
+func (c *Comparison) areaChart(b *sheet.Book, g *compareGroup, n, lastRow, at int) float64 {
+	areas := g.areas()
+	sh, stats := sheet.QuoteSheet(g.sheets.areas), sheet.QuoteSheet(g.sheets.stats)
+	cats := fmt.Sprintf("%s!$A$3:$A$%d", sh, lastRow)
 	var series []excelize.ChartSeries
 	title := "Skår per tiltaksområde"
 	alt := fmt.Sprintf("Stolpediagram over skåren i %d tiltaksområder", len(areas))
+	left := ""
+	if u := len(g.rows) - g.ranked; u > 0 {
+		left = fmt.Sprintf(" %s med usikker skår er ikke med.", capitalize(g.words.count(u)))
+	}
 	if n <= chartSeriesLimit {
 		for j := range n {
 			col := sheet.ColName(j + 2)
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$1", sheet.QuoteSheet(SheetAreas), col),
+				Name:       fmt.Sprintf("%s!$%s$1", sh, col),
 				Categories: cats,
-				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", sheet.QuoteSheet(SheetAreas), col, col, lastRow),
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", sh, col, col, lastRow),
 				Fill:       sheet.Solid(okabeIto[j%len(okabeIto)]),
 			})
 		}
-		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", municipalities(n))
+		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", g.words.count(n)) + left
 	} else {
-		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%d kommuner)", len(c.rows))
-		statCats := fmt.Sprintf("%s!$A$3:$A$%d", sheet.QuoteSheet(SheetStats), len(areas)+2)
+		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%s)", g.words.count(g.ranked))
+		statCats := fmt.Sprintf("%s!$A$3:$A$%d", stats, len(areas)+2)
 		// Blues from light to dark, each with at least 3:1 contrast to the
 		// white background; the values are printed at the bars.
 		for _, col := range []struct{ letter, color string }{{"D", "4393C3"}, {"E", "053061"}, {"F", "2166AC"}} {
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$1", sheet.QuoteSheet(SheetStats), col.letter),
+				Name:       fmt.Sprintf("%s!$%s$1", stats, col.letter),
 				Categories: statCats,
-				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", sheet.QuoteSheet(SheetStats), col.letter, col.letter, len(areas)+2),
+				Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", stats, col.letter, col.letter, len(areas)+2),
 				Fill:       sheet.Solid(col.color),
 			})
 		}
-		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %d kommuner; tallene står i arket «Statistikk».", len(areas), len(c.rows))
+		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %s; tallene står i arket «%s».",
+			len(areas), g.words.count(g.ranked), g.sheets.stats) + left
 	}
 	lo, hi := 0.0, 100.0
 	height := uint(max(380, 60+len(areas)*min(n, 4)*14))
@@ -363,7 +701,7 @@ func (c *Comparison) areaChart(b *sheet.Book, n, lastRow int) float64 {
 	if n > chartSeriesLimit {
 		plot = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
 	}
-	b.Check(b.File.AddChart(SheetAreas, sheet.Cell(1, lastRow+4), &excelize.Chart{
+	b.Check(b.File.AddChart(g.sheets.areas, sheet.Cell(1, at), &excelize.Chart{
 		Type:   excelize.Bar,
 		Series: series,
 		Format: excelize.GraphicOptions{AltText: alt, Name: title, OffsetX: 4, OffsetY: 4},
@@ -380,25 +718,27 @@ func (c *Comparison) areaChart(b *sheet.Book, n, lastRow int) float64 {
 }
 
 // stats writes n, min, quartiles, median, max and mean of the total and of
-// each area, over the municipalities that have a score there.
-func (c *Comparison) stats(b *sheet.Book) {
+// each area, over the ranked municipalities that have a score there.
+func (c *Comparison) stats(b *sheet.Book, g *compareGroup) {
 	st := &b.Styles
-	const sh = SheetStats
+	sh := g.sheets.stats
 	cols := []sheet.Column{{Title: "Område", Width: 32}, {Title: "Antall", Width: 9}, {Title: "Lavest", Width: 9}, {Title: "Nedre kvartil", Width: 10}, {Title: "Median", Width: 9}, {Title: "Øvre kvartil", Width: 10}, {Title: "Høyest", Width: 9}, {Title: "Snitt", Width: 9}}
 	b.SetUp(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
 	b.HeaderRow(sh, 1, cols, st.HeaderCenter)
 	b.Set(sh, 1, 1, "Område", st.Header)
 	b.Check(b.File.SetRowHeight(sh, 1, 32))
 
-	values := make([]float64, 0, len(c.rows))
-	line := func(row int, name string, style int, get func(compareRow) assessment.Score) {
+	ranked := g.rows[:g.ranked]
+	values := make([]float64, 0, len(ranked))
+	line := func(row int, name string, style int, get func(*compareRow) assessment.Score) {
 		values = values[:0]
-		for _, r := range c.rows {
+		for _, r := range ranked {
 			if s := get(r); s.Defined {
 				values = append(values, s.Value)
 			}
 		}
 		b.Set(sh, 1, row, name, style)
+		b.FitCells(sh, row, cols, []any{name})
 		b.Set(sh, 2, row, len(values), st.Integer)
 		if len(values) == 0 {
 			for col := 3; col <= 8; col++ {
@@ -416,12 +756,18 @@ func (c *Comparison) stats(b *sheet.Book) {
 			b.Set(sh, col+3, row, v, st.OneDecimal)
 		}
 	}
-	line(2, "Samlet skår", st.TextBold, func(r compareRow) assessment.Score { return r.total })
-	for i, a := range c.areas() {
-		line(i+3, a.Name.String(), st.Text, func(r compareRow) assessment.Score { return r.areas[i] })
+	line(2, "Samlet skår", st.TextBold, func(r *compareRow) assessment.Score { return r.total })
+	for i, a := range g.areas() {
+		line(i+3, a.Name.String(), st.Text, func(r *compareRow) assessment.Score { return r.areas[i] })
 	}
-	last := len(c.areas()) + 2
-	b.Merged(sh, last+2, 1, len(cols), "Antall er kommunene som har skår i området. Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100.", st.Note, 88, 10)
+	last := len(g.areas()) + 2
+	note := fmt.Sprintf("Antall er %s som har skår i området.", g.words.the())
+	if u := len(g.rows) - g.ranked; u > 0 {
+		note += fmt.Sprintf(" %s med usikker skår – svar på under %d %% av spørsmålene – er ikke med i antall, laveste, kvartiler, median, høyeste og snitt, og heller ikke i diagrammet i «%s».",
+			capitalize(g.words.count(u)), int(math.Round(minCoverage(g.q)*100)), g.sheets.areas)
+	}
+	note += " Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100."
+	b.Merged(sh, last+2, 1, len(cols), note, st.Note, 88, 10)
 }
 
 // quantile is the p-quantile of sorted values with linear interpolation
