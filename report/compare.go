@@ -320,10 +320,7 @@ func (g *compareGroup) prepare(all bool) {
 				return d
 			}
 		}
-		if d := cmp.Compare(a.number, b.number); d != 0 {
-			return d
-		}
-		return older(a, b)
+		return byNumberAge(a, b)
 	})
 	g.ranked = 0
 	for g.ranked < len(g.rows) && !g.rows[g.ranked].unranked() {
@@ -385,11 +382,11 @@ func minCoverage(q *assessment.Questionnaire) float64 {
 
 // uncertainText says why a row has no place: «usikker – bare 14 % besvart».
 // The share is rounded down, so that it never reaches the threshold.
-func uncertainText(r *compareRow) string {
-	if !r.coverage.Defined {
+func uncertainText(coverage assessment.Score) string {
+	if !coverage.Defined {
 		return "usikker – ingen svar som teller"
 	}
-	return fmt.Sprintf("usikker – bare %d %% besvart", int(math.Floor(r.coverage.Value*100)))
+	return fmt.Sprintf("usikker – bare %d\u00a0%% besvart", int(math.Floor(coverage.Value*100)))
 }
 
 // verticalHeader is the height of a header row whose area names stand on
@@ -493,7 +490,7 @@ func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
 		if i < g.ranked {
 			cells[0] = excelize.Cell{StyleID: st.Integer, Value: i + 1}
 		} else {
-			rank := uncertainText(r)
+			rank := uncertainText(r.coverage)
 			cells[0] = excelize.Cell{StyleID: st.Missing, Value: rank}
 			texts[0] = rank
 		}

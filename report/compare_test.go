@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -120,7 +121,7 @@ answers: {}
 	for _, row := range rows[1:] {
 		order = append(order, row[0]+" "+row[1]+" "+row[2])
 	}
-	if want := []string{"1 0301 =Oslo+1", "2 3440 Øyer", "usikker – bare 0 % besvart 3432 Lesja"}; !slices.Equal(order, want) {
+	if want := []string{"1 0301 =Oslo+1", "2 3440 Øyer", "usikker – bare 0\u00a0% besvart 3432 Lesja"}; !slices.Equal(order, want) {
 		t.Errorf("order %q, want %q", order, want)
 	}
 	if rows[2][len(rows[2])-1] != "svar/oyer.yaml" {
@@ -203,7 +204,7 @@ answers: {}
 	// Utvikling: Øyer's two files, oldest first, with the change.
 	trows, _ := f.GetRows(SheetTrend)
 	if len(trows) < 3 || trows[1][2] != "2026-10-02" || trows[2][2] != "2026-11-20" || trows[1][4] != "–" ||
-		trows[1][6] != "usikker – bare 14 % besvart" || trows[2][6] != "nyeste, brukt i «Oversikt»" {
+		trows[1][6] != "usikker – bare 14\u00a0% besvart" || trows[2][6] != "nyeste, brukt i «Oversikt»" {
 		t.Errorf("Utvikling %q", trows)
 	}
 	if got := wbFloat(t, f, SheetTrend, 5, 3); !wbSame(got, oyer.Total.Value-partial.Total.Value) {
@@ -401,7 +402,7 @@ func TestComparisonUncertainIsNotRanked(t *testing.T) {
 		t.Fatalf("sheets %v, want %v (no municipality has two files)", got, want)
 	}
 	rows, _ := f.GetRows(SheetOverview)
-	if len(rows) != 4 || rows[1][0] != "1" || rows[2][0] != "2" || rows[3][0] != "usikker – bare 14 % besvart" || rows[3][2] != "Lesja" {
+	if len(rows) != 4 || rows[1][0] != "1" || rows[2][0] != "2" || rows[3][0] != "usikker – bare 14\u00a0% besvart" || rows[3][2] != "Lesja" {
 		t.Errorf("overview %q", rows)
 	}
 	if rows[0][4] == "Endring" {
@@ -440,11 +441,11 @@ func TestUncertainTextRoundsDown(t *testing.T) {
 		cov  assessment.Score
 		want string
 	}{
-		{assessment.Some(0.4999), "usikker – bare 49 % besvart"},
-		{assessment.Some(0), "usikker – bare 0 % besvart"},
+		{assessment.Some(0.4999), "usikker – bare 49\u00a0% besvart"},
+		{assessment.Some(0), "usikker – bare 0\u00a0% besvart"},
 		{assessment.Score{}, "usikker – ingen svar som teller"},
 	} {
-		if got := uncertainText(&compareRow{coverage: c.cov}); got != c.want {
+		if got := uncertainText(c.cov); got != c.want {
 			t.Errorf("%v: %q, want %q", c.cov, got, c.want)
 		}
 	}
@@ -613,4 +614,55 @@ func TestComparisonAudiencesApart(t *testing.T) {
 	if v, _ := f.GetCellValue(SheetOverview, "C1"); v != "Fylkeskommune" {
 		t.Errorf("header %q", v)
 	}
+}
+
+// The same files in another order give the same workbook: municipalities
+// are kept in a map, but nothing is written in its order. (All are of one
+// questionnaire version: without -q the first file's version gives the
+// columns. excelize lists the image types of [Content_Types].xml in map
+// order, so that part is compared as a set.)
+func TestComparisonIsDeterministic(t *testing.T) {
+	results := map[string]*assessment.Result{
+		"svar/a.yaml": cmpSynth(t, 0, 1, "2025-11-10"), "svar/b.yaml": cmpSynth(t, 0, 2, "2026-11-10"),
+		"svar/c.yaml": cmpSynth(t, 1, 1, "2026-01-10"), "svar/d.yaml": cmpSynth(t, 2, 1, "2026-02-10"),
+		"svar/e.yaml": cmpSynth(t, 2, 2, "2026-03-10"), "svar/f.yaml": fixture.Result(t, "../testdata/vestland-46.yaml"),
+		"svar/g.yaml": fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"),
+	}
+	files := slices.Sorted(maps.Keys(results))
+	for _, all := range []bool{false, true} {
+		var first []string
+		for i := range 4 {
+			c := NewComparison(nil, CompareOptions{Now: wbNow, All: all})
+			order := slices.Clone(files)
+			if i%2 == 1 {
+				slices.Reverse(order)
+			}
+			for _, f := range order {
+				c.Add(f, results[f])
+			}
+			got := cmpParts(t, cmpBytes(t, c))
+			if first == nil {
+				first = got
+				continue
+			}
+			if !slices.Equal(got, first) {
+				t.Errorf("all=%v: run %d differs", all, i)
+			}
+		}
+	}
+}
+
+// cmpParts are a workbook's parts in name order, the entries of
+// [Content_Types].xml sorted.
+func cmpParts(t testing.TB, data []byte) []string {
+	t.Helper()
+	parts := wbZipFiles(t, data, "")
+	for i, part := range parts {
+		if strings.Contains(part, "<Types ") {
+			entries := strings.Split(part, "><")
+			slices.Sort(entries)
+			parts[i] = strings.Join(entries, "><")
+		}
+	}
+	return parts
 }

@@ -32,11 +32,22 @@ type trendPoint struct {
 // older orders the files of a municipality from the oldest: by the
 // answers' date, then by path, so that of two files of one day the one
 // last in path order counts as the newer.
-func older(a, b *compareRow) int {
-	if d := a.date.Compare(b.date); d != 0 {
+func older(a, b *compareRow) int { return age(a.date, a.file, b.date, b.file) }
+
+// age orders a file of date ad at path af before one of bd at bf.
+func age(ad time.Time, af string, bd time.Time, bf string) int {
+	if d := ad.Compare(bd); d != 0 {
 		return d
 	}
-	return cmp.Compare(a.file, b.file)
+	return cmp.Compare(af, bf)
+}
+
+// byNumberAge orders rows by municipality, then from the oldest.
+func byNumberAge(a, b *compareRow) int {
+	if d := cmp.Compare(a.number, b.number); d != 0 {
+		return d
+	}
+	return older(a, b)
 }
 
 // add records a row of the group. By default it keeps only the newest and
@@ -69,12 +80,7 @@ func (g *compareGroup) add(row *compareRow, all bool) {
 // linkPrevious gives each row its municipality's row before it.
 func linkPrevious(rows []*compareRow) {
 	byTime := slices.Clone(rows)
-	slices.SortFunc(byTime, func(a, b *compareRow) int {
-		if d := cmp.Compare(a.number, b.number); d != 0 {
-			return d
-		}
-		return older(a, b)
-	})
+	slices.SortFunc(byTime, byNumberAge)
 	for i, r := range byTime {
 		r.prev = nil
 		if i > 0 && byTime[i-1].number == r.number {
@@ -159,12 +165,7 @@ func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
 	cells := make([]any, len(cols))
 	for _, e := range list {
 		points := e.m.history
-		slices.SortFunc(points, func(a, b trendPoint) int {
-			if d := a.date.Compare(b.date); d != 0 {
-				return d
-			}
-			return cmp.Compare(a.file, b.file)
-		})
+		slices.SortFunc(points, func(a, b trendPoint) int { return age(a.date, a.file, b.date, b.file) })
 		for i, p := range points {
 			// The municipality's name on its first row only in bold, so
 			// that each one's rows read as a group; every row keeps it
@@ -189,7 +190,7 @@ func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
 				notes = append(notes, "nyeste, brukt i «"+g.sheets.overview+"»")
 			}
 			if p.uncertain || !p.total.Defined {
-				notes = append(notes, uncertainText(&compareRow{coverage: p.coverage}))
+				notes = append(notes, uncertainText(p.coverage))
 			}
 			note := strings.Join(notes, "; ")
 			cells[6] = excelize.Cell{StyleID: st.Text, Value: note}

@@ -99,7 +99,7 @@ answers:
 func TestCompareUncertainIsNotRanked(t *testing.T) {
 	dir := compareFiles(t, map[string]string{"lesja.yaml": lesjaTenth}, map[string]string{"oyer.yaml": "oyer-3440.yaml"})
 	f, _, _ := runCompareCmd(t, filepath.Join(dir, "lesja.yaml"), filepath.Join(dir, "oyer.yaml"))
-	want := []string{"1 | 3440 | Øyer | 39.1", "usikker – bare 10 % besvart | 3432 | Lesja | 56.1"}
+	want := []string{"1 | 3440 | Øyer | 39.1", "usikker – bare 10\u00a0% besvart | 3432 | Lesja | 56.1"}
 	if got := overviewRows(t, f, report.SheetOverview); !slices.Equal(got, want) {
 		t.Errorf("Oversikt %q, want %q", got, want)
 	}
@@ -133,7 +133,7 @@ func TestCompareNewestWithChange(t *testing.T) {
 	if errw != "" {
 		t.Errorf("--all: stderr %q", errw)
 	}
-	want = []string{"1 | 3440 | Øyer | 39.1 | −15.7", "usikker – bare 14 % besvart | 3440 | Øyer | 54.8 | –"}
+	want = []string{"1 | 3440 | Øyer | 39.1 | −15.7", "usikker – bare 14\u00a0% besvart | 3440 | Øyer | 54.8 | –"}
 	if got := overviewRows(t, f, report.SheetOverview, "Endring"); !slices.Equal(got, want) {
 		t.Errorf("--all: Oversikt %q, want %q", got, want)
 	}
