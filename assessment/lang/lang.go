@@ -209,6 +209,16 @@ func (m Msg) String() string {
 	return m.In(For(NB))
 }
 
+// Error is a message that is an error: Error() is bokmål, and a caller
+// that knows the output's language finds it with errors.As and renders Msg.
+type Error struct{ Msg Msg }
+
+// NewError makes an error of a message.
+func NewError(m Msg) error { return &Error{Msg: m} }
+
+// Error is the message in bokmål.
+func (e *Error) Error() string { return e.Msg.String() }
+
 // Func is a placeholder value built from other localized parts when it is
 // rendered (a scale with its labels in the printer's language).
 type Func func(p *Printer) string
