@@ -2,12 +2,12 @@
 // what the YAML library lets through or reports badly (duplicate keys,
 // tabs in indentation, wrong encodings, alias bombs, oversized files), and
 // decodes a node tree into Go values strictly — unknown keys and wrong
-// types become Norwegian diagnostics at file:line:col with their YAML path,
-// and decoding goes on so that every problem of a file is reported at once.
+// types become diagnostics at file:line:col with their YAML path and a
+// message from the catalogues (assessment/lang), and decoding goes on so
+// that every problem of a file is reported at once.
 package strictyaml
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -64,15 +64,6 @@ func (d *Decoder) Error(n *yaml.Node, path string, msg lang.Msg) {
 		line, col = n.Line, n.Column
 	}
 	d.diags = append(d.diags, NewDiagnostic(d.file, line, col, path, msg))
-}
-
-// Errorf records an error at n (its line and column) and YAML path.
-func (d *Decoder) Errorf(n *yaml.Node, path, format string, args ...any) {
-	diag := Diagnostic{File: d.file, Path: path, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		diag.Line, diag.Column = n.Line, n.Column
-	}
-	d.diags = append(d.diags, diag)
 }
 
 // Enter resolves aliases and counts nodes; it reports false when decoding
