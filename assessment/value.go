@@ -46,11 +46,13 @@ type Raw struct {
 const (
 	// NAText is the canonical «ikke relevant» in files.
 	NAText = "na"
-	// NALabel is how people see and may type it.
+	// NALabel is how people may type it, and see it in bokmål (the
+	// catalogues' value-na; LabelIn shows it in the output's language).
 	NALabel = "Ikke relevant"
 	// DontKnowText is the canonical «vet ikke» in files.
 	DontKnowText = "vet-ikke"
-	// DontKnowLabel is how people see and may type it.
+	// DontKnowLabel is how people may type it, and see it in bokmål (the
+	// catalogues' value-dont-know).
 	DontKnowLabel = "Vet ikke"
 	// ListSep separates several options written in one text.
 	ListSep = ";"

@@ -230,3 +230,29 @@ func TestSchemaFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemasInNynorsk: with a nynorsk printer the descriptions are
+// nynorsk, the questionnaire's own texts too where it has them.
+func TestSchemasInNynorsk(t *testing.T) {
+	mini, ds := assessment.ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../../testdata/mini-questionnaire.yaml"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	nn := lang.For(lang.NN)
+	a := ForAnswers(nn, mini)
+	if got, want := a["description"], "Svar på «Lita testundersøking». Lag ei svarfil med «sirkel assess», og sjekk ho med «sirkel validate»."; got != want {
+		t.Errorf("answers description = %q, want %q", got, want)
+	}
+	if got := ForQuestionnaires(nn)["title"]; got != "sirkel: spørjeskjema (kind: questionnaire)" {
+		t.Errorf("questionnaire title = %q", got)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, bokmål := range []string{"ikke", "eller na (ikke relevant)", "Kommunens"} {
+		if strings.Contains(buf.String(), bokmål) {
+			t.Errorf("bokmål %q in the nynorsk schema", bokmål)
+		}
+	}
+}
