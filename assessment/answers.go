@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
@@ -81,7 +82,7 @@ func (dt *Date) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path string
 			}
 		}
 	}
-	d.Errorf(n, path, "ugyldig dato %s; skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-20", strictyaml.Describe(n))
+	d.Error(n, path, lang.M("answer-date-invalid", "Found", strictyaml.Describe(n)))
 }
 
 // AnswerMap holds the answers by question id, remembering file order.
@@ -132,7 +133,7 @@ func (m *AnswerMap) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path st
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Errorf(n, path, "forventet en mapping fra spørsmåls-id til svar (for eksempel «styring-temaplan: 3»), fant %s", strictyaml.Describe(n))
+		d.Error(n, path, lang.M("yaml-expected", "Want", lang.M("answers-a-mapping"), "Found", strictyaml.Describe(n)))
 		return
 	}
 	m.ByID = make(map[string]*Answer, len(n.Content)/2)
@@ -147,7 +148,7 @@ func (m *AnswerMap) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path st
 		}
 		key := k.Value
 		if first, dup := m.ByID[key]; dup {
-			d.Errorf(k, strictyaml.JoinPath(path, key), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", key, first.KeyPos.Line)
+			d.Error(k, strictyaml.JoinPath(path, key), lang.M("yaml-duplicate-key", "Key", key, "Line", first.KeyPos.Line))
 			continue
 		}
 		a := &block[i/2]
@@ -237,14 +238,14 @@ func (a *Answer) decode(d *strictyaml.Decoder, n *yaml.Node, base, key string, d
 				return
 			}
 			if c.Kind != yaml.ScalarNode {
-				d.Errorf(c, strictyaml.IndexPath(path, i), "forventet en alternativ-id, fant %s", strictyaml.Describe(c))
+				d.Error(c, strictyaml.IndexPath(path, i), lang.M("yaml-expected", "Want", lang.M("answer-an-option-id"), "Found", strictyaml.Describe(c)))
 				continue
 			}
 			a.List = append(a.List, c.Value)
 		}
 	case yaml.MappingNode:
 		if depth > 0 {
-			d.Errorf(n, path, "forventet en verdi, fant %s", strictyaml.Describe(n))
+			d.Error(n, path, lang.M("yaml-expected", "Want", lang.M("answer-a-value"), "Found", strictyaml.Describe(n)))
 			return
 		}
 		hasValue := false
@@ -256,7 +257,7 @@ func (a *Answer) decode(d *strictyaml.Decoder, n *yaml.Node, base, key string, d
 			case "comment":
 				d.DecodeString(v, &a.Comment, strictyaml.JoinPath(path, "comment"))
 			default:
-				d.Errorf(kn, strictyaml.JoinPath(path, k), "ukjent nøkkel «%s»; et svar med kommentar skrives {value: …, comment: …}%s", k, strictyaml.Meant(k, []string{"value", "comment"}))
+				d.Error(kn, strictyaml.JoinPath(path, k), lang.M("answer-unknown-key", "Key", k, "Meant", strictyaml.Meant(k, []string{"value", "comment"})))
 			}
 		})
 		if !hasValue {

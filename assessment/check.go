@@ -1,10 +1,10 @@
 package assessment
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 )
@@ -36,9 +36,9 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 	c := &checker{file: a.File, root: a.root}
 	out := &Checked{Questionnaire: q, Answers: a, values: make([]Value, q.QuestionCount())}
 	if a.Questionnaire.ID != "" && a.Questionnaire.ID != q.ID {
-		c.at("questionnaire.id", "svarfilen gjelder spørreskjemaet «%s», men blir sjekket mot «%s»; velg riktig skjema med -q %s", a.Questionnaire.ID, q.ID, a.Questionnaire.ID)
+		c.say("questionnaire.id", lang.M("answers-wrong-questionnaire", "Answers", a.Questionnaire.ID, "Checked", q.ID))
 	} else if a.Questionnaire.Version != "" && a.Questionnaire.Version != q.Version {
-		c.warn("questionnaire.version", "svarene er gitt til versjon «%s» av «%s», men skåres mot versjon «%s»; bare spørsmål med samme id blir skåret", a.Questionnaire.Version, q.ID, q.Version)
+		c.warn("questionnaire.version", lang.M("answers-other-version", "Version", a.Questionnaire.Version, "ID", q.ID, "Scored", q.Version))
 	}
 	a.checkMunicipality(c, q)
 	for area, v := range a.Targets {
@@ -48,11 +48,11 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 			for _, ar := range q.Areas {
 				ids[ar.ID] = true
 			}
-			c.ref(p, "område", area, ids)
+			c.ref(p, lang.M("ref-unknown-area"), area, ids)
 			continue
 		}
 		if !isScaleValue(q, v) {
-			c.at(p, "målet %s for området «%s» er ikke en verdi på skalaen; gyldige verdier: %s", fmtNum(v), area, ScaleValues(q))
+			c.say(p, lang.M("answers-target-not-on-scale", "Target", fmtNum(v), "Area", area, "Scale", scaleValues(q)))
 		}
 	}
 	a.checkPlanStatus(c, q)
@@ -61,26 +61,26 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 		qu, _, ok := q.Question(id)
 		if !ok {
 			p, ids := "answers."+id, q.QuestionIDs()
-			msg := fmt.Sprintf("ukjent spørsmål «%s» i skjemaet %s@%s", id, q.ID, q.Version)
+			ref := q.ID + "@" + q.Version
 			if opt.IgnoreUnknown {
 				c.sev = SevWarning
-				c.atKey(p, "%s; svaret blir ikke brukt%s", msg, strictyaml.Meant(id, ids))
+				c.sayKey(p, lang.M("answers-unknown-question-ignored", "ID", id, "Ref", ref, "Meant", strictyaml.Meant(id, ids)))
 				c.sev = SevError
 			} else {
-				c.atKey(p, "%s (--ignore-unknown hopper over slike svar)%s", msg, strictyaml.Meant(id, ids))
+				c.sayKey(p, lang.M("answers-unknown-question", "ID", id, "Ref", ref, "Meant", strictyaml.Meant(id, ids)))
 			}
 			continue
 		}
 		if ans.Empty {
 			continue
 		}
-		v, msg := ParseValue(q, qu, ans.Raw())
-		if msg != "" {
-			c.at("answers."+id, "%s", msg)
+		v, msg := ParseValueMsg(q, qu, ans.Raw())
+		if msg.ID != "" {
+			c.say("answers."+id, msg)
 			continue
 		}
-		if hint := quotedNumberHint(qu, ans); hint != "" {
-			c.warn("answers."+id, "%s", hint)
+		if hint := quotedNumberHint(qu, ans); hint.ID != "" {
+			c.warn("answers."+id, hint)
 		}
 		out.values[qu.index] = v
 	}
@@ -89,16 +89,17 @@ func (a *Answers) Check(q *Questionnaire, opt CheckOptions) (*Checked, Diagnosti
 }
 
 // quotedNumberHint notes a number written in quotes («"2"»): it is read as
-// the number, but the file should say what it means.
-func quotedNumberHint(qu *Question, ans *Answer) string {
+// the number, but the file should say what it means. It is the zero Msg
+// for any other answer.
+func quotedNumberHint(qu *Question, ans *Answer) lang.Msg {
 	t := qu.EffectiveType()
 	if (t != TypeScale && t != TypeNumber) || ans.Tag != "!!str" || ans.IsList {
-		return ""
+		return lang.Msg{}
 	}
 	if _, err := strconv.ParseFloat(strings.TrimSpace(ans.Scalar), 64); err != nil {
-		return ""
+		return lang.Msg{}
 	}
-	return fmt.Sprintf("«%s» står i anførselstegn og er lest som tallet %s; skriv tallet uten anførselstegn", ans.Scalar, strings.TrimSpace(ans.Scalar))
+	return lang.M("answer-quoted-number", "Value", ans.Scalar, "Number", strings.TrimSpace(ans.Scalar))
 }
 
 // checkPlanStatus checks the plans block: plan ids the questionnaire
@@ -115,7 +116,7 @@ func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
 	for id, st := range a.Plans {
 		p := "plans." + id
 		if !ids[id] {
-			c.ref(p, "plan", id, ids)
+			c.ref(p, lang.M("ref-unknown-plan"), id, ids)
 			continue
 		}
 		if !st.Next.IsSet() || !a.Date.IsSet() {
@@ -125,11 +126,11 @@ func (a *Answers) checkPlanStatus(c *checker, q *Questionnaire) {
 		if !st.Next.ToMonth().Before(d) {
 			continue
 		}
-		then := "regelen for planen brukes i stedet, men planen har ingen fast syklus i skjemaet, så neste vindu er ukjent til «next» er rettet"
+		then := lang.M("plan-next-passed-no-cycle")
 		if w := q.window(q.planIndex[id], d, nil); w.Known {
-			then = "regelen for planen brukes i stedet: neste vindu er " + w.Month.String()
+			then = lang.M("plan-next-passed-window", "Month", w.Month.String())
 		}
-		c.warn(p+".next", "neste revisjon er passert: «next: %s» er før besvarelsen (%s); %s", st.Next, a.Date, then)
+		c.warn(p+".next", lang.M("plan-next-passed", "Next", st.Next.String(), "Date", a.Date.String(), "Then", then))
 	}
 }
 
@@ -146,17 +147,17 @@ func (a *Answers) checkMunicipality(c *checker, q *Questionnaire) {
 	if num == "" {
 		return // reported by the field rules
 	}
-	if msg := MunicipalityNumber(num, a.Municipality.Name); msg != "" {
-		c.at("municipality.number", "%s", msg)
+	if msg := municipalityNumber(num, a.Municipality.Name); msg.ID != "" {
+		c.say("municipality.number", msg)
 		return
 	}
 	if who := AudienceOf(num); who != q.audience() {
-		c.warn("municipality.number", "%s er en %s, men spørreskjemaet «%s» er laget for en %s; bruk %s (oppgi det i «questionnaire: {id: …}» eller med -q)", num, who, q.ID, q.audience(), defaultFor(who))
+		c.warn("municipality.number", lang.M("answers-audience-mismatch", "Number", num, "Is", string(who), "ID", q.ID, "For", string(q.audience()), "Use", defaultFor(who)))
 	}
 	reg, _ := register.Lookup(num)
 	name := reg.Name
 	if a.Municipality.Name != "" && !register.SameName(a.Municipality.Name, name) {
-		c.warn("municipality.name", "navnet «%s» stemmer ikke med nummer %s, som er registrert som «%s»", a.Municipality.Name, num, name)
+		c.warn("municipality.name", lang.M("answers-name-mismatch", "Name", a.Municipality.Name, "Number", num, "Registered", name))
 	}
 }
 
@@ -164,24 +165,27 @@ func (a *Answers) checkMunicipality(c *checker, q *Questionnaire) {
 // with one rule for every input. A number that lost its leading zero (301,
 // as a spreadsheet shows 0301) is refused with the number it most likely
 // is, named from the register, when the name given agrees. It returns ""
-// for a registered number.
-func MunicipalityNumber(num, name string) string {
+// for a registered number, else a message in bokmål.
+func MunicipalityNumber(num, name string) string { return municipalityNumber(num, name).String() }
+
+// municipalityNumber is MunicipalityNumber's message from the catalogues;
+// the zero Msg for a registered number.
+func municipalityNumber(num, name string) lang.Msg {
 	if !reKommuneNr.MatchString(num) {
-		msg := fmt.Sprintf("ugyldig kommunenummer «%s»; skriv fire sifre for en kommune (for eksempel \"3440\") eller to for en fylkeskommune (for eksempel \"34\"), i anførselstegn", num)
+		var meant lang.Msg
 		padded := "0" + num
 		if reg, ok := register.Lookup(padded); ok && reLostZero.MatchString(num) && (name == "" || register.SameName(name, reg.Name)) {
-			msg += fmt.Sprintf(" – mente du \"%s\" (%s)? Nullen foran forsvinner når nummeret står uten anførselstegn", padded, reg.Name)
+			meant = lang.M("municipality-number-lost-zero", "Number", padded, "Name", reg.Name)
 		}
-		return msg
+		return lang.M("municipality-number-invalid", "Number", num, "Meant", meant)
 	}
 	if _, ok := register.Lookup(num); !ok {
-		what := "kommunenummeret"
 		if len(num) == 2 {
-			what = "fylkesnummeret"
+			return lang.M("municipality-county-number-unknown", "Number", num)
 		}
-		return fmt.Sprintf("%s %s finnes ikke i inndelingen som gjelder fra 2024; sjekk nummeret (Øyer er for eksempel \"3440\")", what, num)
+		return lang.M("municipality-number-unknown", "Number", num)
 	}
-	return ""
+	return lang.Msg{}
 }
 
 func isScaleValue(q *Questionnaire, v float64) bool {
@@ -193,23 +197,33 @@ func isScaleValue(q *Questionnaire, v float64) bool {
 	return false
 }
 
-// ScaleValues lists the scale as «0 (Ikke startet), 1 (Planlagt), …».
-func ScaleValues(q *Questionnaire) string {
+// ScaleValues lists the scale as «0 (Ikke startet), 1 (Planlagt), …», in
+// bokmål.
+func ScaleValues(q *Questionnaire) string { return ScaleValuesIn(lang.For(lang.NB), q) }
+
+// ScaleValuesIn lists the scale with its labels in p's language.
+func ScaleValuesIn(p *lang.Printer, q *Questionnaire) string {
 	parts := make([]string, len(q.Scale))
-	for i, p := range q.Scale {
-		parts[i] = fmt.Sprintf("%s (%s)", fmtNum(*p.Value), p.Label)
+	for i, pt := range q.Scale {
+		parts[i] = fmtNum(*pt.Value) + " (" + pt.Label.Localize(p) + ")"
 	}
 	return strings.Join(parts, ", ")
 }
 
-func quoteVal(s string) string {
-	if s == "" {
-		return "en tom verdi"
-	}
-	return "«" + s + "»"
+// scaleValues is ScaleValuesIn as a placeholder.
+func scaleValues(q *Questionnaire) lang.Func {
+	return func(p *lang.Printer) string { return ScaleValuesIn(p, q) }
 }
 
-func didYouMean(s string, qu *Question) string {
+// quoteVal is a value as a message quotes it: «x», or «en tom verdi».
+func quoteVal(s string) lang.Msg {
+	if s == "" {
+		return lang.M("value-empty")
+	}
+	return lang.M("value-quoted", "Value", s)
+}
+
+func didYouMean(s string, qu *Question) lang.Msg {
 	ids := make([]string, len(qu.Options))
 	for i, o := range qu.Options {
 		ids[i] = o.ID

@@ -1,8 +1,7 @@
 package assessment
 
 import (
-	"fmt"
-
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
@@ -50,7 +49,7 @@ func Parse(file string, data []byte) (*Document, Diagnostics) {
 func ParseQuestionnaire(file string, data []byte) (*Questionnaire, Diagnostics) {
 	doc, ds := Parse(file, data)
 	if doc != nil && doc.Kind != KindQuestionnaire {
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("forventet et spørreskjema (kind: questionnaire), men filen er av typen «%s»", doc.Kind)}}
+		return nil, Diagnostics{strictyaml.NewDiagnostic(file, 1, 1, "", lang.M("kind-not-questionnaire", "Kind", doc.Kind))}
 	}
 	if ds.HasErrors() {
 		return nil, ds
@@ -63,7 +62,7 @@ func ParseQuestionnaire(file string, data []byte) (*Questionnaire, Diagnostics) 
 func ParseAnswers(file string, data []byte) (*Answers, Diagnostics) {
 	doc, ds := Parse(file, data)
 	if doc != nil && doc.Kind != KindAnswers {
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("forventet en svarfil (kind: answers), men filen er av typen «%s»", doc.Kind)}}
+		return nil, Diagnostics{strictyaml.NewDiagnostic(file, 1, 1, "", lang.M("kind-not-answers", "Kind", doc.Kind))}
 	}
 	if doc == nil {
 		return nil, ds
@@ -72,9 +71,12 @@ func ParseAnswers(file string, data []byte) (*Answers, Diagnostics) {
 }
 
 func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
+	at := func(n *yaml.Node, path string, msg lang.Msg) *Diagnostic {
+		d := strictyaml.NewDiagnostic(file, n.Line, n.Column, path, msg)
+		return &d
+	}
 	if root.Kind != yaml.MappingNode {
-		return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column,
-			Message: fmt.Sprintf("forventet en mapping (nøkkel: verdi) øverst i filen, fant %s", strictyaml.Describe(root))}
+		return "", at(root, "", lang.M("kind-top-not-mapping", "Found", strictyaml.Describe(root)))
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value != "kind" {
@@ -85,12 +87,9 @@ func kindOf(file string, root *yaml.Node) (string, *Diagnostic) {
 		case KindQuestionnaire, KindAnswers:
 			return v.Value, nil
 		}
-		msg := fmt.Sprintf("ukjent «kind» %s; gyldige verdier: answers, questionnaire", strictyaml.Describe(v)) +
-			strictyaml.Meant(v.Value, []string{KindAnswers, KindQuestionnaire})
-		return "", &Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "kind", Message: msg}
+		return "", at(v, "kind", lang.M("kind-unknown", "Found", strictyaml.Describe(v), "Meant", strictyaml.Meant(v.Value, []string{KindAnswers, KindQuestionnaire})))
 	}
-	return "", &Diagnostic{File: file, Line: root.Line, Column: root.Column, Path: "kind",
-		Message: "mangler «kind»; skriv «kind: answers» for en svarfil eller «kind: questionnaire» for et spørreskjema"}
+	return "", at(root, "kind", lang.M("kind-missing"))
 }
 
 func decodeQuestionnaire(file string, root *yaml.Node) (*Questionnaire, Diagnostics) {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/lang"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 )
 
 // Prefer says how Merge settles a question answered differently in two
@@ -34,23 +37,39 @@ type Conflict struct {
 // units (scale value and label, ja/nei, option ids, number, text).
 type ConflictValue struct {
 	File  string
-	Value string
+	Value string // in bokmål
+	shown any    // the value for In: a lang.Localized or a plain string
 }
 
-// String describes the conflict in Norwegian on one line.
-func (c Conflict) String() string {
-	what := "spørsmålet «" + c.Question + "» er besvart ulikt"
+// In is the value in p's language.
+func (v ConflictValue) In(p *lang.Printer) string {
+	switch s := v.shown.(type) {
+	case nil:
+		return v.Value
+	case lang.Localized:
+		return s.Localize(p)
+	default:
+		return fmt.Sprint(s)
+	}
+}
+
+// String describes the conflict in bokmål on one line.
+func (c Conflict) String() string { return c.In(lang.For(lang.NB)) }
+
+// In describes the conflict in p's language on one line.
+func (c Conflict) In(p *lang.Printer) string {
+	what := lang.M("conflict-question", "ID", c.Question)
 	switch {
 	case c.Plan != "":
-		what = "planen «" + c.Plan + "» har ulik «" + c.Field + "»"
+		what = lang.M("conflict-plan", "Plan", c.Plan, "Field", c.Field)
 	case c.Question == "":
-		what = "målet for området «" + c.Area + "» er besvart ulikt"
+		what = lang.M("conflict-target", "Area", c.Area)
 	}
 	parts := make([]string, len(c.Values))
 	for i, v := range c.Values {
-		parts[i] = fmt.Sprintf("%s i %s", v.Value, v.File)
+		parts[i] = p.T("conflict-value", "Value", v.In(p), "File", v.File)
 	}
-	return what + ": " + strings.Join(parts, ", ")
+	return what.In(p) + ": " + strings.Join(parts, ", ")
 }
 
 // Merge combines partial answers to q from several files (YAML or answer
@@ -96,6 +115,14 @@ func Merge(q *Questionnaire, checked []*Checked, prefer Prefer) (*Answers, []Con
 		}
 	})
 	out.Answers.set = true
+	// Values are shown only where parts disagree.
+	nb := lang.For(lang.NB)
+	for i := range conflicts {
+		for j := range conflicts[i].Values {
+			v := &conflicts[i].Values[j]
+			v.Value = v.In(nb)
+		}
+	}
 	return out, conflicts, nil
 }
 
@@ -106,13 +133,13 @@ func sameSubject(q *Questionnaire, parts []*Answers) Diagnostics {
 	for _, p := range parts {
 		switch {
 		case p.Questionnaire != first.Questionnaire:
-			ds = append(ds, Diagnostic{File: p.File, Message: fmt.Sprintf(
-				"svarene gjelder spørreskjemaet %s@%s, men %s gjelder %s@%s; bare svar til samme skjema og versjon kan slås sammen",
-				p.Questionnaire.ID, p.Questionnaire.Version, first.File, first.Questionnaire.ID, first.Questionnaire.Version)})
+			ds = append(ds, strictyaml.NewDiagnostic(p.File, 0, 0, "", lang.M("merge-other-questionnaire",
+				"Ref", p.Questionnaire.ID+"@"+p.Questionnaire.Version, "First", first.File,
+				"FirstRef", first.Questionnaire.ID+"@"+first.Questionnaire.Version)))
 		case p.Municipality.Number != first.Municipality.Number:
-			ds = append(ds, Diagnostic{File: p.File, Message: fmt.Sprintf(
-				"svarene gjelder %s (%s), men %s gjelder %s (%s); bare svar fra én kommune kan slås sammen",
-				p.Municipality.Name, p.Municipality.Number, first.File, first.Municipality.Name, first.Municipality.Number)})
+			ds = append(ds, strictyaml.NewDiagnostic(p.File, 0, 0, "", lang.M("merge-other-municipality",
+				"Name", p.Municipality.Name, "Number", p.Municipality.Number, "First", first.File,
+				"FirstName", first.Municipality.Name, "FirstNumber", first.Municipality.Number)))
 		}
 	}
 	return ds
@@ -144,7 +171,7 @@ func mergeTarget(q *Questionnaire, area string, parts []*Answers, prefer Prefer,
 	v, ok := mergeField(&c, parts, prefer, func(p *Answers) (float64, bool) {
 		v, ok := p.Targets[area]
 		return v, ok
-	}, func(v float64) string { return ScaleText(q, v) })
+	}, func(v float64) any { return scaleText(q, v) })
 	if len(c.Values) > 0 {
 		if out.Targets == nil {
 			out.Targets = make(map[string]float64)
@@ -177,7 +204,7 @@ func mergePlan(plan string, parts []*Answers, prefer Prefer, out *Answers) []Con
 		v, agree := mergeField(&c, parts, prefer, func(p *Answers) (YearMonth, bool) {
 			v := get(p.Plans[plan])
 			return v, v.IsSet()
-		}, YearMonth.String)
+		}, func(v YearMonth) any { return v.String() })
 		keep(c, agree)
 		return v
 	}
@@ -189,7 +216,7 @@ func mergePlan(plan string, parts []*Answers, prefer Prefer, out *Answers) []Con
 	st.Status, agree = mergeField(&c, parts, prefer, func(p *Answers) (string, bool) {
 		s := p.Plans[plan].Status
 		return s, s != ""
-	}, quoteVal)
+	}, func(s string) any { return quoteVal(s) })
 	keep(c, agree)
 	if out.Plans == nil {
 		out.Plans = make(map[string]PlanStatus)
@@ -200,12 +227,13 @@ func mergePlan(plan string, parts []*Answers, prefer Prefer, out *Answers) []Con
 
 // mergeField collects the value each part gives (get reports whether it
 // gives one) into c.Values and picks one by prefer; it reports false when
-// the parts disagree.
-func mergeField[V comparable](c *Conflict, parts []*Answers, prefer Prefer, get func(*Answers) (V, bool), show func(V) string) (V, bool) {
+// the parts disagree. show makes a value readable, when there is a
+// conflict to show.
+func mergeField[V comparable](c *Conflict, parts []*Answers, prefer Prefer, get func(*Answers) (V, bool), show func(V) any) (V, bool) {
 	var values []V
 	for _, p := range parts {
 		if v, ok := get(p); ok {
-			c.Values = append(c.Values, ConflictValue{File: p.File, Value: show(v)})
+			c.Values = append(c.Values, ConflictValue{File: p.File, shown: show(v)})
 			values = append(values, v)
 		}
 	}
@@ -244,7 +272,7 @@ func mergeAnswer(q *Questionnaire, qu *Question, parts []*Checked, prefer Prefer
 		if v := p.Value(qu); v.Kind != ValueNone {
 			given = append(given, a)
 			values = append(values, v)
-			c.Values = append(c.Values, ConflictValue{File: p.Answers.File, Value: Label(q, qu, v)})
+			c.Values = append(c.Values, ConflictValue{File: p.Answers.File, shown: label(q, qu, v)})
 		}
 	}
 	if len(given) == 0 {

@@ -1,19 +1,31 @@
 package assessment
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
-// MigrationStep is one thing Migrate did, said in Norwegian.
+// MigrationStep is one thing Migrate did, said in bokmål (Message) and
+// from the catalogues (Msg).
 type MigrationStep struct {
 	Kind     ChangeKind
 	From, To []string
 	Message  string
+	Msg      lang.Msg
 }
 
+// String is the step in bokmål.
 func (s MigrationStep) String() string { return s.Message }
+
+// In is the step in p's language.
+func (s MigrationStep) In(p *lang.Printer) string {
+	if s.Msg.ID == "" {
+		return s.Message
+	}
+	return s.Msg.In(p)
+}
 
 // Migrate moves answers checked against one version of a questionnaire to
 // another version of it, following the new version's «replaces»:
@@ -22,8 +34,8 @@ func (s MigrationStep) String() string { return s.Message }
 //   - a rename carries the answer to the new id;
 //   - a split carries it to every part;
 //   - a merge leaves the new question unanswered, with every old answer in
-//     its comment («Fra 2026.1: a = Etablert (3); b = Planlagt (1)»), for a
-//     person to decide;
+//     its comment («Fra 2026.1: a = Etablert (3); b = Planlagt (1)», in
+//     the file's language), for a person to decide;
 //   - an answer that does not fit its new question (another type, an
 //     option that is gone) is kept the same way, as a comment;
 //   - an answer to a removed question stays in the file under its old id,
@@ -33,7 +45,7 @@ func (s MigrationStep) String() string { return s.Message }
 // comments, notes and the targets of areas that still exist are kept.
 func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 	src := from.Answers
-	m := &migration{from: from, to: to, rel: Relate(from.Questionnaire, to)}
+	m := &migration{from: from, to: to, rel: Relate(from.Questionnaire, to), p: lang.For(lang.Lang(src.Language))}
 	out := *src
 	out.root = nil // positions belonged to the old file
 	out.Questionnaire = to.Ref()
@@ -42,8 +54,8 @@ func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 	out.Answers = AnswerMap{}
 	m.out = &out
 
-	for _, w := range m.rel.Warnings {
-		m.step(ChangeWarning, nil, nil, "advarsel: %s", w)
+	for _, w := range m.rel.warnings {
+		m.step(ChangeWarning, nil, nil, lang.M("migrate-warning", "Warning", w))
 	}
 	left := map[string]bool{} // old answers kept under their old id
 	for _, c := range m.rel.Changes() {
@@ -51,9 +63,9 @@ func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 		case ChangeKept, ChangeRenamed:
 			if m.carry(c.From[0], c.To[0]) {
 				if c.Kind == ChangeKept {
-					m.step(c.Kind, c.From, c.To, "beholdt: %s", c.From[0])
+					m.step(c.Kind, c.From, c.To, lang.M("migrate-kept", "ID", c.From[0]))
 				} else {
-					m.step(c.Kind, c.From, c.To, "nytt navn: %s → %s", c.From[0], c.To[0])
+					m.step(c.Kind, c.From, c.To, lang.M("migrate-renamed", "From", c.From[0], "To", c.To[0]))
 				}
 			}
 		case ChangeSplit:
@@ -63,7 +75,7 @@ func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 		case ChangeRemoved:
 			if m.present(c.From[0]) != nil {
 				left[c.From[0]] = true
-				m.step(c.Kind, c.From, nil, "fjernet i %s: %s; svaret står nederst i filen, blant svar på spørsmål som ikke finnes", to.Version, c.From[0])
+				m.step(c.Kind, c.From, nil, lang.M("migrate-removed", "Version", to.Version, "ID", c.From[0]))
 			}
 		}
 	}
@@ -73,11 +85,11 @@ func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 			continue
 		}
 		if _, taken := out.Answers.Get(id); taken {
-			m.step(ChangeUnknown, []string{id}, nil, "ukjent i %s: %s; ikke ført over, for %s har besvart et spørsmål med samme id", old.Version, id, to.Version)
+			m.step(ChangeUnknown, []string{id}, nil, lang.M("migrate-unknown-taken", "Old", old.Version, "ID", id, "New", to.Version))
 			continue
 		}
 		left[id] = true
-		m.step(ChangeUnknown, []string{id}, nil, "ukjent i %s: %s; beholdt uendret", old.Version, id)
+		m.step(ChangeUnknown, []string{id}, nil, lang.M("migrate-unknown-kept", "Old", old.Version, "ID", id))
 	}
 	for _, id := range src.Answers.Order {
 		if left[id] {
@@ -87,7 +99,7 @@ func Migrate(from *Checked, to *Questionnaire) (*Answers, []MigrationStep) {
 	for _, area := range keyOrder(src.Targets, len(old.Areas), func(i int) string { return old.Areas[i].ID }) {
 		v := src.Targets[area]
 		if _, ok := to.Area(area); !ok {
-			m.step(ChangeTarget, nil, nil, "målet %s for området «%s» er ikke ført over: området finnes ikke i %s", fmtNum(v), area, to.Version)
+			m.step(ChangeTarget, nil, nil, lang.M("migrate-target-dropped", "Target", fmtNum(v), "Area", area, "Version", to.Version))
 			continue
 		}
 		if out.Targets == nil {
@@ -104,10 +116,11 @@ type migration struct {
 	rel   *Relation
 	out   *Answers
 	steps []MigrationStep
+	p     *lang.Printer // the language of the answers file, for its comments
 }
 
-func (m *migration) step(k ChangeKind, from, to []string, format string, args ...any) {
-	m.steps = append(m.steps, MigrationStep{Kind: k, From: from, To: to, Message: fmt.Sprintf(format, args...)})
+func (m *migration) step(k ChangeKind, from, to []string, msg lang.Msg) {
+	m.steps = append(m.steps, MigrationStep{Kind: k, From: from, To: to, Message: msg.String(), Msg: msg})
 }
 
 // present is the old answer to id when the file says anything about it: a
@@ -131,7 +144,7 @@ func (m *migration) carry(oldID, newID string) bool {
 	oq, _, _ := m.from.Questionnaire.Question(oldID)
 	tq, _, _ := m.to.Question(newID)
 	a, reason := m.fit(oq, tq, ans)
-	if reason == "" {
+	if reason.ID == "" {
 		m.out.Answers.Set(newID, a)
 		return true
 	}
@@ -140,34 +153,34 @@ func (m *migration) carry(oldID, newID string) bool {
 	if newID != oldID {
 		rel += " → " + newID
 	}
-	m.step(ChangeNotCarried, []string{oldID}, []string{newID}, "kan ikke overføres: %s (%s); det gamle svaret står i kommentaren", rel, reason)
+	m.step(ChangeNotCarried, []string{oldID}, []string{newID}, lang.M("migrate-not-carried", "Change", rel, "Reason", reason))
 	return false
 }
 
 // fit reads an old answer for its new question: as written when that
 // means the same there, else in its canonical spelling. It returns why
-// the answer does not fit otherwise.
-func (m *migration) fit(oq, tq *Question, ans *Answer) (*Answer, string) {
+// the answer does not fit otherwise (the zero Msg when it fits).
+func (m *migration) fit(oq, tq *Question, ans *Answer) (*Answer, lang.Msg) {
 	v := m.from.Value(oq)
 	switch {
 	case ans.Empty:
-		return &Answer{Empty: true, Comment: ans.Comment, Note: ans.Note}, ""
+		return &Answer{Empty: true, Comment: ans.Comment, Note: ans.Note}, lang.Msg{}
 	case v.Kind == ValueNone:
-		return nil, fmt.Sprintf("svaret var ugyldig i %s", m.from.Questionnaire.Version)
+		return nil, lang.M("migrate-was-invalid", "Version", m.from.Questionnaire.Version)
 	case oq.EffectiveType() != tq.EffectiveType():
-		return nil, TypeName(oq.EffectiveType()) + " → " + TypeName(tq.EffectiveType())
+		return nil, typeChange(oq.EffectiveType(), tq.EffectiveType())
 	}
-	if nv, msg := ParseValue(m.to, tq, ans.Raw()); msg == "" && SameValue(nv, v) {
-		return cleanCopy(ans), ""
+	if nv, msg := ParseValueMsg(m.to, tq, ans.Raw()); msg.ID == "" && SameValue(nv, v) {
+		return cleanCopy(ans), lang.Msg{}
 	}
 	c := NewAnswer(tq, v)
-	nv, msg := ParseValue(m.to, tq, c.Raw())
-	if msg == "" && SameValue(nv, v) {
+	nv, msg := ParseValueMsg(m.to, tq, c.Raw())
+	if msg.ID == "" && SameValue(nv, v) {
 		c.Comment, c.Note = ans.Comment, ans.Note
-		return c, ""
+		return c, lang.Msg{}
 	}
-	if msg == "" {
-		msg = "svaret betyr noe annet i " + m.to.Version
+	if msg.ID == "" {
+		msg = lang.M("migrate-means-other", "Version", m.to.Version)
 	}
 	return nil, msg
 }
@@ -184,14 +197,15 @@ func (m *migration) split(c QuestionChange) {
 			carried = append(carried, t)
 		}
 	}
-	msg := fmt.Sprintf("delt: %s → %s", old, strings.Join(c.To, ", "))
+	to := strings.Join(c.To, ", ")
+	msg := lang.M("migrate-split", "From", old, "To", to)
 	switch {
 	case len(carried) == len(c.To):
-		msg += "; svaret er ført til hver del"
+		msg = lang.M("migrate-split-carried-all", "From", old, "To", to)
 	case len(carried) > 0:
-		msg += "; svaret er ført til " + strings.Join(carried, ", ")
+		msg = lang.M("migrate-split-carried", "From", old, "To", to, "Carried", strings.Join(carried, ", "))
 	}
-	m.step(ChangeSplit, c.From, c.To, "%s", msg)
+	m.step(ChangeSplit, c.From, c.To, msg)
 }
 
 func (m *migration) merge(c QuestionChange) {
@@ -209,21 +223,21 @@ func (m *migration) merge(c QuestionChange) {
 	}
 	t := c.To[0]
 	m.out.Answers.Set(t, &Answer{Empty: true, Comment: m.oldText(given...), Note: strings.Join(notes, " ")})
-	m.step(ChangeMerged, c.From, c.To, "slått sammen: %s → %s; %s er ubesvart, og de gamle svarene står i kommentaren", strings.Join(c.From, ", "), t, t)
+	m.step(ChangeMerged, c.From, c.To, lang.M("migrate-merged", "From", strings.Join(c.From, ", "), "To", t))
 }
 
-// oldText is old answers as a comment: «Fra 2026.1: a = Etablert (3); b =
-// Planlagt (1) («kommentaren»)».
+// oldText is old answers as a comment in the file's language: «Fra
+// 2026.1: a = Etablert (3); b = Planlagt (1) («kommentaren»)».
 func (m *migration) oldText(ids ...string) string {
 	old := m.from.Questionnaire
 	parts := make([]string, len(ids))
 	for i, id := range ids {
 		ans := m.present(id)
 		oq, _, _ := old.Question(id)
-		label := Label(old, oq, m.from.Value(oq))
+		label := LabelIn(m.p, old, oq, m.from.Value(oq))
 		switch {
 		case ans.Empty:
-			label = "ubesvart"
+			label = m.p.T("migrate-unanswered")
 		case label == "":
 			label = rawText(ans) // invalid in the old version: as written
 		}
@@ -232,7 +246,7 @@ func (m *migration) oldText(ids ...string) string {
 			parts[i] += " («" + ans.Comment + "»)"
 		}
 	}
-	return "Fra " + old.Version + ": " + strings.Join(parts, "; ")
+	return m.p.T("migrate-old-answers", "Version", old.Version, "Answers", strings.Join(parts, "; "))
 }
 
 func rawText(a *Answer) string {
@@ -250,19 +264,27 @@ func cleanCopy(a *Answer) *Answer {
 	return &c
 }
 
-// TypeName is a question type as people call it.
-func TypeName(t QuestionType) string {
+// TypeName is a question type as people call it, in bokmål.
+func TypeName(t QuestionType) string { return typeName(t).String() }
+
+// typeName is a question type as people call it, from the catalogues.
+func typeName(t QuestionType) lang.Msg {
 	switch t {
 	case TypeScale:
-		return "skala"
+		return lang.M("type-scale")
 	case TypeYesNo:
-		return "ja/nei"
+		return lang.M("type-yesno")
 	case TypeChoice:
-		return "ett valg"
+		return lang.M("type-choice")
 	case TypeMulti:
-		return "flere valg"
+		return lang.M("type-multi")
 	case TypeNumber:
-		return "tall"
+		return lang.M("type-number")
 	}
-	return "fritekst"
+	return lang.M("type-text")
+}
+
+// typeChange is «skala → ja/nei».
+func typeChange(from, to QuestionType) lang.Msg {
+	return lang.M("type-change", "From", typeName(from), "To", typeName(to))
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"go.yaml.in/yaml/v3"
@@ -27,7 +29,7 @@ func (p *PlanStatus) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path s
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Errorf(n, path, "forventet en mapping for planen, for eksempel {adopted: 2021, next: 2027, status: Under revisjon}, fant %s", strictyaml.Describe(n))
+		d.Error(n, path, lang.M("yaml-expected", "Want", lang.M("plan-status-a-mapping"), "Found", strictyaml.Describe(n)))
 		return
 	}
 	d.MappingPairs(n, path, func(k string, kn, v *yaml.Node) {
@@ -40,7 +42,7 @@ func (p *PlanStatus) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path s
 		case "status":
 			d.DecodeString(v, &p.Status, fp)
 		default:
-			d.Errorf(kn, fp, "ukjent nøkkel «%s»; gyldige nøkler her: adopted, next, status%s", k, strictyaml.Meant(k, planStatusKeys))
+			d.Error(kn, fp, lang.M("yaml-unknown-key", "Key", k, "Keys", strings.Join(planStatusKeys, ", "), "Meant", strictyaml.Meant(k, planStatusKeys)))
 		}
 	})
 }
@@ -82,39 +84,45 @@ func (y YearMonth) ToMonth() Month {
 var reYearMonth = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
 
 // ParseYearMonth reads a year, a month or (with allowDay) a date, with one
-// rule for every input; on anything else it returns a Norwegian message
+// rule for every input; on anything else it returns a message in bokmål
 // naming the accepted forms.
 func ParseYearMonth(s string, allowDay bool) (YearMonth, string) {
-	forms := yearMonthForms(allowDay)
+	y, msg := parseYearMonth(s, allowDay)
+	return y, msg.String()
+}
+
+// parseYearMonth is ParseYearMonth with the message from the catalogues;
+// the zero Msg when s is valid.
+func parseYearMonth(s string, allowDay bool) (YearMonth, lang.Msg) {
 	m := reYearMonth.FindStringSubmatch(s)
 	if m == nil || (m[3] != "" && !allowDay) {
-		return YearMonth{}, fmt.Sprintf("ugyldig tidspunkt %s; %s", quoteVal(s), forms)
+		return YearMonth{}, lang.M("when-invalid", "Value", quoteVal(s), "Forms", yearMonthForms(allowDay))
 	}
 	y := YearMonth{}
 	y.Year, _ = strconv.Atoi(m[1])
 	if y.Year == 0 {
-		return YearMonth{}, fmt.Sprintf("ugyldig år %s; %s", quoteVal(s), forms)
+		return YearMonth{}, lang.M("when-invalid-year", "Value", quoteVal(s), "Forms", yearMonthForms(allowDay))
 	}
 	if m[2] != "" {
 		y.Month, _ = strconv.Atoi(m[2])
 		if y.Month < 1 || y.Month > 12 {
-			return YearMonth{}, fmt.Sprintf("ugyldig tidspunkt %s: måneden må være 01–12; %s", quoteVal(s), forms)
+			return YearMonth{}, lang.M("when-invalid-month", "Value", quoteVal(s), "Forms", yearMonthForms(allowDay))
 		}
 	}
 	if m[3] != "" {
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return YearMonth{}, fmt.Sprintf("ugyldig dato %s: dagen finnes ikke i måneden; %s", quoteVal(s), forms)
+			return YearMonth{}, lang.M("when-invalid-day", "Value", quoteVal(s), "Forms", yearMonthForms(allowDay))
 		}
 		y.Day, _ = strconv.Atoi(m[3])
 	}
-	return y, ""
+	return y, lang.Msg{}
 }
 
-func yearMonthForms(allowDay bool) string {
+func yearMonthForms(allowDay bool) lang.Msg {
 	if allowDay {
-		return "skriv et år (2021), en måned (2021-06) eller en dato (2021-06-15)"
+		return lang.M("when-forms-with-date")
 	}
-	return "skriv et år (2027) eller en måned (2027-06)"
+	return lang.M("when-forms")
 }
 
 // decode reads the node's text, whatever tag YAML gave it (2027 is an
@@ -128,12 +136,12 @@ func (y *YearMonth) decode(d *strictyaml.Decoder, n *yaml.Node, path string, all
 		return
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.Errorf(n, path, "forventet et tidspunkt, fant %s; %s", strictyaml.Describe(n), yearMonthForms(allowDay))
+		d.Error(n, path, lang.M("when-expected", "Found", strictyaml.Describe(n), "Forms", yearMonthForms(allowDay)))
 		return
 	}
-	v, msg := ParseYearMonth(n.Value, allowDay)
-	if msg != "" {
-		d.Errorf(n, path, "%s", msg)
+	v, msg := parseYearMonth(n.Value, allowDay)
+	if msg.ID != "" {
+		d.Error(n, path, msg)
 		return
 	}
 	*y = v

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"sort"
@@ -26,39 +25,37 @@ type checker struct {
 	sev   Severity
 }
 
-func (c *checker) at(path, format string, args ...any) {
-	n := strictyaml.NodeAt(c.root, path)
-	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
+// say records a catalogue message at a YAML path.
+func (c *checker) say(path string, msg lang.Msg) { c.sayAt(strictyaml.NodeAt(c.root, path), path, msg) }
+
+// sayKey records a catalogue message at the key of a YAML path.
+func (c *checker) sayKey(path string, msg lang.Msg) {
+	c.sayAt(strictyaml.KeyNodeAt(c.root, path), path, msg)
 }
 
-// say records a catalogue message at a YAML path.
-func (c *checker) say(path string, msg lang.Msg) {
-	n := strictyaml.NodeAt(c.root, path)
+func (c *checker) sayAt(n *yaml.Node, path string, msg lang.Msg) {
 	d := strictyaml.NewDiagnostic(c.file, n.Line, n.Column, path, msg)
 	d.Severity = c.sev
 	c.diags = append(c.diags, d)
 }
 
-func (c *checker) atKey(path, format string, args ...any) {
-	n := strictyaml.KeyNodeAt(c.root, path)
-	c.diags = append(c.diags, Diagnostic{File: c.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...), Severity: c.sev})
-}
-
-func (c *checker) warn(path, format string, args ...any) {
+// warn records a catalogue message at a YAML path as a warning.
+func (c *checker) warn(path string, msg lang.Msg) {
 	c.sev = SevWarning
-	c.at(path, format, args...)
+	c.say(path, msg)
 	c.sev = SevError
 }
 
-// uniq reports ids that occur twice in a list.
-func (c *checker) uniq(what string, ids []string, pathOf func(i int) string) map[string]bool {
+// uniq reports ids that occur twice in a list; what names the kind of
+// thing («planen»).
+func (c *checker) uniq(what lang.Msg, ids []string, pathOf func(i int) string) map[string]bool {
 	seen := make(map[string]int, len(ids))
 	for i, id := range ids {
 		if id == "" {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			c.at(pathOf(i), "%s «%s» finnes allerede (%s); hver id må være unik", what, id, pathOf(first))
+			c.say(pathOf(i), lang.M("id-duplicate", "What", what, "ID", id, "First", pathOf(first)))
 			continue
 		}
 		seen[id] = i
@@ -70,7 +67,9 @@ func (c *checker) uniq(what string, ids []string, pathOf func(i int) string) map
 	return set
 }
 
-func (c *checker) ref(path, what, id string, valid map[string]bool) {
+// ref reports an id that is not among the valid ones; unknown says
+// what it is not («ukjent plan»).
+func (c *checker) ref(path string, unknown lang.Msg, id string, valid map[string]bool) {
 	if valid[id] {
 		return
 	}
@@ -79,13 +78,11 @@ func (c *checker) ref(path, what, id string, valid map[string]bool) {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	msg := fmt.Sprintf("ukjent %s «%s»", what, id)
 	if len(names) == 0 {
-		msg += "; skjemaet definerer ingen (legg dem til øverst i skjemaet)"
-	} else {
-		msg += "; gyldige: " + strings.Join(names, ", ") + strictyaml.Meant(id, names)
+		c.say(path, lang.M("ref-unknown-none-defined", "Unknown", unknown, "ID", id))
+		return
 	}
-	c.at(path, "%s", msg)
+	c.say(path, lang.M("ref-unknown", "Unknown", unknown, "ID", id, "Valid", strings.Join(names, ", "), "Meant", strictyaml.Meant(id, names)))
 }
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -105,17 +102,17 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		}
 		return out
 	}
-	plans := c.uniq("planen", ids(len(q.Plans), func(i int) string { return q.Plans[i].ID }), idx("plans"))
-	strategies := c.uniq("strategien", ids(len(q.Strategies), func(i int) string { return q.Strategies[i].ID }), idx("strategies"))
-	tiers := c.uniq("tiltaksnivået", ids(len(q.Tiers), func(i int) string { return q.Tiers[i].ID }), idx("tiers"))
-	steps := c.uniq("trinnet", ids(len(q.Steps), func(i int) string { return strconv.Itoa(q.Steps[i].ID) }), idx("steps"))
-	examples := c.uniq("eksempelet", ids(len(q.Examples), func(i int) string { return q.Examples[i].ID }), idx("examples"))
-	areas := c.uniq("området", ids(len(q.Areas), func(i int) string { return q.Areas[i].ID }), idx("areas"))
+	plans := c.uniq(lang.M("the-plan"), ids(len(q.Plans), func(i int) string { return q.Plans[i].ID }), idx("plans"))
+	strategies := c.uniq(lang.M("the-strategy"), ids(len(q.Strategies), func(i int) string { return q.Strategies[i].ID }), idx("strategies"))
+	tiers := c.uniq(lang.M("the-tier"), ids(len(q.Tiers), func(i int) string { return q.Tiers[i].ID }), idx("tiers"))
+	steps := c.uniq(lang.M("the-step"), ids(len(q.Steps), func(i int) string { return strconv.Itoa(q.Steps[i].ID) }), idx("steps"))
+	examples := c.uniq(lang.M("the-example"), ids(len(q.Examples), func(i int) string { return q.Examples[i].ID }), idx("examples"))
+	areas := c.uniq(lang.M("the-area"), ids(len(q.Areas), func(i int) string { return q.Areas[i].ID }), idx("areas"))
 
 	q.checkPlans(c, plans)
 	q.checkLanguages(c)
 	if q.MinCoverage != nil && (*q.MinCoverage < 0 || *q.MinCoverage > 1) {
-		c.at("min_coverage", "«min_coverage» er en andel mellom 0 og 1 (for eksempel 0.5), ikke %s", fmtNum(*q.MinCoverage))
+		c.say("min_coverage", lang.M("questionnaire-min-coverage", "Value", fmtNum(*q.MinCoverage)))
 	}
 
 	// Scale: strictly ascending values.
@@ -127,20 +124,20 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 			continue
 		}
 		if i > 0 && q.Scale[i-1].Value != nil && *p.Value <= *q.Scale[i-1].Value {
-			c.at(strictyaml.IndexPath("scale", i)+".value", "skalaverdiene må stige strengt: %s kommer etter %s", fmtNum(*p.Value), fmtNum(*q.Scale[i-1].Value))
+			c.say(strictyaml.IndexPath("scale", i)+".value", lang.M("questionnaire-scale-order", "Value", fmtNum(*p.Value), "Previous", fmtNum(*q.Scale[i-1].Value)))
 			scaleOK = false
 		}
 	}
 	if scaleOK {
 		lo, hi = *q.Scale[0].Value, *q.Scale[len(q.Scale)-1].Value
 	}
-	inScale := func(path string, v float64, what string) {
+	inScale := func(path string, v float64, what lang.Msg) {
 		if scaleOK && (v < lo || v > hi) {
-			c.at(path, "%s %s er utenfor skalaen; tillatt er %s til %s", what, fmtNum(v), fmtNum(lo), fmtNum(hi))
+			c.say(path, lang.M("questionnaire-outside-scale", "What", what, "Value", fmtNum(v), "Lo", fmtNum(lo), "Hi", fmtNum(hi)))
 		}
 	}
 	if q.DefaultTarget != nil {
-		inScale("default_target", *q.DefaultTarget, "standardmålet")
+		inScale("default_target", *q.DefaultTarget, lang.M("the-default-target"))
 	}
 
 	// Levels: ascending by min, first min 0, all in [0,100].
@@ -151,21 +148,21 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		p := strictyaml.IndexPath("levels", i) + ".min"
 		switch {
 		case *l.Min < 0 || *l.Min > 100:
-			c.at(p, "nivågrensen %s er utenfor 0–100", fmtNum(*l.Min))
+			c.say(p, lang.M("questionnaire-level-outside", "Min", fmtNum(*l.Min)))
 		case i == 0 && *l.Min != 0:
-			c.at(p, "det første modenhetsnivået må begynne på 0, ikke %s", fmtNum(*l.Min))
+			c.say(p, lang.M("questionnaire-first-level", "Min", fmtNum(*l.Min)))
 		case i > 0 && q.Levels[i-1].Min != nil && *l.Min <= *q.Levels[i-1].Min:
-			c.at(p, "modenhetsnivåene må stå i stigende rekkefølge etter «min»: %s kommer etter %s", fmtNum(*l.Min), fmtNum(*q.Levels[i-1].Min))
+			c.say(p, lang.M("questionnaire-level-order", "Min", fmtNum(*l.Min), "Previous", fmtNum(*q.Levels[i-1].Min)))
 		}
 	}
 	for i, s := range q.Steps {
 		if s.ID < 1 || s.ID > 5 {
-			c.at(strictyaml.IndexPath("steps", i)+".id", "trinn må være 1–5, ikke %d", s.ID)
+			c.say(strictyaml.IndexPath("steps", i)+".id", lang.M("questionnaire-step-range", "ID", s.ID))
 		}
 	}
 	for i, e := range q.Examples {
 		for j, a := range e.Areas {
-			c.ref(strictyaml.IndexPath(strictyaml.IndexPath("examples", i)+".areas", j), "område", a, areas)
+			c.ref(strictyaml.IndexPath(strictyaml.IndexPath("examples", i)+".areas", j), lang.M("ref-unknown-area"), a, areas)
 		}
 	}
 
@@ -176,7 +173,7 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 		a := &q.Areas[ai]
 		ap := strictyaml.IndexPath("areas", ai)
 		for j, p := range a.Plans {
-			c.ref(strictyaml.IndexPath(ap+".plans", j), "plan", p, plans)
+			c.ref(strictyaml.IndexPath(ap+".plans", j), lang.M("ref-unknown-plan"), p, plans)
 		}
 		optIDs := func(qu *Question) []string {
 			out := make([]string, len(qu.Options))
@@ -192,28 +189,28 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 			qpaths = append(qpaths, qp+".id")
 			t := qu.EffectiveType()
 			for j, p := range qu.Plans {
-				c.ref(strictyaml.IndexPath(qp+".plans", j), "plan", p, plans)
+				c.ref(strictyaml.IndexPath(qp+".plans", j), lang.M("ref-unknown-plan"), p, plans)
 			}
 			for j, e := range qu.Examples {
-				c.ref(strictyaml.IndexPath(qp+".examples", j), "eksempel", e, examples)
+				c.ref(strictyaml.IndexPath(qp+".examples", j), lang.M("ref-unknown-example"), e, examples)
 			}
 			if qu.Strategy != "" {
-				c.ref(qp+".strategy", "R-strategi", qu.Strategy, strategies)
+				c.ref(qp+".strategy", lang.M("ref-unknown-strategy"), qu.Strategy, strategies)
 			}
 			if qu.Step != 0 {
-				c.ref(qp+".step", "trinn", strconv.Itoa(qu.Step), steps)
+				c.ref(qp+".step", lang.M("ref-unknown-step"), strconv.Itoa(qu.Step), steps)
 			}
 			if qu.Tier != "" {
-				c.ref(qp+".tier", "tiltaksnivå", qu.Tier, tiers)
+				c.ref(qp+".tier", lang.M("ref-unknown-tier"), qu.Tier, tiers)
 			}
 			if t.Scored() && qu.Step == 0 && qu.Tier == "" {
-				c.at(qp, "spørsmålet «%s» teller i skåren, men har verken «step» eller «tier»; gi det et trinn (1–5), et tiltaksnivå (I–III) eller begge", qu.ID)
+				c.say(qp, lang.M("questionnaire-no-step-or-tier", "ID", qu.ID))
 			}
-			c.uniq("alternativet", optIDs(qu), idx(qp+".options"))
+			c.uniq(lang.M("the-option"), optIDs(qu), idx(qp+".options"))
 			switch t {
 			case TypeChoice, TypeMulti:
 				if len(qu.Options) == 0 {
-					c.at(qp, "spørsmål av typen %s må ha «options» (en liste av {id, label, score})", t)
+					c.say(qp, lang.M("questionnaire-options-missing", "Type", string(t)))
 				}
 				var best, sum float64
 				allScored := true
@@ -223,63 +220,63 @@ func (q *Questionnaire) crossCheck(file string, root *yaml.Node) Diagnostics {
 						continue
 					}
 					if *o.Score < 0 || *o.Score > 1 {
-						c.at(strictyaml.IndexPath(qp+".options", oi)+".score", "poengsummen %s er utenfor 0–1", fmtNum(*o.Score))
+						c.say(strictyaml.IndexPath(qp+".options", oi)+".score", lang.M("questionnaire-option-score", "Score", fmtNum(*o.Score)))
 					}
 					best = math.Max(best, *o.Score)
 					sum += *o.Score
 				}
 				if allScored && len(qu.Options) > 0 {
 					if t == TypeChoice && best != 1 {
-						c.at(qp+".options", "det beste alternativet i et choice-spørsmål må ha score 1 (nå %s), ellers kan ingen få full skår", fmtNum(best))
+						c.say(qp+".options", lang.M("questionnaire-choice-best", "Best", fmtNum(best)))
 					}
 					if t == TypeMulti && sum < 1 {
-						c.at(qp+".options", "summen av alternativenes score i et multi-spørsmål må være minst 1 (nå %s), ellers kan ingen få full skår", fmtNum(sum))
+						c.say(qp+".options", lang.M("questionnaire-multi-sum", "Sum", fmtNum(sum)))
 					}
 				}
 			default:
 				if len(qu.Options) > 0 {
-					c.at(qp+".options", "«options» brukes bare for typene choice og multi, ikke %s", t)
+					c.say(qp+".options", lang.M("questionnaire-options-not-used", "Type", string(t)))
 				}
 			}
 			if t == TypeNumber {
 				switch {
 				case qu.Scoring == nil:
-					c.at(qp, "spørsmål av typen number må ha «scoring: {worst: …, best: …}»")
+					c.say(qp, lang.M("questionnaire-scoring-missing"))
 				case qu.Scoring.Worst != nil && qu.Scoring.Best != nil && *qu.Scoring.Worst == *qu.Scoring.Best:
-					c.at(qp+".scoring", "«worst» og «best» må være forskjellige (begge er %s)", fmtNum(*qu.Scoring.Worst))
+					c.say(qp+".scoring", lang.M("questionnaire-scoring-equal", "Value", fmtNum(*qu.Scoring.Worst)))
 				}
 			} else if qu.Scoring != nil {
-				c.at(qp+".scoring", "«scoring» brukes bare for typen number, ikke %s", t)
+				c.say(qp+".scoring", lang.M("questionnaire-scoring-not-used", "Type", string(t)))
 			}
 			if t == TypeNumber {
 				if qu.Min != nil && qu.Max != nil && *qu.Min >= *qu.Max {
-					c.at(qp+".max", "«max» (%s) må være større enn «min» (%s)", fmtNum(*qu.Max), fmtNum(*qu.Min))
+					c.say(qp+".max", lang.M("questionnaire-max-not-above-min", "Max", fmtNum(*qu.Max), "Min", fmtNum(*qu.Min)))
 				}
 			} else {
 				if qu.Min != nil {
-					c.at(qp+".min", "«min» og «max» brukes bare for typen number, ikke %s", t)
+					c.say(qp+".min", lang.M("questionnaire-min-max-not-used", "Type", string(t)))
 				}
 				if qu.Max != nil {
-					c.at(qp+".max", "«min» og «max» brukes bare for typen number, ikke %s", t)
+					c.say(qp+".max", lang.M("questionnaire-min-max-not-used", "Type", string(t)))
 				}
 			}
 			for j, r := range qu.Replaces {
 				if !reIdent.MatchString(r) {
-					c.at(strictyaml.IndexPath(qp+".replaces", j), "ugyldig id «%s» i «replaces»; bruk id-en spørsmålet hadde i forrige versjon", r)
+					c.say(strictyaml.IndexPath(qp+".replaces", j), lang.M("questionnaire-replaces-invalid", "ID", r))
 				}
 			}
 			if qu.Target != nil {
 				if t == TypeScale {
-					inScale(qp+".target", *qu.Target, "målet")
+					inScale(qp+".target", *qu.Target, lang.M("the-target"))
 				} else if *qu.Target < 0 || *qu.Target > 1 {
-					c.at(qp+".target", "målet %s er utenfor 0–1; for spørsmål av typen %s er målet en andel mellom 0 og 1", fmtNum(*qu.Target), t)
+					c.say(qp+".target", lang.M("questionnaire-target-share", "Target", fmtNum(*qu.Target), "Type", string(t)))
 				}
 			}
 		}
 	}
-	c.uniq("spørsmålet", qids, func(i int) string { return qpaths[i] })
+	c.uniq(lang.M("the-question"), qids, func(i int) string { return qpaths[i] })
 	if len(qids) > maxQuestions {
-		c.at("areas", "skjemaet har %d spørsmål; grensen er %d", len(qids), maxQuestions)
+		c.say("areas", lang.M("questionnaire-too-many-questions", "N", len(qids), "Max", maxQuestions))
 	}
 	return c.diags
 }
@@ -293,9 +290,9 @@ func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 		if p.Parent != "" {
 			switch {
 			case p.Parent == p.ID:
-				c.at(pp+".parent", "planen «%s» kan ikke være sin egen overordnede plan", p.ID)
+				c.say(pp+".parent", lang.M("plan-own-parent", "ID", p.ID))
 			case !plans[p.Parent]:
-				c.ref(pp+".parent", "plan", p.Parent, plans)
+				c.ref(pp+".parent", lang.M("ref-unknown-plan"), p.Parent, plans)
 			default:
 				parent[p.ID] = p.Parent
 			}
@@ -307,18 +304,18 @@ func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 		switch cy.Rule {
 		case CycleYearly, CycleElection:
 			if cy.Month == nil {
-				c.at(pp+".cycle", "en plan med «rule: %s» må si hvilken måned den vedtas («month: 1–12»)", cy.Rule)
+				c.say(pp+".cycle", lang.M("plan-cycle-month-missing", "Rule", string(cy.Rule)))
 			}
 		case CycleDecided:
 			if cy.Month != nil {
-				c.at(pp+".cycle.month", "«month» har ingen betydning for «rule: decided»: neste revisjon står i kommunens svarfil (plans.%s.next); fjern «month» eller bruk «yearly»/«election»", p.ID)
+				c.say(pp+".cycle.month", lang.M("plan-cycle-month-decided", "ID", p.ID))
 			}
 			if cy.LeadMonths != nil {
-				c.at(pp+".cycle.lead_months", "«lead_months» har ingen betydning for «rule: decided»; fjern den, eller bruk «yearly»/«election»")
+				c.say(pp+".cycle.lead_months", lang.M("plan-cycle-lead-decided"))
 			}
 		}
 		if cy.Month != nil && (*cy.Month < 1 || *cy.Month > 12) {
-			c.at(pp+".cycle.month", "måneden må være 1–12, ikke %d", *cy.Month)
+			c.say(pp+".cycle.month", lang.M("plan-cycle-month-range", "Month", *cy.Month))
 		}
 	}
 	// A loop through parents would leave a sub-plan without a cycle.
@@ -327,7 +324,7 @@ func (q *Questionnaire) checkPlans(c *checker, plans map[string]bool) {
 		for cur := parent[p.ID]; cur != ""; cur = parent[cur] {
 			if seen[cur] {
 				if cur == p.ID {
-					c.at(strictyaml.IndexPath("plans", i)+".parent", "planene danner en ring gjennom «parent» (%s → … → %s); en plan kan ikke ligge under seg selv", p.ID, p.ID)
+					c.say(strictyaml.IndexPath("plans", i)+".parent", lang.M("plan-parent-loop", "ID", p.ID))
 				}
 				break
 			}

@@ -54,10 +54,10 @@ func (t *Text) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node, path string)
 		d.DecodeInto(n, &m, path, 1)
 		t.NB, t.NN, t.EN = m.NB, m.NN, m.EN
 		if t.NB == "" {
-			d.Errorf(n, path, "teksten mangler bokmål («nb»); nb er påkrevd, nn og en er valgfrie")
+			d.Error(n, path, lang.M("text-missing-nb"))
 		}
 	default:
-		d.Errorf(n, path, "forventet en tekst eller en mapping med språk {nb: …, nn: …}, fant %s", strictyaml.Describe(n))
+		d.Error(n, path, lang.M("yaml-expected", "Want", lang.M("text-a-text-or-languages"), "Found", strictyaml.Describe(n)))
 	}
 }
 
@@ -361,14 +361,23 @@ func (q *Questionnaire) ExampleByID(id string) (*Example, bool) {
 // ScaleRange returns the smallest and largest scale value.
 func (q *Questionnaire) ScaleRange() (lo, hi float64) { return q.scaleMin, q.scaleMax }
 
-// ScaleLabel returns the label of a scale value, or "" if it is none.
+// ScaleLabel returns the label of a scale value in bokmål, or "" if it is
+// none.
 func (q *Questionnaire) ScaleLabel(v float64) string {
-	for _, p := range q.Scale {
-		if *p.Value == v {
-			return p.Label.String()
-		}
+	if p := q.scalePoint(v); p != nil {
+		return p.Label.String()
 	}
 	return ""
+}
+
+// scalePoint is the point of the scale with value v, nil if there is none.
+func (q *Questionnaire) scalePoint(v float64) *ScalePoint {
+	for i := range q.Scale {
+		if *q.Scale[i].Value == v {
+			return &q.Scale[i]
+		}
+	}
+	return nil
 }
 
 // QuestionCount is the number of questions; ScoredCount those that are scored.
@@ -503,12 +512,16 @@ func (q *Questionnaire) audience() Audience {
 	return q.Audience
 }
 
-// Words returns the nouns for the questionnaire's audience.
-func (q *Questionnaire) Words() Words {
+// Words returns the nouns for the questionnaire's audience, in bokmål.
+func (q *Questionnaire) Words() Words { return q.WordsIn(lang.For(lang.NB)) }
+
+// WordsIn returns the nouns for the questionnaire's audience in p's
+// language.
+func (q *Questionnaire) WordsIn(p *lang.Printer) Words {
 	if q.Audience == ForFylkeskommune {
-		return Words{Org: "fylkeskommunen", Orgs: "fylkeskommuner", Council: "fylkestinget", Director: "fylkeskommunedirektøren"}
+		return Words{Org: p.T("words-org-fylke"), Orgs: p.T("words-orgs-fylke"), Council: p.T("words-council-fylke"), Director: p.T("words-director-fylke")}
 	}
-	return Words{Org: "kommunen", Orgs: "kommuner", Council: "kommunestyret", Director: "kommunedirektøren"}
+	return Words{Org: p.T("words-org-kommune"), Orgs: p.T("words-orgs-kommune"), Council: p.T("words-council-kommune"), Director: p.T("words-director-kommune")}
 }
 
 // AudienceOf is who a municipality number belongs to: two digits are a

@@ -1,8 +1,9 @@
 package assessment
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // ChangeKind is what became of a question, or of an answer to it, between
@@ -48,8 +49,10 @@ type Relation struct {
 	sources  map[string][]string // new id → old ids, in old order
 	targets  map[string][]string // old id → new ids, in new order
 	// Warnings name «replaces» ids that are no question of the old
-	// version; the questionnaire alone cannot know them to be wrong.
+	// version; the questionnaire alone cannot know them to be wrong. In
+	// bokmål; warnings holds them from the catalogues.
 	Warnings []string
+	warnings []lang.Msg
 }
 
 // Relate finds what each question of to came from in from.
@@ -65,7 +68,8 @@ func Relate(from, to *Questionnaire) *Relation {
 		add(t.ID)
 		for _, id := range t.Replaces {
 			if _, _, ok := from.Question(id); !ok {
-				r.Warnings = append(r.Warnings, fmt.Sprintf("«%s» erstatter «%s», som ikke er et spørsmål i %s", t.ID, id, from.Ref()))
+				w := lang.M("relate-unknown-replaced", "New", t.ID, "Old", id, "Ref", from.Ref().String())
+				r.Warnings, r.warnings = append(r.Warnings, w.String()), append(r.warnings, w)
 			}
 			add(id)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/go-playground/validator/v10"
@@ -62,7 +63,7 @@ func must(err error) {
 }
 
 // validateFields runs the struct tag rules and turns failures into
-// Norwegian diagnostics positioned in the file.
+// diagnostics positioned in the file.
 func validateFields(file string, root *yaml.Node, s any, decoded Diagnostics) Diagnostics {
 	err := fieldValidator().Struct(s)
 	if err == nil {
@@ -70,7 +71,7 @@ func validateFields(file string, root *yaml.Node, s any, decoded Diagnostics) Di
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		return Diagnostics{{File: file, Message: "intern feil i valideringen"}}
+		return Diagnostics{strictyaml.NewDiagnostic(file, 0, 0, "", lang.M("field-internal-error"))}
 	}
 	var ds Diagnostics
 	for _, fe := range verrs {
@@ -82,55 +83,57 @@ func validateFields(file string, root *yaml.Node, s any, decoded Diagnostics) Di
 			continue // the decoder already said what is wrong here
 		}
 		n := strictyaml.NodeAt(root, path)
-		ds = append(ds, Diagnostic{File: file, Line: n.Line, Column: n.Column, Path: path, Message: fieldMessage(fe, strictyaml.Present(root, path))})
+		ds = append(ds, strictyaml.NewDiagnostic(file, n.Line, n.Column, path, fieldMessage(fe, strictyaml.Present(root, path))))
 	}
 	return ds
 }
 
-func fieldMessage(fe validator.FieldError, present bool) string {
+func fieldMessage(fe validator.FieldError, present bool) lang.Msg {
 	field := fe.Field()
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
 	case "required", "text_required", "date_required", "answers_present":
 		if !present {
-			return fmt.Sprintf("mangler «%s», som er påkrevd%s", field, requiredHint(field))
+			return lang.M("field-missing", "Field", field, "Hint", requiredHint(field))
 		}
-		return fmt.Sprintf("«%s» kan ikke være tom%s", field, requiredHint(field))
+		return lang.M("field-empty", "Field", field, "Hint", requiredHint(field))
 	case "eq":
-		return fmt.Sprintf("«%s» må være «%s», ikke «%s»", field, fe.Param(), value)
+		return lang.M("field-eq", "Field", field, "Want", fe.Param(), "Value", value)
 	case "ident":
-		return fmt.Sprintf("ugyldig id «%s»; en id kan bare ha små bokstaver a–z, sifre og bindestrek (for eksempel «styring-temaplan»)", value)
+		return lang.M("field-ident", "Value", value)
 	case "min":
 		if fe.Kind() == reflect.Slice {
-			return fmt.Sprintf("«%s» må ha minst %s element(er)", field, fe.Param())
+			return lang.M("field-min-items", "Field", field, "Min", fe.Param())
 		}
-		return fmt.Sprintf("«%s» må være minst %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
+		return lang.M("field-min", "Field", field, "Min", fe.Param(), "Value", derefString(fe.Value()))
 	case "max":
-		return fmt.Sprintf("«%s» kan være høyst %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
+		return lang.M("field-max", "Field", field, "Max", fe.Param(), "Value", derefString(fe.Value()))
 	case "gt":
-		return fmt.Sprintf("«%s» må være større enn %s, ikke %s", field, fe.Param(), derefString(fe.Value()))
+		return lang.M("field-gt", "Field", field, "Min", fe.Param(), "Value", derefString(fe.Value()))
 	case "oneof":
-		return fmt.Sprintf("ugyldig verdi «%s» for «%s»; gyldige verdier: %s", value, field, strings.ReplaceAll(fe.Param(), " ", ", "))
+		return lang.M("field-oneof", "Value", value, "Field", field, "Valid", strings.ReplaceAll(fe.Param(), " ", ", "))
 	case "email":
-		return fmt.Sprintf("ugyldig e-postadresse «%s»", value)
+		return lang.M("field-email", "Value", value)
 	case "url":
-		return fmt.Sprintf("ugyldig nettadresse «%s»; skriv en full adresse som begynner med https://", value)
+		return lang.M("field-url", "Value", value)
 	}
-	return fmt.Sprintf("ugyldig verdi for «%s» (regel %s)", field, fe.Tag())
+	return lang.M("field-rule", "Field", field, "Rule", fe.Tag())
 }
 
-func requiredHint(field string) string {
+// requiredHint says what a missing field holds, where that helps; the
+// zero Msg elsewhere.
+func requiredHint(field string) lang.Msg {
 	switch field {
 	case "date":
-		return " (datoen for besvarelsen, for eksempel 2026-11-20)"
+		return lang.M("field-hint-date")
 	case "answers":
-		return " (skriv «answers: {}» om ingen spørsmål er besvart ennå)"
+		return lang.M("field-hint-answers")
 	case "number":
-		return " (kommunenummeret, for eksempel \"3440\")"
+		return lang.M("field-hint-number")
 	case "kind":
-		return " (enten «answers» eller «questionnaire»)"
+		return lang.M("field-hint-kind")
 	}
-	return ""
+	return lang.Msg{}
 }
 
 func derefString(v any) string {

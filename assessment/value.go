@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // ValueKind says what an interpreted answer holds.
@@ -44,11 +46,13 @@ type Raw struct {
 const (
 	// NAText is the canonical «ikke relevant» in files.
 	NAText = "na"
-	// NALabel is how people see and may type it.
+	// NALabel is how people may type it, and see it in bokmål (the
+	// catalogues' value-na; LabelIn shows it in the output's language).
 	NALabel = "Ikke relevant"
 	// DontKnowText is the canonical «vet ikke» in files.
 	DontKnowText = "vet-ikke"
-	// DontKnowLabel is how people see and may type it.
+	// DontKnowLabel is how people may type it, and see it in bokmål (the
+	// catalogues' value-dont-know).
 	DontKnowLabel = "Vet ikke"
 	// ListSep separates several options written in one text.
 	ListSep = ";"
@@ -57,14 +61,25 @@ const (
 // fold normalizes a typed text for comparison with labels and keywords.
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-func isNAText(s string) bool {
-	f := fold(s)
-	return f == NAText || f == fold(NALabel)
-}
+// The special answers as people may type them, folded: the file spelling
+// and the label in bokmål and nynorsk (the labels Label shows, «Ikkje
+// relevant», «Veit ikkje», read back the same).
+var (
+	naSpellings       = []string{NAText, fold(NALabel), "ikkje relevant"}
+	dontKnowSpellings = []string{DontKnowText, fold(DontKnowLabel), "veit-ikkje", "veit ikkje"}
+)
 
-func isDontKnowText(s string) bool {
-	f := fold(s)
-	return f == DontKnowText || f == fold(DontKnowLabel)
+func isNAText(s string) bool { return oneOf(fold(s), naSpellings) }
+
+func isDontKnowText(s string) bool { return oneOf(fold(s), dontKnowSpellings) }
+
+func oneOf(s string, list []string) bool {
+	for _, l := range list {
+		if s == l {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseValue reads raw for question qu of q. The rules are the same for
@@ -73,7 +88,8 @@ func isDontKnowText(s string) bool {
 //
 //   - empty text: no value (the question counts as unanswered);
 //   - «na» or «ikke relevant»: not applicable, where the question allows it;
-//   - «vet-ikke» or «vet ikke»: don't know, on any scored question;
+//   - «vet-ikke» or «vet ikke» (nynorsk «veit ikkje»): don't know, on any
+//     scored question;
 //   - scale: a scale value (2) or its label (Påbegynt);
 //   - yesno: ja/nei, true/false, yes/no;
 //   - choice: an option id or its label;
@@ -83,42 +99,50 @@ func isDontKnowText(s string) bool {
 //   - text: any text.
 //
 // Case and repeated spaces are ignored in keywords and labels. On failure
-// it returns a Norwegian message saying what is wrong and what is valid.
+// it returns a message in bokmål saying what is wrong and what is valid;
+// ParseValueMsg gives the message from the catalogues.
 func ParseValue(q *Questionnaire, qu *Question, raw Raw) (Value, string) {
+	v, msg := ParseValueMsg(q, qu, raw)
+	return v, msg.String()
+}
+
+// ParseValueMsg is ParseValue with the message not yet rendered: the zero
+// Msg when the answer is valid.
+func ParseValueMsg(q *Questionnaire, qu *Question, raw Raw) (Value, lang.Msg) {
 	t := qu.EffectiveType()
 	if !raw.IsList {
 		s := strings.TrimSpace(raw.Text)
 		switch {
 		case s == "":
-			return Value{}, ""
+			return Value{}, lang.Msg{}
 		case t != TypeText && isNAText(s):
 			if !qu.allowNA {
-				return Value{}, "«na» (ikke relevant) er ikke tillatt for dette spørsmålet; svar med en verdi, «vet-ikke», eller la det stå ubesvart"
+				return Value{}, lang.M("answer-na-not-allowed")
 			}
-			return Value{Kind: ValueNA}, ""
+			return Value{Kind: ValueNA}, lang.Msg{}
 		case t != TypeText && isDontKnowText(s):
-			return Value{Kind: ValueDontKnow}, ""
+			return Value{Kind: ValueDontKnow}, lang.Msg{}
 		}
 	} else if t != TypeMulti {
-		return Value{}, "forventet én verdi, fant en liste; " + Expected(q, qu)
+		return Value{}, lang.M("answer-list-not-allowed", "Accepts", expected(q, qu))
 	}
 	s := strings.TrimSpace(raw.Text)
 	switch t {
 	case TypeScale:
 		if v, ok := ScaleValue(q, s); ok {
-			return Value{Kind: ValueGiven, Number: v}, ""
+			return Value{Kind: ValueGiven, Number: v}, lang.Msg{}
 		}
-		return Value{}, fmt.Sprintf("%s er ikke en verdi på skalaen; %s", quoteVal(s), Expected(q, qu))
+		return Value{}, lang.M("answer-not-on-scale", "Value", quoteVal(s), "Accepts", expected(q, qu))
 	case TypeYesNo:
 		if b, ok := parseYesNo(s); ok {
-			return Value{Kind: ValueGiven, Number: b}, ""
+			return Value{Kind: ValueGiven, Number: b}, lang.Msg{}
 		}
-		return Value{}, fmt.Sprintf("%s er ikke et ja/nei-svar; %s", quoteVal(s), Expected(q, qu))
+		return Value{}, lang.M("answer-not-yesno", "Value", quoteVal(s), "Accepts", expected(q, qu))
 	case TypeChoice:
 		if id, ok := optionByText(qu, s); ok {
-			return Value{Kind: ValueGiven, Options: []string{id}}, ""
+			return Value{Kind: ValueGiven, Options: []string{id}}, lang.Msg{}
 		}
-		return Value{}, fmt.Sprintf("ukjent alternativ %s; %s%s", quoteVal(s), Expected(q, qu), didYouMean(s, qu))
+		return Value{}, lang.M("answer-unknown-option", "Value", quoteVal(s), "Accepts", expected(q, qu), "Meant", didYouMean(s, qu))
 	case TypeMulti:
 		items := raw.List
 		if !raw.IsList {
@@ -133,26 +157,26 @@ func ParseValue(q *Questionnaire, qu *Question, raw Raw) (Value, string) {
 			}
 			id, ok := optionByText(qu, it)
 			if !ok {
-				return Value{}, fmt.Sprintf("ukjent alternativ %s; %s%s", quoteVal(it), Expected(q, qu), didYouMean(it, qu))
+				return Value{}, lang.M("answer-unknown-option", "Value", quoteVal(it), "Accepts", expected(q, qu), "Meant", didYouMean(it, qu))
 			}
 			if seen[id] {
-				return Value{}, fmt.Sprintf("alternativet «%s» er valgt to ganger; nevn hvert alternativ bare én gang", id)
+				return Value{}, lang.M("answer-option-twice", "Option", id)
 			}
 			seen[id] = true
 			ids = append(ids, id)
 		}
-		return Value{Kind: ValueGiven, Options: ids}, ""
+		return Value{Kind: ValueGiven, Options: ids}, lang.Msg{}
 	case TypeNumber:
 		v, ok := ParseNumber(s)
 		if !ok {
-			return Value{}, fmt.Sprintf("%s er ikke et tall; %s", quoteVal(s), Expected(q, qu))
+			return Value{}, lang.M("answer-not-a-number", "Value", quoteVal(s), "Accepts", expected(q, qu))
 		}
 		if qu.Min != nil && v < *qu.Min || qu.Max != nil && v > *qu.Max {
-			return Value{}, fmt.Sprintf("%s er utenfor det gyldige området; %s", fmtNum(v), rangeText(qu))
+			return Value{}, lang.M("answer-out-of-range", "Value", fmtNum(v), "Range", rangeText(qu))
 		}
-		return Value{Kind: ValueGiven, Number: v}, ""
+		return Value{Kind: ValueGiven, Number: v}, lang.Msg{}
 	}
-	return Value{Kind: ValueGiven, Text: raw.Text}, ""
+	return Value{Kind: ValueGiven, Text: raw.Text}, lang.Msg{}
 }
 
 // ParseNumber reads a number as people write it: a decimal point or comma,
@@ -211,78 +235,97 @@ func optionByText(qu *Question, s string) (string, bool) {
 	return "", false
 }
 
-func rangeText(qu *Question) string {
+// rangeText says which numbers a number question takes.
+func rangeText(qu *Question) lang.Msg {
+	unit := unitSuffix(qu.Unit)
 	switch {
 	case qu.Min != nil && qu.Max != nil:
-		return fmt.Sprintf("skriv et tall fra %s til %s%s", fmtNum(*qu.Min), fmtNum(*qu.Max), unitSuffix(qu.Unit))
+		return lang.M("number-range-between", "Min", fmtNum(*qu.Min), "Max", fmtNum(*qu.Max), "Unit", unit)
 	case qu.Min != nil:
-		return fmt.Sprintf("skriv et tall som er minst %s%s", fmtNum(*qu.Min), unitSuffix(qu.Unit))
+		return lang.M("number-range-min", "Min", fmtNum(*qu.Min), "Unit", unit)
 	case qu.Max != nil:
-		return fmt.Sprintf("skriv et tall som er høyst %s%s", fmtNum(*qu.Max), unitSuffix(qu.Unit))
+		return lang.M("number-range-max", "Max", fmtNum(*qu.Max), "Unit", unit)
 	}
-	return "skriv et tall" + unitSuffix(qu.Unit)
+	return lang.M("number-range-any", "Unit", unit)
 }
 
-func unitSuffix(unit string) string {
-	switch unit {
-	case "":
-		return ""
-	case "prosent", "%":
-		return " (prosent)"
+// unitSuffix is « (tonn)» after a number in a message, nothing without a
+// unit.
+func unitSuffix(unit string) lang.Msg {
+	if unit == "" {
+		return lang.Msg{}
 	}
-	return " (" + unit + ")"
+	return lang.M("unit-suffix", "Unit", unitName(unit))
 }
 
-// Expected says in Norwegian what a question accepts, for messages.
-func Expected(q *Questionnaire, qu *Question) string { return accepts(q, qu, false) }
+// unitName is a unit as messages name it: a share is «prosent».
+func unitName(unit string) any {
+	if unit == "prosent" || unit == "%" {
+		return lang.M("unit-percent")
+	}
+	return unit
+}
+
+// Expected says in bokmål what a question accepts, for messages.
+func Expected(q *Questionnaire, qu *Question) string { return ExpectedIn(lang.For(lang.NB), q, qu) }
+
+// ExpectedIn says in p's language what a question accepts.
+func ExpectedIn(p *lang.Printer, q *Questionnaire, qu *Question) string {
+	return expected(q, qu).In(p)
+}
+
+func expected(q *Questionnaire, qu *Question) lang.Msg { return accepts(q, qu, false) }
 
 // accepts says what a question accepts: in full for messages, or briefly
 // for the comment above each question in an answers file.
-func accepts(q *Questionnaire, qu *Question, brief bool) string {
-	var s string
+func accepts(q *Questionnaire, qu *Question, brief bool) lang.Msg {
+	var m lang.Msg
 	switch qu.EffectiveType() {
 	case TypeScale:
-		s = "gyldige verdier: " + ScaleValues(q)
+		m = lang.M("accepts-scale", "Values", scaleValues(q))
 		if brief {
 			lo, hi := q.ScaleRange()
-			s = fmt.Sprintf("skala %s–%s", fmtNum(lo), fmtNum(hi))
+			m = lang.M("accepts-brief-scale", "Lo", fmtNum(lo), "Hi", fmtNum(hi))
 		}
 	case TypeYesNo:
-		s = "gyldige verdier: ja, nei"
+		m = lang.M("accepts-yesno")
 		if brief {
-			s = "ja eller nei"
+			m = lang.M("accepts-brief-yesno")
 		}
 	case TypeChoice:
-		s = "gyldige alternativer: " + OptionList(qu)
+		m = lang.M("accepts-choice", "Options", optionList(qu))
 		if brief {
-			s = "ett av: " + optionIDs(qu)
+			m = lang.M("accepts-brief-choice", "IDs", optionIDs(qu))
 		}
 	case TypeMulti:
-		s = "gyldige alternativer: " + OptionList(qu) + "; skriv flere som en liste, for eksempel [" + qu.Options[0].ID + "], eller skilt med «;»"
+		m = lang.M("accepts-multi", "Options", optionList(qu), "First", qu.Options[0].ID)
 		if brief {
-			s = "en liste med noen av: " + optionIDs(qu) + "; for eksempel [" + qu.Options[0].ID + "]"
+			m = lang.M("accepts-brief-multi", "IDs", optionIDs(qu), "First", qu.Options[0].ID)
 		}
 	case TypeNumber:
-		s = rangeText(qu) + ", for eksempel 42,5"
+		m = lang.M("accepts-number", "Range", rangeText(qu))
 		if brief {
-			s = "et tall" + strings.TrimSuffix(strings.Replace(unitSuffix(qu.Unit), " (", ", ", 1), ")")
+			m = lang.M("accepts-brief-number")
+			if qu.Unit != "" {
+				m = lang.M("accepts-brief-number-unit", "Unit", unitName(qu.Unit))
+			}
 		}
 	case TypeText:
 		if brief {
-			return "fritekst"
+			return lang.M("accepts-brief-text")
 		}
-		return "skriv en tekst"
+		return lang.M("accepts-text")
 	}
 	switch {
 	case qu.allowNA && brief:
-		s += ", eller na for ikke relevant"
+		m = lang.M("accepts-brief-or-na", "Accepts", m)
 	case qu.allowNA:
-		s += ", eller na (ikke relevant)"
+		m = lang.M("accepts-or-na", "Accepts", m)
 	}
 	if brief {
-		return s
+		return m
 	}
-	return s + ", eller vet-ikke"
+	return lang.M("accepts-or-dont-know", "Accepts", m)
 }
 
 // optionIDs lists a question's option ids.
@@ -294,45 +337,59 @@ func optionIDs(qu *Question) string {
 	return strings.Join(parts, ", ")
 }
 
-// OptionList names a question's options as «id (Label)».
-func OptionList(qu *Question) string {
+// OptionList names a question's options as «id (Label)», in bokmål.
+func OptionList(qu *Question) string { return OptionListIn(lang.For(lang.NB), qu) }
+
+// OptionListIn names a question's options as «id (Label)», with the labels
+// in p's language.
+func OptionListIn(p *lang.Printer, qu *Question) string {
 	parts := make([]string, len(qu.Options))
 	for i, o := range qu.Options {
-		parts[i] = o.ID + " (" + o.Label.NB + ")"
+		parts[i] = o.ID + " (" + o.Label.Localize(p) + ")"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// optionList is OptionListIn as a placeholder.
+func optionList(qu *Question) lang.Func {
+	return func(p *lang.Printer) string { return OptionListIn(p, qu) }
 }
 
 // Label is a value as a person reads it, in the questionnaire's words:
 // «Etablert (3)», «Ja», option labels joined by «; », a number with its
 // unit and decimal comma, the text; «Ikke relevant», «Vet ikke»; "" when
-// there is no value.
+// there is no value. It speaks bokmål; LabelIn speaks p's language.
 func Label(q *Questionnaire, qu *Question, v Value) string {
+	return LabelIn(lang.For(lang.NB), q, qu, v)
+}
+
+// LabelIn is Label in p's language, the questionnaire's texts included.
+func LabelIn(p *lang.Printer, q *Questionnaire, qu *Question, v Value) string {
 	switch v.Kind {
 	case ValueNone:
 		return ""
 	case ValueNA:
-		return NALabel
+		return p.T("value-na")
 	case ValueDontKnow:
-		return DontKnowLabel
+		return p.T("value-dont-know")
 	}
 	switch qu.EffectiveType() {
 	case TypeScale:
-		return ScaleText(q, v.Number)
+		return ScaleTextIn(p, q, v.Number)
 	case TypeYesNo:
 		if v.Number == 1 {
-			return "Ja"
+			return p.T("value-yes")
 		}
-		return "Nei"
+		return p.T("value-no")
 	case TypeChoice, TypeMulti:
 		labels := make([]string, 0, len(v.Options))
 		for _, id := range v.Options {
 			if o, ok := qu.Option(id); ok {
-				labels = append(labels, o.Label.NB)
+				labels = append(labels, o.Label.Localize(p))
 			}
 		}
 		if len(labels) == 0 {
-			return "Ingen valgt"
+			return p.T("value-none-chosen")
 		}
 		return strings.Join(labels, ListSep+" ")
 	case TypeNumber:
@@ -341,16 +398,30 @@ func Label(q *Questionnaire, qu *Question, v Value) string {
 	return v.Text
 }
 
-// ScaleText is a scale value as «Etablert (3)».
-func ScaleText(q *Questionnaire, v float64) string {
-	if l := q.ScaleLabel(v); l != "" {
-		return fmt.Sprintf("%s (%s)", l, DecimalComma(v))
+// label is LabelIn as a placeholder.
+func label(q *Questionnaire, qu *Question, v Value) lang.Func {
+	return func(p *lang.Printer) string { return LabelIn(p, q, qu, v) }
+}
+
+// ScaleText is a scale value as «Etablert (3)», in bokmål.
+func ScaleText(q *Questionnaire, v float64) string { return ScaleTextIn(lang.For(lang.NB), q, v) }
+
+// ScaleTextIn is a scale value as «Etablert (3)», the label in p's
+// language.
+func ScaleTextIn(p *lang.Printer, q *Questionnaire, v float64) string {
+	if pt := q.scalePoint(v); pt != nil {
+		return fmt.Sprintf("%s (%s)", pt.Label.Localize(p), DecimalComma(v))
 	}
 	return DecimalComma(v)
 }
 
+// scaleText is ScaleTextIn as a placeholder.
+func scaleText(q *Questionnaire, v float64) lang.Func {
+	return func(p *lang.Printer) string { return ScaleTextIn(p, q, v) }
+}
+
 // NumberText is a number with a decimal comma and its unit; «prosent»
-// is written «%».
+// is written «%». It has no words of its own, so it serves every language.
 func NumberText(v float64, unit string) string {
 	switch unit {
 	case "":

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sirkel/sirkel/assessment/lang"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,9 +27,10 @@ const commentWidth = 80
 // Answers are written in their raw form, so a value that does not check
 // against q is kept as it was, and answers to ids that q does not know are
 // kept at the end. With a nil q the answers are written in file order
-// without question texts.
+// without question texts. The comments are in the file's language
+// (a.Language), bokmål when it names none.
 func WriteAnswers(w io.Writer, q *Questionnaire, a *Answers) error {
-	aw := &answersWriter{b: bufio.NewWriter(w)}
+	aw := &answersWriter{b: bufio.NewWriter(w), p: lang.For(lang.Lang(a.Language))}
 	aw.header(q, a)
 	aw.answers(q, a)
 	if aw.err != nil {
@@ -38,6 +41,7 @@ func WriteAnswers(w io.Writer, q *Questionnaire, a *Answers) error {
 
 type answersWriter struct {
 	b   *bufio.Writer
+	p   *lang.Printer // the language of the comments
 	err error
 }
 
@@ -97,10 +101,10 @@ func (aw *answersWriter) header(q *Questionnaire, a *Answers) {
 		ref = q.Ref()
 	}
 	if q != nil {
-		aw.comment(0, fmt.Sprintf("Svar på «%s» (%s@%s).", q.Title, ref.ID, ref.Version))
-		aw.comment(0, "Alle spørsmålene står under «answers», ordnet etter tiltaksområde. Et ubesvart spørsmål er kommentert ut («# id:»); fjern «# » og skriv svaret etter kolon for å svare i en editor. I parentes står hva hvert spørsmål godtar.")
+		aw.comment(0, aw.p.T("answers-file-title", "Title", q.Title, "Ref", ref.ID+"@"+ref.Version))
+		aw.comment(0, aw.p.T("answers-file-how-to"))
 		if len(q.Scale) > 0 {
-			aw.comment(0, "Skala: "+ScaleValues(q)+".")
+			aw.comment(0, aw.p.T("answers-file-scale", "Scale", scaleValues(q)))
 		}
 	}
 	aw.entry(0, "kind", str(KindAnswers))
@@ -184,15 +188,15 @@ func (aw *answersWriter) answers(q *Questionnaire, a *Answers) {
 	written := map[string]bool{}
 	if q != nil {
 		for _, ar := range q.Areas {
-			title := fmt.Sprintf("%s (%s)", ar.Name, ar.ID)
+			title := fmt.Sprintf("%s (%s)", ar.Name.Localize(aw.p), ar.ID)
 			aw.line("")
 			aw.line("  # %s", title)
 			aw.line("  # %s", strings.Repeat("=", utf8.RuneCountInString(title)))
 			for i := range ar.Questions {
 				qu := &ar.Questions[i]
 				aw.line("")
-				aw.comment(2, qu.Text.String())
-				aw.comment(2, "("+accepts(q, qu, true)+")")
+				aw.comment(2, qu.Text.Localize(aw.p))
+				aw.comment(2, "("+accepts(q, qu, true).In(aw.p)+")")
 				ans, _ := a.Answers.Get(qu.ID)
 				aw.answer(qu.ID, ans)
 				written[qu.ID] = true
@@ -206,7 +210,7 @@ func (aw *answersWriter) answers(q *Questionnaire, a *Answers) {
 		}
 		if first && q != nil {
 			aw.line("")
-			aw.comment(2, fmt.Sprintf("Svar på spørsmål som ikke finnes i %s@%s:", q.ID, q.Version))
+			aw.comment(2, aw.p.T("answers-file-unknown", "Ref", q.ID+"@"+q.Version))
 		}
 		first = false
 		aw.answer(id, a.Answers.ByID[id])

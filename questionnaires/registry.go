@@ -9,13 +9,13 @@ package questionnaires
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // DefaultID is the questionnaire used when nothing else is named.
@@ -57,13 +57,13 @@ func newRegistry(fsys fs.FS) *registry {
 			r.err = err
 			return r
 		}
-		q, ds := assessment.ParseQuestionnaire("(innebygd) "+name, data)
+		q, ds := assessment.ParseQuestionnaire(lang.M("registry-embedded-file", "File", name).String(), data)
 		if ds.HasErrors() {
-			r.err = fmt.Errorf("det innebygde spørreskjemaet %s er ugyldig:\n%s", name, ds.Errors().Error())
+			r.err = lang.NewError(lang.M("registry-invalid", "File", name, "Errors", ds.Errors()))
 			return r
 		}
 		if other, dup := seen[q.Ref()]; dup {
-			r.err = fmt.Errorf("de innebygde spørreskjemaene %s og %s er begge %s; hver versjon kan bare bygges inn én gang", other, name, q.Ref())
+			r.err = lang.NewError(lang.M("registry-duplicate", "First", other, "Second", name, "Ref", q.Ref().String()))
 			return r
 		}
 		seen[q.Ref()] = name
@@ -129,9 +129,9 @@ func (r *registry) get(ref assessment.QuestionnaireRef) (*Entry, error) {
 		}
 	}
 	if vs := r.versions(ref.ID); len(vs) > 0 {
-		return nil, fmt.Errorf("spørreskjemaet «%s» finnes ikke i versjon «%s» i denne utgaven av sirkel; innebygde versjoner: %s (eller oppgi en fil)", ref.ID, ref.Version, refList(vs))
+		return nil, lang.NewError(lang.M("registry-no-such-version", "ID", ref.ID, "Version", ref.Version, "Refs", refList(vs)))
 	}
-	return nil, fmt.Errorf("ukjent spørreskjema «%s»; innebygde skjemaer: %s (eller oppgi en fil)", ref.ID, refList(r.entries))
+	return nil, lang.NewError(lang.M("registry-unknown", "ID", ref.ID, "Refs", refList(r.entries)))
 }
 
 // refList names entries as id@version, the forms Get accepts.

@@ -171,8 +171,14 @@ type Msg struct {
 // M makes a Msg.
 func M(id string, args ...any) Msg { return Msg{ID: id, Args: args} }
 
-// In renders the message with p.
-func (m Msg) In(p *Printer) string { return p.T(m.ID, m.Args...) }
+// In renders the message with p; the zero Msg, an optional part left out
+// (no «mente du …?»), renders as nothing.
+func (m Msg) In(p *Printer) string {
+	if m.ID == "" {
+		return ""
+	}
+	return p.T(m.ID, m.Args...)
+}
 
 // Localize renders the message with p, when it is another message's
 // placeholder.
@@ -194,5 +200,28 @@ func (l List) Localize(p *Printer) string {
 	return strings.Join(parts, ", ")
 }
 
-// String renders the message in bokmål.
-func (m Msg) String() string { return For(NB).T(m.ID, m.Args...) }
+// String renders the message in bokmål; the zero Msg is "" without
+// touching the catalogues.
+func (m Msg) String() string {
+	if m.ID == "" {
+		return ""
+	}
+	return m.In(For(NB))
+}
+
+// Error is a message that is an error: Error() is bokmål, and a caller
+// that knows the output's language finds it with errors.As and renders Msg.
+type Error struct{ Msg Msg }
+
+// NewError makes an error of a message.
+func NewError(m Msg) error { return &Error{Msg: m} }
+
+// Error is the message in bokmål.
+func (e *Error) Error() string { return e.Msg.String() }
+
+// Func is a placeholder value built from other localized parts when it is
+// rendered (a scale with its labels in the printer's language).
+type Func func(p *Printer) string
+
+// Localize calls f with p.
+func (f Func) Localize(p *Printer) string { return f(p) }

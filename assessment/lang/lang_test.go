@@ -133,13 +133,20 @@ func TestCataloguesAgree(t *testing.T) {
 	}
 }
 
+// use is a message id passed to T or M, with the placeholder names given
+// with it.
+type use struct {
+	id    string
+	names []string
+}
+
 // messageIDs finds the literal ids passed to T and M in a Go file.
-func messageIDs(t *testing.T, path string) []string {
+func messageIDs(t *testing.T, path string) []use {
 	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
+	var ids []use
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || len(call.Args) == 0 {
@@ -157,7 +164,14 @@ func messageIDs(t *testing.T, path string) []string {
 		}
 		if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 			if id, err := strconv.Unquote(lit.Value); err == nil {
-				ids = append(ids, id)
+				u := use{id: id}
+				for i := 1; i < len(call.Args); i += 2 {
+					if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						name, _ := strconv.Unquote(lit.Value)
+						u.names = append(u.names, name)
+					}
+				}
+				ids = append(ids, u)
 			}
 		}
 		return true
@@ -166,7 +180,8 @@ func messageIDs(t *testing.T, path string) []string {
 }
 
 // TestEveryMessageUsedAndDefined: ids used in the code exist in the
-// catalogues, and no message is left unused.
+// catalogues, each use gives every placeholder of its message (a missing
+// one would print «<no value>»), and no message is left unused.
 func TestEveryMessageUsedAndDefined(t *testing.T) {
 	nb := catalog(t, NB)
 	used := map[string]bool{}
@@ -183,10 +198,17 @@ func TestEveryMessageUsedAndDefined(t *testing.T) {
 		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
-		for _, id := range messageIDs(t, p) {
-			used[id] = true
-			if _, ok := nb[id]; !ok {
-				t.Errorf("%s: message %q is not in the catalogues", p, id)
+		for _, u := range messageIDs(t, p) {
+			used[u.id] = true
+			texts, ok := nb[u.id]
+			if !ok {
+				t.Errorf("%s: message %q is not in the catalogues", p, u.id)
+				continue
+			}
+			for _, name := range placeholders(texts) {
+				if !slices.Contains(u.names, name) {
+					t.Errorf("%s: message %q is used without its placeholder %s", p, u.id, name)
+				}
 			}
 		}
 		return nil
@@ -207,7 +229,12 @@ const repoRoot = "../.."
 // converted lists the packages whose user-facing text comes from the
 // catalogues only; their non-test code must hold no Norwegian text.
 var converted = []string{
+	"assessment",
 	"assessment/lang",
+	"assessment/register",
+	"assessment/schema",
+	"assessment/strictyaml",
+	"questionnaires",
 }
 
 var (

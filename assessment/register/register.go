@@ -156,5 +156,18 @@ func hasWordPrefix(name, want string) bool {
 	return false
 }
 
-// SortKey orders Norwegian names: æ, ø and å come after z.
-var SortKey = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "Æ", "{", "Ø", "|", "Å", "}").Replace
+// SortKey orders Norwegian names: æ, ø and å come after z. They are
+// letters to sort by, not text, so they are runes here.
+func SortKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'æ', 'Æ':
+			return '{'
+		case 'ø', 'Ø':
+			return '|'
+		case 'å', 'Å':
+			return '}'
+		}
+		return r
+	}, name)
+}

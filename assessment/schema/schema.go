@@ -8,11 +8,11 @@ package schema
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"regexp"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // Dialect is the JSON Schema draft the schemas are written in.
@@ -61,8 +61,9 @@ func withDescription(s Schema, description string) Schema {
 	return s
 }
 
-// ForQuestionnaires is the schema of questionnaire files.
-func ForQuestionnaires() Schema {
+// ForQuestionnaires is the schema of questionnaire files, its descriptions
+// in p's language.
+func ForQuestionnaires(p *lang.Printer) Schema {
 	text := schemaRef("text")
 	ident := schemaRef("ident")
 	named := func(id Schema) Schema {
@@ -72,25 +73,25 @@ func ForQuestionnaires() Schema {
 	idList := schemaArray(ident)
 
 	question := schemaObject([]string{"id", "text"}, Schema{
-		"id":       withDescription(schemaRef("ident"), "Unik i skjemaet; svarfilene bruker den som nøkkel."),
+		"id":       withDescription(schemaRef("ident"), p.T("schema-question-id")),
 		"text":     text,
 		"help":     text,
-		"type":     withDescription(Schema{"enum": []string{"scale", "yesno", "choice", "multi", "number", "text"}}, "Svartype; standard er scale."),
-		"step":     withDescription(Schema{"type": "integer", "minimum": 1}, "Trinn (id fra steps)."),
-		"tier":     withDescription(Schema{"type": "string"}, "Tiltaksnivå (id fra tiers), for eksempel I."),
+		"type":     withDescription(Schema{"enum": []string{"scale", "yesno", "choice", "multi", "number", "text"}}, p.T("schema-question-type")),
+		"step":     withDescription(Schema{"type": "integer", "minimum": 1}, p.T("schema-question-step")),
+		"tier":     withDescription(Schema{"type": "string"}, p.T("schema-question-tier")),
 		"weight":   Schema{"type": "number", "exclusiveMinimum": 0},
-		"target":   withDescription(Schema{"type": "number"}, "Målet: en skalaverdi for scale, ellers et tall i [0, 1]."),
+		"target":   withDescription(Schema{"type": "number"}, p.T("schema-question-target")),
 		"allow_na": Schema{"type": "boolean"},
-		"plans":    withDescription(idList, "Planverk (id fra plans) der et gap her hører hjemme."),
+		"plans":    withDescription(idList, p.T("schema-question-plans")),
 		"strategy": ident,
 		"action":   text,
 		"examples": idList,
 		"options":  schemaArray(schemaObject([]string{"id", "label", "score"}, Schema{"id": ident, "label": text, "score": Schema{"type": "number", "minimum": 0, "maximum": 1}})),
-		"scoring":  withDescription(schemaObject([]string{"worst", "best"}, Schema{"worst": number, "best": number}), "For number-spørsmål: tallet som gir 0 og tallet som gir full skår."),
+		"scoring":  withDescription(schemaObject([]string{"worst", "best"}, Schema{"worst": number, "best": number}), p.T("schema-question-scoring")),
 		"unit":     Schema{"type": "string"},
-		"min":      withDescription(number, "For number-spørsmål: det minste gyldige svaret."),
-		"max":      withDescription(number, "For number-spørsmål: det største gyldige svaret."),
-		"replaces": withDescription(idList, "Spørsmåls-id-er fra forrige versjon som dette spørsmålet erstatter (nytt navn, delt eller slått sammen)."),
+		"min":      withDescription(number, p.T("schema-question-min")),
+		"max":      withDescription(number, p.T("schema-question-max")),
+		"replaces": withDescription(idList, p.T("schema-question-replaces")),
 	})
 	area := schemaObject([]string{"id", "name", "questions"}, Schema{
 		"id": ident, "name": text, "description": text,
@@ -101,8 +102,8 @@ func ForQuestionnaires() Schema {
 	})
 	return Schema{
 		"$schema":              Dialect,
-		"title":                "sirkel: spørreskjema (kind: questionnaire)",
-		"description":          "Et spørreskjema for egenvurdering av sirkulær økonomi; se «sirkel help formats». «sirkel validate» gjør i tillegg kryssjekkene (unike id-er, referanser, skalaer).",
+		"title":                p.T("schema-questionnaire-title"),
+		"description":          p.T("schema-questionnaire-description"),
 		"type":                 "object",
 		"required":             []string{"kind", "id", "version", "title", "scale", "default_target", "levels", "areas"},
 		"additionalProperties": false,
@@ -113,28 +114,28 @@ func ForQuestionnaires() Schema {
 			"title":          text,
 			"description":    text,
 			"language":       Schema{"enum": []string{"nb", "nn", "en"}},
-			"languages":      withDescription(schemaArray(Schema{"enum": []string{"nb", "nn", "en"}}), "Målformene hver tekst er skrevet på; med [nb, nn] må hver tekst ha begge."),
-			"audience":       withDescription(Schema{"enum": []string{"kommune", "fylkeskommune"}}, "Hvem som svarer: kommune (standard) eller fylkeskommune."),
+			"languages":      withDescription(schemaArray(Schema{"enum": []string{"nb", "nn", "en"}}), p.T("schema-questionnaire-languages")),
+			"audience":       withDescription(Schema{"enum": []string{"kommune", "fylkeskommune"}}, p.T("schema-questionnaire-audience")),
 			"scale":          Schema{"type": "array", "minItems": 2, "items": schemaObject([]string{"value", "label"}, Schema{"value": number, "label": text, "description": text})},
-			"default_target": withDescription(Schema{"type": "number"}, "En verdi på skalaen."),
+			"default_target": withDescription(Schema{"type": "number"}, p.T("schema-questionnaire-default-target")),
 			"levels":         Schema{"type": "array", "minItems": 1, "items": schemaObject([]string{"min", "name"}, Schema{"min": Schema{"type": "number", "minimum": 0, "maximum": 100}, "name": text, "description": text})},
 			"steps":          schemaArray(named(Schema{"type": "integer", "minimum": 1})),
 			"tiers":          schemaArray(named(Schema{"type": "string"})),
 			"plans": schemaArray(schemaObject([]string{"id", "name"}, Schema{
 				"id": ident, "name": text, "description": text,
 				"kind":       Schema{"enum": []string{"plan", "okonomi", "eierskap", "anskaffelse", "reglement", "rapport", "virksomhet"}},
-				"law":        withDescription(text, "Lovgrunnlaget, for eksempel «pbl. § 10-1»."),
-				"decided_by": withDescription(text, "Hvem som vedtar planen, for eksempel «kommunestyret»."),
-				"parent":     withDescription(ident, "Overordnet plan (id fra plans); en delplan uten egen syklus bruker den overordnedes."),
+				"law":        withDescription(text, p.T("schema-plan-law")),
+				"decided_by": withDescription(text, p.T("schema-plan-decided-by")),
+				"parent":     withDescription(ident, p.T("schema-plan-parent")),
 				"cycle": schemaObject([]string{"rule"}, Schema{
-					"rule":        withDescription(Schema{"enum": []string{"yearly", "election", "decided"}}, "yearly: vedtas hvert år i «month»; election: én gang per valgperiode, i «month» året etter valget; decided: når planstrategien bestemmer det (oppgis i svarfilen)."),
+					"rule":        withDescription(Schema{"enum": []string{"yearly", "election", "decided"}}, p.T("schema-plan-cycle-rule")),
 					"month":       Schema{"type": "integer", "minimum": 1, "maximum": 12},
-					"lead_months": withDescription(Schema{"type": "integer", "minimum": 0}, "Hvor mange måneder før vedtaket innspill må være klare."),
+					"lead_months": withDescription(Schema{"type": "integer", "minimum": 0}, p.T("schema-plan-cycle-lead")),
 				}),
 			})),
 			"strategies":   schemaArray(named(ident)),
 			"areas":        Schema{"type": "array", "minItems": 1, "items": schemaRef("area")},
-			"min_coverage": withDescription(Schema{"type": "number", "minimum": 0, "maximum": 1}, "Dekning under denne andelen gjør skåren usikker; standard 0.5."),
+			"min_coverage": withDescription(Schema{"type": "number", "minimum": 0, "maximum": 1}, p.T("schema-questionnaire-min-coverage")),
 			"examples": schemaArray(schemaObject([]string{"id", "name"}, Schema{
 				"id": ident, "name": text, "description": text,
 				"url": Schema{"type": "string", "format": "uri"}, "areas": idList,
@@ -145,7 +146,7 @@ func ForQuestionnaires() Schema {
 		"$defs": Schema{
 			"ident": Schema{"type": "string", "pattern": assessment.IdentPattern},
 			"text": Schema{
-				"description": "En tekst på bokmål, eller en mapping av språk der nb er påkrevd.",
+				"description": p.T("schema-text"),
 				"anyOf": []any{
 					Schema{"type": "string"},
 					schemaObject([]string{"nb"}, Schema{"nb": Schema{"type": "string"}, "nn": Schema{"type": "string"}, "en": Schema{"type": "string"}}),
@@ -159,14 +160,16 @@ func ForQuestionnaires() Schema {
 
 // ForAnswers is the schema of answer files to q: its question ids are
 // the properties of «answers», each with the values the question allows.
-func ForAnswers(q *assessment.Questionnaire) Schema {
+// Its descriptions, the questionnaire's texts included, are in p's
+// language.
+func ForAnswers(p *lang.Printer, q *assessment.Questionnaire) Schema {
 	scale := make([]any, len(q.Scale))
 	for i, p := range q.Scale {
 		scale[i] = *p.Value
 	}
 	areas := Schema{}
 	for _, a := range q.Areas {
-		areas[a.ID] = withDescription(Schema{"enum": scale}, fmt.Sprintf("Kommunens eget mål for «%s»: %s", a.Name, assessment.ScaleValues(q)))
+		areas[a.ID] = withDescription(Schema{"enum": scale}, p.T("schema-answers-target", "Area", a.Name, "Scale", assessment.ScaleValuesIn(p, q)))
 	}
 	// A year is a number to a YAML reader, a month or a date a string.
 	when := func(pattern, description string) Schema {
@@ -177,21 +180,21 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 	}
 	month := `^[0-9]{4}(-(0[1-9]|1[0-2]))?$`
 	plans := Schema{}
-	for _, p := range q.Plans {
-		plans[p.ID] = withDescription(schemaObject(nil, Schema{
-			"adopted": when(`^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?$`, "Når planen sist ble vedtatt: et år (2021), en måned (2021-06) eller en dato (2021-06-15)."),
-			"next":    when(month, "Når planen skal revideres neste gang: et år (2027, lest som desember) eller en måned (2027-06). Går foran planens syklus i skjemaet."),
-			"status":  withDescription(Schema{"type": "string"}, "Hvordan planen står, med egne ord."),
-		}), fmt.Sprintf("Kommunens egne opplysninger om «%s».", p.Name))
+	for _, pl := range q.Plans {
+		plans[pl.ID] = withDescription(schemaObject(nil, Schema{
+			"adopted": when(`^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?$`, p.T("schema-answers-plan-adopted")),
+			"next":    when(month, p.T("schema-answers-plan-next")),
+			"status":  withDescription(Schema{"type": "string"}, p.T("schema-answers-plan-status")),
+		}), p.T("schema-answers-plan", "Plan", pl.Name))
 	}
 	answers := Schema{}
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
-		answers[qu.ID] = answerSchema(q, qu)
+		answers[qu.ID] = answerSchema(p, q, qu)
 	})
 	return Schema{
 		"$schema":              Dialect,
-		"title":                fmt.Sprintf("sirkel: svarfil for %s@%s", q.ID, q.Version),
-		"description":          fmt.Sprintf("Svar på «%s». Lag en svarfil med «sirkel assess», og sjekk den med «sirkel validate».", q.Title),
+		"title":                p.T("schema-answers-title", "Ref", q.ID+"@"+q.Version),
+		"description":          p.T("schema-answers-description", "Title", q.Title),
 		"type":                 "object",
 		"required":             []string{"kind", "questionnaire", "municipality", "date", "answers"},
 		"additionalProperties": false,
@@ -199,21 +202,21 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 			"kind": Schema{"const": assessment.KindAnswers},
 			"questionnaire": schemaObject([]string{"id", "version"}, Schema{
 				"id":      Schema{"const": q.ID},
-				"version": withDescription(Schema{"type": "string", "default": q.Version}, fmt.Sprintf("Versjonen svarene er gitt til; dette skjemaet er laget for %s.", q.Version)),
+				"version": withDescription(Schema{"type": "string", "default": q.Version}, p.T("schema-answers-version", "Version", q.Version)),
 			}),
 			"municipality": schemaObject([]string{"name", "number"}, Schema{
 				"name":   Schema{"type": "string", "minLength": 1},
-				"number": withDescription(Schema{"type": "string", "pattern": assessment.MunicipalityNumberPattern}, "Kommunenummer (fire sifre) eller fylkesnummer (to), i anførselstegn: \"0301\"."),
+				"number": withDescription(Schema{"type": "string", "pattern": assessment.MunicipalityNumberPattern}, p.T("schema-answers-number")),
 			}),
 			"respondents": schemaArray(schemaObject([]string{"name"}, Schema{
 				"name":  Schema{"type": "string", "minLength": 1},
 				"role":  Schema{"type": "string"},
 				"email": Schema{"type": "string", "format": "email"},
 			})),
-			"date":     withDescription(Schema{"type": "string", "format": "date"}, "ÅÅÅÅ-MM-DD"),
-			"language": withDescription(Schema{"enum": []string{"nb", "nn"}}, "Målformen for rapporten og meldingene: nb (bokmål) eller nn (nynorsk)."),
+			"date":     withDescription(Schema{"type": "string", "format": "date"}, p.T("schema-answers-date")),
+			"language": withDescription(Schema{"enum": []string{"nb", "nn"}}, p.T("schema-answers-language")),
 			"targets":  schemaObject(nil, areas),
-			"plans":    withDescription(schemaObject(nil, plans), "Kommunens planer etter plan-id: når de ble vedtatt, når de revideres neste gang, og status."),
+			"plans":    withDescription(schemaObject(nil, plans), p.T("schema-answers-plans")),
 			"answers":  schemaObject(nil, answers),
 		},
 	}
@@ -221,7 +224,7 @@ func ForAnswers(q *assessment.Questionnaire) Schema {
 
 // answerSchema allows a question's value, nothing (unanswered), or
 // {value, comment}.
-func answerSchema(q *assessment.Questionnaire, qu *assessment.Question) Schema {
+func answerSchema(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question) Schema {
 	var value Schema
 	var values string
 	na := []any{}
@@ -235,7 +238,7 @@ func answerSchema(q *assessment.Questionnaire, qu *assessment.Question) Schema {
 			vals = append(vals, *p.Value)
 		}
 		value = Schema{"enum": append(vals, na...)}
-		values = assessment.ScaleValues(q)
+		values = assessment.ScaleValuesIn(p, q)
 	case assessment.TypeYesNo:
 		value = Schema{"enum": append([]any{"ja", "nei", true, false}, na...)}
 		values = "ja, nei"
@@ -245,7 +248,7 @@ func answerSchema(q *assessment.Questionnaire, qu *assessment.Question) Schema {
 			vals = append(vals, o.ID)
 		}
 		value = Schema{"enum": append(vals, na...)}
-		values = assessment.OptionList(qu)
+		values = assessment.OptionListIn(p, qu)
 	case assessment.TypeMulti:
 		ids := make([]any, len(qu.Options))
 		for i, o := range qu.Options {
@@ -255,25 +258,25 @@ func answerSchema(q *assessment.Questionnaire, qu *assessment.Question) Schema {
 			Schema{"type": "array", "uniqueItems": true, "items": Schema{"enum": ids}},
 			Schema{"enum": append(ids[:len(ids):len(ids)], na...)},
 		}}
-		values = "en liste med noen av: " + assessment.OptionList(qu)
+		values = p.T("schema-answers-values-multi", "Options", assessment.OptionListIn(p, qu))
 	case assessment.TypeNumber:
 		value = Schema{"type": "number"}
 		if len(na) > 0 {
 			value = Schema{"anyOf": []any{value, Schema{"enum": na}}}
 		}
-		values = "et tall"
+		values = p.T("schema-answers-values-number")
 		if qu.Unit != "" {
-			values += " (" + qu.Unit + ")"
+			values = p.T("schema-answers-values-number-unit", "Unit", qu.Unit)
 		}
 	case assessment.TypeText:
 		value = Schema{"type": []string{"string", "number", "boolean"}}
-		values = "fritekst"
+		values = p.T("schema-answers-values-text")
 	}
 	if qu.NAAllowed() {
-		values += ", eller na (ikke relevant)"
+		values = p.T("schema-answers-values-or-na", "Values", values)
 	}
-	description := qu.Text.String() + "\n\nGyldige svar: " + values
-	if h := qu.Help.String(); h != "" {
+	description := p.T("schema-answers-answer", "Text", qu.Text, "Values", values)
+	if h := qu.Help.Localize(p); h != "" {
 		description += "\n\n" + h
 	}
 	return Schema{

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -97,7 +98,7 @@ func readSchemaFixture(t *testing.T, path string) []byte {
 }
 
 func TestQuestionnaireSchemaValidatesQuestionnaires(t *testing.T) {
-	sch := compileSchema(t, ForQuestionnaires())
+	sch := compileSchema(t, ForQuestionnaires(lang.For(lang.NB)))
 	for _, path := range []string{"../../questionnaires/ks-sirkulaer-2026.1.yaml", "../../testdata/mini-questionnaire.yaml"} {
 		if err := sch.Validate(yamlInstance(t, readSchemaFixture(t, path))); err != nil {
 			t.Errorf("%s: %v", path, err)
@@ -118,7 +119,7 @@ func TestQuestionnaireSchemaValidatesQuestionnaires(t *testing.T) {
 // TestQuestionnaireSchemaKnowsEveryField keeps the hand-written schema in
 // step with the Go types that decode questionnaires.
 func TestQuestionnaireSchemaKnowsEveryField(t *testing.T) {
-	s := ForQuestionnaires()
+	s := ForQuestionnaires(lang.For(lang.NB))
 	defs := s["$defs"].(Schema)
 	props := func(x Schema) Schema { return x["properties"].(Schema) }
 	items := func(x Schema) Schema { return x["items"].(Schema) }
@@ -164,7 +165,7 @@ func TestAnswersSchemaValidatesExamples(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	sch := compileSchema(t, ForAnswers(ks))
+	sch := compileSchema(t, ForAnswers(lang.For(lang.NB), ks))
 	for _, path := range []string{"../../testdata/oyer-3440.yaml", "../../testdata/partial-3440.yaml"} {
 		if err := sch.Validate(yamlInstance(t, readSchemaFixture(t, path))); err != nil {
 			t.Errorf("%s: %v", path, err)
@@ -177,7 +178,7 @@ func TestAnswersSchemaKnowsTheQuestions(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	sch := compileSchema(t, ForAnswers(mini))
+	sch := compileSchema(t, ForAnswers(lang.For(lang.NB), mini))
 	head := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\n"
 	good := []string{
 		"answers: {}",
@@ -226,6 +227,32 @@ func TestSchemaFileName(t *testing.T) {
 	} {
 		if got := FileName(ref); got != want {
 			t.Errorf("FileName(%v) = %q, want %q", ref, got, want)
+		}
+	}
+}
+
+// TestSchemasInNynorsk: with a nynorsk printer the descriptions are
+// nynorsk, the questionnaire's own texts too where it has them.
+func TestSchemasInNynorsk(t *testing.T) {
+	mini, ds := assessment.ParseQuestionnaire("mini.yaml", readSchemaFixture(t, "../../testdata/mini-questionnaire.yaml"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	nn := lang.For(lang.NN)
+	a := ForAnswers(nn, mini)
+	if got, want := a["description"], "Svar på «Lita testundersøking». Lag ei svarfil med «sirkel assess», og sjekk ho med «sirkel validate»."; got != want {
+		t.Errorf("answers description = %q, want %q", got, want)
+	}
+	if got := ForQuestionnaires(nn)["title"]; got != "sirkel: spørjeskjema (kind: questionnaire)" {
+		t.Errorf("questionnaire title = %q", got)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, bokmål := range []string{"ikke", "eller na (ikke relevant)", "Kommunens"} {
+		if strings.Contains(buf.String(), bokmål) {
+			t.Errorf("bokmål %q in the nynorsk schema", bokmål)
 		}
 	}
 }

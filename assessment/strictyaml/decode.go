@@ -2,12 +2,12 @@
 // what the YAML library lets through or reports badly (duplicate keys,
 // tabs in indentation, wrong encodings, alias bombs, oversized files), and
 // decodes a node tree into Go values strictly — unknown keys and wrong
-// types become Norwegian diagnostics at file:line:col with their YAML path,
-// and decoding goes on so that every problem of a file is reported at once.
+// types become diagnostics at file:line:col with their YAML path and a
+// message from the catalogues (assessment/lang), and decoding goes on so
+// that every problem of a file is reported at once.
 package strictyaml
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -66,15 +66,6 @@ func (d *Decoder) Error(n *yaml.Node, path string, msg lang.Msg) {
 	d.diags = append(d.diags, NewDiagnostic(d.file, line, col, path, msg))
 }
 
-// Errorf records an error at n (its line and column) and YAML path.
-func (d *Decoder) Errorf(n *yaml.Node, path, format string, args ...any) {
-	diag := Diagnostic{File: d.file, Path: path, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		diag.Line, diag.Column = n.Line, n.Column
-	}
-	d.diags = append(d.diags, diag)
-}
-
 // Enter resolves aliases and counts nodes; it reports false when decoding
 // must stop (an alias bomb or absurd nesting).
 func (d *Decoder) Enter(n *yaml.Node, path string, depth int) (*yaml.Node, bool) {
@@ -83,19 +74,19 @@ func (d *Decoder) Enter(n *yaml.Node, path string, depth int) (*yaml.Node, bool)
 	}
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
 		if n.Alias == nil || hops > 100 {
-			d.Errorf(n, path, "aliaset viser ikke til en verdi")
+			d.Error(n, path, lang.M("yaml-alias-dangling"))
 			return n, false
 		}
 		n = n.Alias
 	}
 	d.nodes++
 	if d.nodes > MaxNodes {
-		d.Errorf(n, path, "dokumentet er for stort når aliaser (*navn) foldes ut (over %d verdier); skriv verdiene ut i stedet for å bruke aliaser", MaxNodes)
+		d.Error(n, path, lang.M("yaml-too-many-nodes", "Max", MaxNodes))
 		d.aborted = true
 		return n, false
 	}
 	if depth > MaxDepth {
-		d.Errorf(n, path, "dokumentet er for dypt nøstet (over %d nivåer)", MaxDepth)
+		d.Error(n, path, lang.M("yaml-too-deep", "Max", MaxDepth))
 		d.aborted = true
 		return n, false
 	}
@@ -115,24 +106,25 @@ func IndexPath(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }
 
-// Describe names a node's kind and value for messages.
-func Describe(n *yaml.Node) string {
+// Describe names a node's kind and value for messages, as a placeholder
+// rendered in the output's language.
+func Describe(n *yaml.Node) lang.Msg {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "en mapping (nøkkel: verdi)"
+		return lang.M("yaml-a-mapping")
 	case yaml.SequenceNode:
-		return "en liste"
+		return lang.M("yaml-a-list")
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!null" {
-			return "ingen verdi"
+			return lang.M("yaml-no-value")
 		}
 		v := n.Value
 		if utf8.RuneCountInString(v) > 40 {
 			v = string([]rune(v)[:40]) + "…"
 		}
-		return "«" + v + "»"
+		return lang.M("value-quoted", "Value", v)
 	}
-	return "en ukjent verdi"
+	return lang.M("yaml-an-unknown-value")
 }
 
 type fieldInfo struct {
@@ -169,7 +161,7 @@ func (d *Decoder) MappingPairs(n *yaml.Node, path string, each func(key string, 
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.Errorf(k, JoinPath(path, k.Value), "nøkkelen «%s» står to ganger (første gang på linje %d); fjern den ene", k.Value, first)
+			d.Error(k, JoinPath(path, k.Value), lang.M("yaml-duplicate-key", "Key", k.Value, "Line", first))
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -185,10 +177,10 @@ func (d *Decoder) Key(k *yaml.Node, path string) *yaml.Node {
 	}
 	switch {
 	case k.Kind != yaml.ScalarNode:
-		d.Errorf(k, path, "en nøkkel må være en enkel tekst, ikke %s", Describe(k))
+		d.Error(k, path, lang.M("yaml-key-not-scalar", "Found", Describe(k)))
 		return nil
 	case k.Value == "<<":
-		d.Errorf(k, path, "sammenslåing med «<<» støttes ikke; skriv nøklene ut")
+		d.Error(k, path, lang.M("yaml-merge-key"))
 		return nil
 	}
 	return k
@@ -229,7 +221,7 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			for i, f := range fields {
 				names[i] = f.name
 			}
-			d.Errorf(k, JoinPath(path, key), "ukjent nøkkel «%s»; gyldige nøkler her: %s%s", key, strings.Join(names, ", "), Meant(key, names))
+			d.Error(k, JoinPath(path, key), lang.M("yaml-unknown-key", "Key", key, "Keys", strings.Join(names, ", "), "Meant", Meant(key, names)))
 		})
 	case reflect.Slice:
 		if isNull || !d.expect(n, yaml.SequenceNode, path) {
@@ -256,11 +248,11 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.Errorf(n, path, "forventet en tekst, fant %s", Describe(n))
+			d.Error(n, path, lang.M("yaml-expected", "Want", lang.M("yaml-a-text"), "Found", Describe(n)))
 			return
 		}
 		if utf8.RuneCountInString(n.Value) > MaxTextLen {
-			d.Errorf(n, path, "teksten er for lang (over %d tegn)", MaxTextLen)
+			d.Error(n, path, lang.M("yaml-text-too-long", "Max", MaxTextLen))
 			return
 		}
 		v.SetString(n.Value)
@@ -269,10 +261,10 @@ func (d *Decoder) Decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			return
 		}
 		if !setScalar(n, v) {
-			d.Errorf(n, path, "forventet %s, fant %s", scalarWanted[v.Kind()], Describe(n))
+			d.Error(n, path, lang.M("yaml-expected", "Want", scalarWanted[v.Kind()], "Found", Describe(n)))
 		}
 	default:
-		d.Errorf(n, path, "verdien kan ikke leses her")
+		d.Error(n, path, lang.M("yaml-unreadable-value"))
 	}
 }
 
@@ -291,10 +283,10 @@ func (d *Decoder) expect(n *yaml.Node, kind yaml.Kind, path string) bool {
 }
 
 // scalarWanted names what a field of each scalar kind takes, for messages.
-var scalarWanted = map[reflect.Kind]string{
-	reflect.Int:     "et heltall",
-	reflect.Float64: "et tall (med desimalpunktum, for eksempel 2.5)",
-	reflect.Bool:    "true eller false",
+var scalarWanted = map[reflect.Kind]lang.Msg{
+	reflect.Int:     lang.M("yaml-an-integer"),
+	reflect.Float64: lang.M("yaml-a-decimal-number"),
+	reflect.Bool:    lang.M("yaml-a-bool"),
 }
 
 // setScalar sets an int, float or bool field from a scalar node of the
@@ -444,12 +436,13 @@ func splitPath(path string) []string {
 	return segs
 }
 
-// Meant is « – mente du «x»?» for the closest candidate, or "".
-func Meant(s string, candidates []string) string {
+// Meant is « – mente du «x»?» for the closest candidate, or the zero Msg
+// (rendered as nothing).
+func Meant(s string, candidates []string) lang.Msg {
 	if m := Suggest(s, candidates); m != "" {
-		return " – mente du «" + m + "»?"
+		return lang.M("yaml-did-you-mean", "Word", m)
 	}
-	return ""
+	return lang.Msg{}
 }
 
 // Suggest returns the candidate closest to s by edit distance, if it is

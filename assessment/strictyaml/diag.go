@@ -99,11 +99,14 @@ func (ds Diagnostics) filter(s Severity) Diagnostics {
 	return out
 }
 
-// Error joins the errors, one per line.
-func (ds Diagnostics) Error() string {
+// Error joins the diagnostics, one per line, in bokmål.
+func (ds Diagnostics) Error() string { return ds.Localize(lang.For(lang.NB)) }
+
+// Localize joins the diagnostics, one per line, in p's language.
+func (ds Diagnostics) Localize(p *lang.Printer) string {
 	lines := make([]string, 0, len(ds))
 	for _, d := range ds {
-		lines = append(lines, d.String())
+		lines = append(lines, d.In(p))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -3,13 +3,14 @@ package strictyaml
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -23,7 +24,7 @@ const (
 )
 
 // ReadFile reads path, refusing files that are too large before reading them
-// whole. The error is a Diagnostic in Norwegian.
+// whole. The error is Diagnostics with messages from the catalogues.
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -41,7 +42,7 @@ func ReadFile(path string) ([]byte, error) {
 			return data[:n], nil
 		}
 		if err != nil {
-			return nil, fileError(path, "kunne ikke lese filen: "+openMessage(err))
+			return nil, fileError(path, lang.M("file-read-failed", "Reason", openMessage(err)))
 		}
 		// The file grew while we read it: fall back to the limited reader.
 		rest, err := ReadLimited(path, f)
@@ -54,14 +55,14 @@ func ReadFile(path string) ([]byte, error) {
 }
 
 func tooLarge(name string) error {
-	return fileError(name, fmt.Sprintf("filen er for stor (over %d MiB); en svarfil eller et spørreskjema er normalt under 1 MiB", MaxFileSize>>20))
+	return fileError(name, lang.M("file-too-large", "MiB", MaxFileSize>>20))
 }
 
 // ReadLimited reads r up to MaxFileSize; name is used in messages.
 func ReadLimited(name string, r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fileError(name, "kunne ikke lese filen: "+openMessage(err))
+		return nil, fileError(name, lang.M("file-read-failed", "Reason", openMessage(err)))
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(name)
@@ -69,22 +70,27 @@ func ReadLimited(name string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-func openMessage(err error) string {
+func openMessage(err error) lang.Msg {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "filen finnes ikke"
+		return lang.M("file-not-found")
 	case errors.Is(err, os.ErrPermission):
-		return "mangler tilgang til å lese filen"
+		return lang.M("file-no-permission")
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "is a directory") {
-		return "dette er en mappe, ikke en fil"
+		return lang.M("file-is-directory")
 	}
-	return err.Error()
+	return lang.M("file-os-error", "Error", err.Error())
 }
 
-func fileError(file, msg string) Diagnostics {
-	return Diagnostics{{File: file, Message: msg}}
+func fileError(file string, msg lang.Msg) Diagnostics {
+	return Diagnostics{NewDiagnostic(file, 0, 0, "", msg)}
+}
+
+// at is a diagnostic of the whole document at a position.
+func at(file string, p Pos, msg lang.Msg) Diagnostics {
+	return Diagnostics{NewDiagnostic(file, p.Line, p.Column, "", msg)}
 }
 
 var (
@@ -101,19 +107,17 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er lagret som UTF-16; lagre den som UTF-8"}}
+		return nil, at(file, Pos{1, 1}, lang.M("file-utf16"))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er tom; forventet et YAML-dokument som begynner med «kind: answers» eller «kind: questionnaire»"}}
+		return nil, at(file, Pos{1, 1}, lang.M("file-empty"))
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		p := offsetPos(data, i)
-		return nil, Diagnostics{{File: file, Line: p.Line, Column: p.Column, Message: "filen inneholder binære data (NUL-tegn); forventet en YAML-tekstfil"}}
+		return nil, at(file, offsetPos(data, i), lang.M("file-binary"))
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
-		p := offsetPos(data, i)
-		return nil, Diagnostics{{File: file, Line: p.Line, Column: p.Column, Message: "filen er ikke gyldig UTF-8 (kanskje lagret som Latin-1 eller Windows-1252); lagre den på nytt som UTF-8"}}
+		return nil, at(file, offsetPos(data, i), lang.M("file-not-utf8"))
 	}
 	if ds := findIndentTabs(file, data); len(ds) > 0 {
 		return nil, ds
@@ -122,13 +126,13 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
 		if err == io.EOF {
-			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen inneholder bare kommentarer; forventet et YAML-dokument"}}
+			return nil, at(file, Pos{1, 1}, lang.M("file-only-comments"))
 		}
 		return nil, Diagnostics{yamlSyntaxError(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, Diagnostics{{File: file, Line: extra.Line, Column: extra.Column, Message: "filen inneholder flere YAML-dokumenter (skilt med «---»); legg hvert dokument i sin egen fil"}}
+		return nil, at(file, Pos{extra.Line, extra.Column}, lang.M("file-several-documents"))
 	} else if err != io.EOF {
 		return nil, Diagnostics{yamlSyntaxError(file, data, err)}
 	}
@@ -137,11 +141,11 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 		doc = doc.Content[0]
 	}
 	if n, cyclic := aliasBomb(doc); n != nil {
-		msg := fmt.Sprintf("aliasene (*navn) i filen folder seg ut til over %d verdier (en «aliasbombe»); skriv verdiene ut i stedet", MaxNodes)
+		msg := lang.M("yaml-alias-bomb", "Max", MaxNodes)
 		if cyclic {
-			msg = "aliaset viser til en verdi som inneholder aliaset selv (en løkke); skriv verdien ut i stedet"
+			msg = lang.M("yaml-alias-cycle")
 		}
-		return nil, Diagnostics{{File: file, Line: n.Line, Column: n.Column, Message: msg}}
+		return nil, at(file, Pos{n.Line, n.Column}, msg)
 	}
 	return doc, nil
 }
@@ -246,8 +250,7 @@ func findIndentTabs(file string, data []byte) Diagnostics {
 		}
 		for col, c := range l {
 			if c == '\t' {
-				ds = append(ds, Diagnostic{File: file, Line: line, Column: col + 1,
-					Message: "tabulator brukt som innrykk; YAML krever mellomrom (bytt tabulatoren med mellomrom)"})
+				ds = append(ds, NewDiagnostic(file, line, col+1, "", lang.M("yaml-tab-indent")))
 				break
 			}
 			if c != ' ' {
@@ -267,61 +270,61 @@ var (
 )
 
 // yamlSyntaxMessages translates the YAML library's parser messages.
-var yamlSyntaxMessages = []struct{ contains, msg string }{
-	{"mapping values are not allowed", "kolon på feil sted: en verdi som inneholder «: » må stå i anførselstegn, eller innrykket er feil"},
-	{"did not find expected key", "innrykket i blokken som begynner her, stemmer ikke; sjekk at nøkler på samme nivå står rett under hverandre"},
-	{"could not find expected ':'", "mangler kolon etter en nøkkel (forventet «nøkkel: verdi»)"},
-	{"did not find expected node content", "mangler en verdi her; sjekk innrykk og bindestreker i lister"},
-	{"did not find expected '-' indicator", "listen som begynner her, er brutt; hvert element i en liste må begynne med «- » på samme innrykk"},
-	{"found character that cannot start any token", "et tegn som ikke kan starte en verdi (for eksempel «@» eller «`»); sett verdien i anførselstegn"},
-	{"found unexpected end of stream", "filen slutter midt i en verdi; mangler et avsluttende anførselstegn eller en klamme?"},
-	{"did not find expected ',' or ']'", "listen i hakeparenteser som begynner her, er ikke avsluttet; forventet «,» eller «]»"},
-	{"did not find expected ',' or '}'", "mappingen i krøllparenteser som begynner her, er ikke avsluttet; forventet «,» eller «}»"},
-	{"found unknown escape character", "ukjent escape-sekvens med «\\» i en tekst i doble anførselstegn; bruk enkle anførselstegn"},
-	{"block sequence entries are not allowed", "et listeelement («- ») står der det ventes en verdi; sjekk innrykket"},
-	{"control characters are not allowed", "filen inneholder kontrolltegn som ikke er tillatt i YAML"},
-	{"found a tab character", "tabulator der YAML krever mellomrom"},
-	{"exceeded max depth", "dokumentet er for dypt nøstet"},
-	{"document contains excessive aliasing", "dokumentet bruker for mange aliaser (*navn); skriv verdiene ut i stedet"},
-	{"found duplicate anchor", "samme anker (&navn) er definert to ganger"},
-	{"did not find URI escaped octet", "ugyldig tag (!...)"},
-	{"found undefined tag handle", "ukjent tag (!...); fjern den"},
-	{"invalid leading UTF-8 octet", "filen er ikke gyldig UTF-8; lagre den på nytt som UTF-8"},
-	{"while scanning a quoted scalar", "en tekst i anførselstegn er ikke avsluttet"},
-	{"while scanning a simple key", "mangler kolon etter en nøkkel (forventet «nøkkel: verdi»)"},
+var yamlSyntaxMessages = []struct {
+	contains string
+	msg      lang.Msg
+}{
+	{"mapping values are not allowed", lang.M("yaml-syntax-colon")},
+	{"did not find expected key", lang.M("yaml-syntax-indent")},
+	{"could not find expected ':'", lang.M("yaml-syntax-missing-colon")},
+	{"did not find expected node content", lang.M("yaml-syntax-missing-value")},
+	{"did not find expected '-' indicator", lang.M("yaml-syntax-broken-list")},
+	{"found character that cannot start any token", lang.M("yaml-syntax-bad-character")},
+	{"found unexpected end of stream", lang.M("yaml-syntax-end-of-file")},
+	{"did not find expected ',' or ']'", lang.M("yaml-syntax-open-bracket")},
+	{"did not find expected ',' or '}'", lang.M("yaml-syntax-open-brace")},
+	{"found unknown escape character", lang.M("yaml-syntax-escape")},
+	{"block sequence entries are not allowed", lang.M("yaml-syntax-list-item")},
+	{"control characters are not allowed", lang.M("yaml-syntax-control-characters")},
+	{"found a tab character", lang.M("yaml-syntax-tab")},
+	{"exceeded max depth", lang.M("yaml-syntax-too-deep")},
+	{"document contains excessive aliasing", lang.M("yaml-syntax-too-many-aliases")},
+	{"found duplicate anchor", lang.M("yaml-syntax-duplicate-anchor")},
+	{"did not find URI escaped octet", lang.M("yaml-syntax-bad-tag")},
+	{"found undefined tag handle", lang.M("yaml-syntax-unknown-tag")},
+	{"invalid leading UTF-8 octet", lang.M("yaml-syntax-not-utf8")},
+	{"while scanning a quoted scalar", lang.M("yaml-syntax-open-quote")},
+	{"while scanning a simple key", lang.M("yaml-syntax-missing-colon")},
 }
 
 func yamlSyntaxError(file string, data []byte, err error) Diagnostic {
 	raw := err.Error()
-	d := Diagnostic{File: file, Line: 1, Column: 1}
+	pos := Pos{1, 1}
 	if m := reYAMLAnchor.FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
-			p := offsetPos(data, i)
-			d.Line, d.Column = p.Line, p.Column
+			pos = offsetPos(data, i)
 		}
-		d.Message = fmt.Sprintf("aliaset «*%s» viser til et anker «&%s» som ikke finnes (foran aliaset)", m[1], m[1])
-		return d
+		return NewDiagnostic(file, pos.Line, pos.Column, "", lang.M("yaml-unknown-anchor", "Name", m[1]))
 	}
 	rest := strings.TrimPrefix(raw, "yaml: ")
 	if m := reYAMLLine.FindStringSubmatch(raw); m != nil {
-		d.Line, _ = strconv.Atoi(m[1])
+		pos.Line, _ = strconv.Atoi(m[1])
 		rest = m[2]
 		// The parser's (not the scanner's) messages carry a 0-based line
 		// that points at the start of the enclosing block.
 		if strings.HasPrefix(rest, "did not find expected") {
-			d.Line++
+			pos.Line++
 		}
-		if d.Line < 1 {
-			d.Line = 1
+		if pos.Line < 1 {
+			pos.Line = 1
 		}
-		d.Column = 1
 	}
+	msg := lang.M("yaml-invalid-here")
 	for _, t := range yamlSyntaxMessages {
 		if strings.Contains(rest, t.contains) {
-			d.Message = "ugyldig YAML: " + t.msg
-			return d
+			msg = lang.M("yaml-invalid", "Reason", t.msg)
+			break
 		}
 	}
-	d.Message = "ugyldig YAML her; sjekk innrykk, kolon og anførselstegn"
-	return d
+	return NewDiagnostic(file, pos.Line, pos.Column, "", msg)
 }

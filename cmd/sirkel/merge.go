@@ -11,6 +11,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/spf13/cobra"
 )
@@ -140,7 +141,7 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	if opts.schema {
 		name := schema.FileName(q.Ref())
 		path := filepath.Join(filepath.Dir(opts.output), name)
-		err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(q)) })
+		err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(lang.For(lang.NB), q)) })
 		if err != nil {
 			return cli.Failure("kunne ikke skrive %s: %s", path, err)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/spf13/cobra"
@@ -48,7 +49,7 @@ Pek på skjemaet fra første linje i svarfilen:
 		Short:   "Skjema for spørreskjemafiler (kind: questionnaire)",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return writeSchema(s, qopts.output, schema.ForQuestionnaires())
+			return writeSchema(s, qopts.output, schema.ForQuestionnaires(lang.For(lang.NB)))
 		},
 	}
 	questionnaire.Flags().StringVarP(&qopts.output, "output", "o", "", "skriv til denne filen i stedet for standard ut")
@@ -65,7 +66,7 @@ Pek på skjemaet fra første linje i svarfilen:
 			if err != nil {
 				return batch.QuestionnaireError(s, aopts.questionnaire, err)
 			}
-			return writeSchema(s, aopts.output, schema.ForAnswers(q))
+			return writeSchema(s, aopts.output, schema.ForAnswers(lang.For(lang.NB), q))
 		},
 	}
 	answers.Flags().StringVarP(&aopts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: "+questionnaires.DefaultID)

@@ -27,6 +27,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/assessment/schema"
 	"github.com/sirkel/sirkel/report/scores"
@@ -155,7 +156,7 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	if opts.Schema {
 		name := schema.FileName(ss.q.Ref())
 		path := filepath.Join(filepath.Dir(ss.path), name)
-		if err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(ss.q)) }); err != nil {
+		if err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(lang.For(lang.NB), ss.q)) }); err != nil {
 			return cli.Failure("kunne ikke skrive %s: %s", path, err)
 		}
 		ss.modeline = schema.Modeline(name)
