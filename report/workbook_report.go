@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -59,6 +58,7 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	rw.b = sheet.New(fmt.Sprintf("%s (%s)", m.Name, m.Number),
 		fmt.Sprintf("%s · %s@%s", r.Questionnaire.Title, r.Questionnaire.ID, r.Questionnaire.Version))
 	defer rw.b.File.Close()
+	rw.styles = newReportStyles(rw.b)
 
 	rw.summary()
 	rw.actions()
@@ -88,6 +88,8 @@ type reportWriter struct {
 	q   *assessment.Questionnaire
 	opt ReportOptions
 	b   *sheet.Book
+	// styles are the report's own, beyond the book's shared ones.
+	styles reportStyles
 	// chartRange are the first and last rows of the area table, which the
 	// radar chart reads.
 	chartRange [3]int
@@ -612,127 +614,6 @@ func (rw *reportWriter) actions() {
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Gaps)+1)))
 }
 
-// plans groups the actions by plan document, in the order of the planning
-// cycle, each group in priority order.
-func (rw *reportWriter) plans() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetPlans
-	cols := []sheet.Column{{Title: "Nr.", Width: 5}, {Title: "Tiltak", Width: 58}, {Title: "Område", Width: 26}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "I dag → mål", Width: 30}, {Title: "Prioritet", Width: 9}}
-	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
-	b.HeaderRow(sh, 1, cols, st.Header)
-	// The area is indented, so that a long action does not run on into it;
-	// row heights are estimated with the width the indent leaves.
-	b.Set(sh, 3, 1, cols[2].Title, st.HeaderIndent)
-	fit := slices.Clone(cols)
-	fit[2].Width -= 2
-	b.Check(b.File.SetRowHeight(sh, 1, 20))
-	width := 0.0
-	for _, c := range cols {
-		width += c.Width
-	}
-
-	type group struct {
-		name, description string
-		ranks             []int // indexes into r.Gaps
-	}
-	var groups []group
-	byID := map[string]int{}
-	for _, p := range plansInCycle(q) {
-		byID[p.ID] = len(groups)
-		groups = append(groups, group{name: p.Name.String(), description: p.Description.String()})
-	}
-	var none []int
-	for i, g := range r.Gaps {
-		if len(g.Plans) == 0 {
-			none = append(none, i)
-		}
-		for _, id := range g.Plans {
-			if gi, ok := byID[id]; ok {
-				groups[gi].ranks = append(groups[gi].ranks, i)
-			}
-		}
-	}
-	if len(none) > 0 {
-		groups = append(groups, group{name: "Uten plandokument", description: "Tiltak der spørreskjemaet ikke peker på et bestemt plandokument.", ranks: none})
-	}
-
-	// A plan's heading stays with its first actions; a group that goes on
-	// over a page break repeats its name at the top of the next page, so
-	// that every printed page says which plan its actions belong in.
-	flow := b.NewFlow(sh, cols, false, 20)
-	row := 2
-	for _, g := range groups {
-		start := row
-		title := fmt.Sprintf("%s – %s", g.name, countText(len(g.ranks)))
-		b.Merged(sh, row, 1, len(cols), title, st.Band, width, 12)
-		b.Check(b.File.SetRowHeight(sh, row, 22))
-		row++
-		if g.description != "" {
-			b.Merged(sh, row, 1, len(cols), g.description, st.BandNote, width, 10)
-			row++
-		}
-		if len(g.ranks) == 0 {
-			b.Merged(sh, row, 1, len(cols), "Ingen tiltak fra denne vurderingen hører hjemme her.", st.TextMuted, width, 11)
-			row += 2
-			flow.Block(start, row-1, 0)
-			continue
-		}
-		type line struct {
-			vals []any
-			h    float64
-		}
-		lines := make([]line, len(g.ranks))
-		for k, i := range g.ranks {
-			gp := r.Gaps[i]
-			qu := gp.Question
-			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
-				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
-			lines[k] = line{vals, sheet.CellsHeight(fit, vals)}
-		}
-		keep := b.HeightOf(sh, start, row-1)
-		for _, l := range lines[:min(3, len(lines))] {
-			keep += l.h
-		}
-		if !flow.Fits(keep) {
-			flow.BreakBefore(start)
-		}
-		flow.Add(b.HeightOf(sh, start, row-1))
-		for _, l := range lines {
-			if !flow.Fits(l.h) {
-				flow.BreakBefore(row)
-				b.Merged(sh, row, 1, len(cols), g.name+" (forts.)", st.Band, width, 12)
-				b.Check(b.File.SetRowHeight(sh, row, 22))
-				flow.Add(22)
-				row++
-			}
-			styles := []int{st.Integer, st.Text, st.TextIndent, st.TextCenter, st.TextCenter, st.Text, st.TwoDecimals}
-			for c, v := range l.vals {
-				b.Set(sh, c+1, row, v, styles[c])
-			}
-			b.FitCells(sh, row, fit, l.vals)
-			flow.Add(l.h)
-			row++
-		}
-		// A blank row between groups; where it does not fit, it is the
-		// top of the next page rather than a page of its own.
-		if !flow.Fits(sheet.DefaultRowHeight) {
-			flow.BreakBefore(row)
-		}
-		flow.Add(sheet.DefaultRowHeight)
-		row++
-	}
-}
-
-func countText(n int) string {
-	switch n {
-	case 0:
-		return "ingen tiltak"
-	case 1:
-		return "ett tiltak"
-	}
-	return fmt.Sprintf("%s tiltak", countWord(n))
-}
-
 // answers lists every question with its answer, comment, value and gap.
 func (rw *reportWriter) answers() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
@@ -854,7 +735,7 @@ func (rw *reportWriter) method() {
 	}
 	if len(q.Plans) > 0 {
 		rows = nil
-		for i, p := range plansInCycle(q) {
+		for i, p := range planOrder(q) {
 			rows = append(rows, [3]any{i + 1, p.Name.String(), p.Description.String()})
 		}
 		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.Integer)

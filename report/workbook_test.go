@@ -257,6 +257,10 @@ func TestReportPlansGrouped(t *testing.T) {
 	}
 	// Group headings are «Plan – n tiltak», in the order of the planning
 	// cycle; under each, the actions of gaps that name the plan, by rank.
+	plansByName := map[string]*assessment.Plan{}
+	for i := range q.Plans {
+		plansByName[q.Plans[i].Name.String()] = &q.Plans[i]
+	}
 	var order []string
 	var current *assessment.Plan
 	lastRank := 0
@@ -265,16 +269,13 @@ func TestReportPlansGrouped(t *testing.T) {
 		if len(row) == 0 {
 			continue
 		}
-		if name, _, ok := strings.Cut(row[0], " – "); ok && !strings.Contains(name, " ") || ok && len(name) < 40 {
-			current = nil
-			for i := range q.Plans {
-				if q.Plans[i].Name.String() == name {
-					current = &q.Plans[i]
-					order = append(order, current.ID)
-					lastRank = 0
-				}
+		if name, _, ok := strings.Cut(row[0], " – "); ok {
+			if p, ok := plansByName[name]; ok {
+				current = p
+				order = append(order, current.ID)
+				lastRank = 0
+				continue
 			}
-			continue
 		}
 		rank, err := strconv.Atoi(row[0])
 		if err != nil || current == nil {
