@@ -155,10 +155,11 @@ func (rw *reportWriter) layout() summaryLayout {
 	return l
 }
 
-func (l summaryLayout) span(from, to int) float64 {
+// spanWidth is the width in characters of columns from to to (1-based).
+func spanWidth(cols []sheet.Column, from, to int) float64 {
 	w := 0.0
 	for i := from; i <= to; i++ {
-		w += l.cols[i-1].Width
+		w += cols[i-1].Width
 	}
 	return w
 }
@@ -517,29 +518,13 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		b.Merged(sh, row, 1, l.last, rw.noGaps(), st.Paragraph, l.width, 11)
 		return row + 1
 	}
-	blocks := []struct {
-		title    string
-		from, to int
-	}{
+	blocks := []block{
 		{"Område", 1, 1},
 		{"I dag → mål", 2, l.gapAction - 1},
 		{"Tiltak", l.gapAction, l.gapPlan - 1},
 		{"Tas inn i", l.gapPlan, l.last},
 	}
-	// The blocks stand without gridlines, so all but the first are
-	// indented a little: a wrapped text then never runs into the one
-	// beside it.
-	headStyles := []int{st.Header, st.HeaderIndent}
-	textStyles := []int{st.Text, st.TextIndent}
-	pick := func(styles []int, j int) int { return styles[min(j, 1)] }
-	for j, bl := range blocks {
-		b.Set(sh, bl.from, row, bl.title, pick(headStyles, j))
-		if bl.to > bl.from {
-			b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
-			b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(headStyles, j)))
-		}
-	}
-	b.Check(b.File.SetRowHeight(sh, row, 20))
+	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
 	row++
 	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
 		texts := []string{
@@ -548,20 +533,50 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 			g.Question.Action.String(),
 			planNames(q, g.Plans),
 		}
-		h := 0.0
-		for j, bl := range blocks {
-			b.Set(sh, bl.from, row, texts[j], pick(textStyles, j))
-			if bl.to > bl.from {
-				b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
-				b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(textStyles, j)))
-			}
-			// An indent takes about two characters of the width.
-			h = max(h, sheet.TextHeight(texts[j], l.span(bl.from, bl.to)-float64(2*min(j, 1)), 11))
-		}
-		b.Check(b.File.SetRowHeight(sh, row, h))
+		rw.blockRow(sh, row, l.cols, blocks, texts, st.Text, st.TextIndent, 0)
 		row++
 	}
 	return row
+}
+
+// block is a run of columns merged to hold one value of a table row: a
+// table laid over a sheet whose columns were made for another.
+type block struct {
+	title    string
+	from, to int // 1-based columns, inclusive
+}
+
+func blockTitles(blocks []block) []string {
+	out := make([]string, len(blocks))
+	for i, bl := range blocks {
+		out[i] = bl.title
+	}
+	return out
+}
+
+// blockRow writes one text into each block of a row, merged across its
+// columns; all but the first are indented a little, so that a wrapped text
+// never runs into the one beside it where there are no gridlines. The row
+// gets the height of its tallest text, and at least minHeight; it returns
+// that height.
+func (rw *reportWriter) blockRow(sh string, row int, cols []sheet.Column, blocks []block, texts []string, first, rest int, minHeight float64) float64 {
+	b := rw.b
+	h := minHeight
+	for j, bl := range blocks {
+		style, indent := first, 0.0
+		if j > 0 {
+			// An indent takes about two characters of the width.
+			style, indent = rest, 2
+		}
+		b.Set(sh, bl.from, row, texts[j], style)
+		if bl.to > bl.from {
+			b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
+			b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), style))
+		}
+		h = max(h, sheet.TextHeight(texts[j], spanWidth(cols, bl.from, bl.to)-indent, 11))
+	}
+	b.Check(b.File.SetRowHeight(sh, row, h))
+	return h
 }
 
 // noGaps says why there are no actions: nothing is answered yet, or every
