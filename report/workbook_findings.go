@@ -325,7 +325,7 @@ func gapFinding(r *assessment.Result) string {
 	if len(r.Gaps) == 0 {
 		return "Alle svarene når målet; det er ingen gap å lukke."
 	}
-	return fmt.Sprintf("%s av %d svar ligger under målet. Tiltakene står etter prioritet i arket «Tiltak», og arket «Planverk» viser hvilket plandokument hvert av dem hører hjemme i.",
+	return fmt.Sprintf("%s av %d svar ligger under målet. Tiltakene står etter prioritet i arket «Tiltak»; arket «Planverk» viser hvilket plandokument hvert av dem hører hjemme i, og «Årshjul» når planene vedtas neste gang.",
 		capitalize(countWord(len(r.Gaps))), answered)
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -131,6 +132,156 @@ func TestDecisionKind(t *testing.T) {
 	} {
 		if got := decisionKind(by); got != want {
 			t.Errorf("%q: %q, want %q", by, got, want)
+		}
+	}
+}
+
+// The Årshjul counts, for each plan and each of the coming sixteen
+// quarters, the actions whose window for that plan falls in the quarter:
+// what Gap.Windows says, quarter by quarter.
+func TestReportCalendarCounts(t *testing.T) {
+	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	const sh = SheetCalendar
+	// Dated 2026-11-20: from K4 2026, four years ahead.
+	if got := wbValue(t, f, sh, 4, 1); got != "K4 2026" {
+		t.Errorf("first quarter %q, want K4 2026", got)
+	}
+	if got := wbValue(t, f, sh, 19, 1); got != "K3 2030" {
+		t.Errorf("last quarter %q, want K3 2030", got)
+	}
+	want := map[string][16]int{} // plan id → counts by quarter
+	total := 0
+	for _, g := range r.Gaps {
+		for _, w := range g.Windows {
+			total++
+			if !w.Known {
+				continue
+			}
+			k := (w.Month.Year-2026)*4 + (w.Month.Month-1)/3 + 1 - 4
+			if k < 0 || k >= 16 {
+				t.Fatalf("%s: window %v outside the grid", w.Plan, w.Month)
+			}
+			c := want[w.Plan]
+			c[k]++
+			want[w.Plan] = c
+		}
+	}
+	seen := 0
+	for _, p := range r.Questionnaire.Plans {
+		_, row := wbFind(t, f, sh, p.Name.String())
+		for k := range 16 {
+			got := wbValue(t, f, sh, 4+k, row)
+			if n := want[p.ID][k]; n == 0 && got != "" || n > 0 && got != strconv.Itoa(n) {
+				t.Errorf("%s, %s: %q, want %d", p.ID, wbValue(t, f, sh, 4+k, 1), got, n)
+			}
+		}
+		seen++
+	}
+	if seen == 0 {
+		t.Fatal("no plan rows")
+	}
+	// Økonomiplanen's window is December 2027 (yearly, six months' lead),
+	// in K4 2027.
+	_, row := wbFind(t, f, sh, "Handlingsdel med økonomiplan og årsbudsjett")
+	if got := wbValue(t, f, sh, 2, row); got != "desember 2027" {
+		t.Errorf("økonomiplan: next %q", got)
+	}
+	if want["okonomiplan"][4] == 0 || wbValue(t, f, sh, 8, row) != strconv.Itoa(want["okonomiplan"][4]) {
+		t.Errorf("økonomiplan: K4 2027 shows %q, want %d", wbValue(t, f, sh, 8, row), want["okonomiplan"][4])
+	}
+	_, row = wbFind(t, f, sh, "Alle planer")
+	if got := wbValue(t, f, sh, 3, row); got != strconv.Itoa(total) {
+		t.Errorf("all plans: %q actions, want %d", got, total)
+	}
+}
+
+// Below the grid the Årshjul lists every action for every plan, earliest
+// window first, the unknown windows last with how to fill them in.
+func TestReportCalendarList(t *testing.T) {
+	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	const sh = SheetCalendar
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, head := wbFind(t, f, sh, "Tiltakene i den rekkefølgen de kan tas inn")
+	months := map[string]int{}
+	for i, m := range monthNames {
+		months[m] = i + 1
+	}
+	var lines, unknown int
+	last := 0
+	note := ""
+	for _, row := range rows[head:] {
+		if len(row) == 0 || row[0] == "Når" {
+			continue
+		}
+		if strings.HasPrefix(row[0], "Disse planene") || strings.HasPrefix(row[0], "Svarfilen") {
+			note = row[0]
+			continue
+		}
+		if strings.Contains(row[0], " – ") || strings.HasSuffix(row[0], "(forts.)") {
+			continue // a group's band
+		}
+		lines++
+		if len(row) < 4 {
+			t.Fatalf("list row %v", row)
+		}
+		when, _, _ := strings.Cut(row[0], "\n")
+		if when == "ukjent" {
+			unknown++
+			continue
+		}
+		if unknown > 0 {
+			t.Errorf("%q after an unknown window", when)
+		}
+		m, y, _ := strings.Cut(when, " ")
+		year, err := strconv.Atoi(y)
+		if err != nil || months[m] == 0 {
+			t.Fatalf("when %q", when)
+		}
+		if at := year*12 + months[m]; at < last {
+			t.Errorf("%q comes after a later month", when)
+		} else {
+			last = at
+		}
+	}
+	want, wantUnknown := 0, 0
+	for _, g := range r.Gaps {
+		want += len(g.Windows)
+		for _, w := range g.Windows {
+			if !w.Known {
+				wantUnknown++
+			}
+		}
+	}
+	if lines != want || unknown != wantUnknown || unknown == 0 {
+		t.Errorf("%d lines, %d unknown; want %d and %d", lines, unknown, want, wantUnknown)
+	}
+	if !strings.Contains(note, "«plans: {") || !strings.Contains(note, "{next: 2027-06}}»") {
+		t.Errorf("no note on how to fill in plans: %q", note)
+	}
+}
+
+// Every printed page of the Årshjul after the first starts with the
+// list's header.
+func TestReportCalendarPages(t *testing.T) {
+	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	breaks := wbBreaks(t, f, SheetCalendar)
+	if len(breaks) < 2 {
+		t.Fatalf("%d page breaks, want several", len(breaks))
+	}
+	_, grid := wbFind(t, f, SheetCalendar, "Alle planer")
+	if breaks[0] <= grid {
+		t.Errorf("a page break at row %d splits the grid (to row %d)", breaks[0], grid)
+	}
+	for _, row := range breaks {
+		v := wbValue(t, f, SheetCalendar, 1, row)
+		if v != "Når" && v != "Tiltakene i den rekkefølgen de kan tas inn" {
+			t.Errorf("page at row %d starts with %q", row, v)
 		}
 	}
 }

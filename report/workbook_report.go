@@ -44,8 +44,8 @@ type ReportOptions struct {
 }
 
 // WriteReport writes the workbook of one result for the municipality's
-// leaders: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
-// questionnaire has them, Begreper, Eksempler and Nøkkeltall.
+// leaders: Sammendrag, Tiltak, Planverk, Årshjul, Svar, Metode and, when
+// the questionnaire has them, Begreper, Eksempler and Nøkkeltall.
 func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.ToolVersion == "" {
 		opt.ToolVersion = "dev"
@@ -63,6 +63,7 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	rw.summary()
 	rw.actions()
 	rw.plans()
+	rw.calendar()
 	rw.answers()
 	rw.method()
 	rw.glossary()

@@ -93,7 +93,7 @@ func wbFloat(t testing.TB, f *excelize.File, sh string, col, row int) float64 {
 func TestReportSheets(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -375,8 +375,13 @@ func TestReportPrintSetup(t *testing.T) {
 		if hf == nil || !strings.Contains(hf.OddHeader, "Øyer (3440)") || !strings.Contains(hf.OddFooter, "&P av &N") {
 			t.Errorf("%s: header/footer %+v", sh, hf)
 		}
-		if sh != SheetSummary && sh != SheetMethod && !names[sh] {
+		// The Årshjul's grid fits on its first page; its list repeats its
+		// own header (TestReportCalendarPages).
+		if sh != SheetSummary && sh != SheetMethod && sh != SheetCalendar && !names[sh] {
 			t.Errorf("%s: header row is not repeated on printed pages", sh)
+		}
+		if sh != SheetSummary && sh != SheetMethod && !strings.Contains(wbSheetXML(t, f, sh), `state="frozen"`) {
+			t.Errorf("%s: header row is not frozen", sh)
 		}
 	}
 	dp, err := f.GetDocProps()
@@ -508,7 +513,7 @@ answers:
   bygg-rolle: deltaker
 `))
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}

@@ -35,8 +35,7 @@ func (rw *reportWriter) asOf() (assessment.Month, bool) {
 // input must be ready by; or why it is unknown and how to fill it in.
 func (rw *reportWriter) windowLong(p *assessment.Plan) string {
 	w, _ := rw.r.PlanWindow(p.ID)
-	d, dated := rw.asOf()
-	if !w.Known {
+	if d, dated := rw.asOf(); !w.Known {
 		if !dated {
 			return unknownWindow + " – svarfilen har ingen dato"
 		}
@@ -45,19 +44,27 @@ func (rw *reportWriter) windowLong(p *assessment.Plan) string {
 		}
 		return unknownWindow + " – oppgi i svarfilen (plans:)"
 	}
-	cy := p.EffectiveCycle()
-	var notes []string
-	if w.FromAnswers {
-		notes = append(notes, "oppgitt i svarfilen")
-	} else {
-		notes = append(notes, "etter planens syklus: "+cycleText(cy))
+	notes := []string{"oppgitt i svarfilen"}
+	if !w.FromAnswers {
+		notes[0] = "etter planens syklus: " + cycleText(p.EffectiveCycle())
 	}
-	if cy != nil && cy.LeadMonths != nil && *cy.LeadMonths > 0 {
-		if due := w.Month.AddMonths(-*cy.LeadMonths); !due.Before(d) {
-			notes = append(notes, "innspill senest "+norMonth(due))
-		}
+	if due, ok := rw.inputDue(p, w); ok {
+		notes = append(notes, "innspill senest "+norMonth(due))
 	}
 	return fmt.Sprintf("%s (%s)", norMonth(w.Month), strings.Join(notes, "; "))
+}
+
+// inputDue is the month input to a plan must be ready by for its window w:
+// lead_months before it, when the plan's cycle has a lead and that month
+// has not passed.
+func (rw *reportWriter) inputDue(p *assessment.Plan, w assessment.Window) (assessment.Month, bool) {
+	cy := p.EffectiveCycle()
+	d, dated := rw.asOf()
+	if !w.Known || !dated || cy == nil || cy.LeadMonths == nil || *cy.LeadMonths <= 0 {
+		return assessment.Month{}, false
+	}
+	due := w.Month.AddMonths(-*cy.LeadMonths)
+	return due, !due.Before(d)
 }
 
 // pastNext is the answers file's next for a plan when it lies before d
