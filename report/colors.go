@@ -21,6 +21,9 @@ const (
 const (
 	bandFill    = "DDEBF7" // as sheet's group headings
 	subBandFill = "EEF5FB"
+	// uncertainFill marks an uncertain total, as sheet marks a missing
+	// value; the words say it.
+	uncertainFill = "FBE5D6"
 )
 
 // countFills is the sequential blue scale of the Årshjul's counts, light
@@ -63,6 +66,9 @@ type reportStyles struct {
 	counts [len(countFills)]int
 	// A count of all plans, bold and without a fill.
 	countTotal int
+	// The note under a total that rests on too few answers: bold, on the
+	// light orange of a missing value, and always in words.
+	uncertain int
 }
 
 // newReportStyles adds the report's own styles, always in the same order
@@ -86,6 +92,8 @@ func newReportStyles(b *sheet.Book) reportStyles {
 		countTotal: b.Style(&excelize.Style{Font: font(11, true, false, sheet.ColorInk), Border: thin,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}),
 	}
+	s.uncertain = b.Style(&excelize.Style{Font: font(11, true, false, sheet.ColorInk), Fill: sheet.Solid(uncertainFill),
+		Alignment: &excelize.Alignment{Vertical: "top"}})
 	for i, c := range countFills {
 		s.counts[i] = b.Style(&excelize.Style{Font: font(11, true, false, sheet.ColorInk), Fill: sheet.Solid(c),
 			Border:    []excelize.Border{{Type: "bottom", Color: sheet.ColorLine, Style: 1}, {Type: "left", Color: "FFFFFF", Style: 1}, {Type: "right", Color: "FFFFFF", Style: 1}},

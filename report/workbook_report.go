@@ -116,14 +116,16 @@ func setScore(b *sheet.Book, sh string, col, row int, s scoreCell, style int) {
 // summaryLayout are the columns of the summary: the area table decides
 // them, and the other blocks are laid over the same grid.
 type summaryLayout struct {
-	cols               []sheet.Column
-	score, level, cov  int // columns of the area table
-	prev, change       int // 0 without a baseline
-	firstStep, nSteps  int
-	firstTier, nTiers  int
-	last               int
-	width              float64 // all columns, in characters
-	gapAction, gapPlan int     // first columns of the top-gap blocks
+	cols              []sheet.Column
+	score, level, cov int // columns of the area table
+	prev, change      int // 0 without a baseline
+	firstStep, nSteps int
+	firstTier, nTiers int
+	last              int
+	width             float64 // all columns, in characters
+	// First columns of the top-gap blocks: the action, its plans and
+	// their next window.
+	gapAction, gapPlan, gapNext int
 }
 
 func (rw *reportWriter) layout() summaryLayout {
@@ -142,17 +144,21 @@ func (rw *reportWriter) layout() summaryLayout {
 	for _, t := range rw.q.Tiers {
 		l.cols = append(l.cols, sheet.Column{Title: "Nivå " + t.ID, Width: 8.5})
 	}
-	// The top-gap block needs room for an action and its plans even when
-	// the questionnaire has few steps and tiers.
-	for len(l.cols) < 10 {
+	// The top-gap block needs room for an action, its plans and their
+	// next window even when the questionnaire has few steps and tiers.
+	for len(l.cols) < 12 {
 		l.cols = append(l.cols, sheet.Column{Width: 8.5})
 	}
 	l.last = len(l.cols)
 	for _, c := range l.cols {
 		l.width += c.Width
 	}
-	l.gapAction = l.cov + 1
-	l.gapPlan = max(l.last-2, l.gapAction+2)
+	// Two columns for the window (17 characters: a month and a year on
+	// one line), three for the plans (a long plan name on a line), the
+	// rest for the action.
+	l.gapAction = l.level + 1
+	l.gapNext = l.last - 1
+	l.gapPlan = l.gapNext - 3
 	return l
 }
 
@@ -251,15 +257,23 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 	b, r, st := rw.b, rw.r, &rw.b.Styles
 	const sh = SheetSummary
 	type figure struct {
-		label    string
-		value    any
-		style    int
-		note     string
-		from, to int
+		label     string
+		value     any
+		style     int
+		note      string
+		from, to  int
+		noteStyle int // st.Subtitle when 0
 	}
 	level, levelNote := "–", "ingen skår ennå"
 	if r.Level != nil {
 		level, levelNote = r.Level.Name(), fmt.Sprintf("nivå %d av %d", r.Level.Rank, len(rw.q.Levels))
+	}
+	// A total on too few answers keeps its number and level, and says
+	// in words, marked, how little it rests on.
+	totalNote, totalStyle := "poeng av 100", 0
+	if r.Uncertain && r.Total.Defined {
+		totalNote, totalStyle = fmt.Sprintf("usikker – bare %s besvart", scores.FormatShare(r.Coverage)), rw.styles.uncertain
+		levelNote += " (usikkert)"
 	}
 	answered, possible := 0, 0
 	for _, qr := range r.Questions {
@@ -271,20 +285,23 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	figs := []figure{
-		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, "poeng av 100", 1, 1},
-		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov},
-		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3},
+		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, totalNote, 1, 1, totalStyle},
+		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov, 0},
+		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3, 0},
 	}
 	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
 		d := r.Total.Value - base.Total.Value
 		figs = append(figs, figure{"Endring", d, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: sheet.ColorNavy},
 			CustomNumFmt: new(sheet.SignedOneDecimalFormat), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
-			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6})
+			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6, 0})
 	}
 	for _, f := range figs {
 		b.Set(sh, f.from, row, f.label, st.BigLabel)
 		b.Set(sh, f.from, row+1, f.value, f.style)
-		b.Set(sh, f.from, row+2, f.note, st.Subtitle)
+		if f.noteStyle == 0 {
+			f.noteStyle = st.Subtitle
+		}
+		b.Set(sh, f.from, row+2, f.note, f.noteStyle)
 		if f.to > f.from {
 			for i := range 3 {
 				b.Check(b.File.MergeCell(sh, sheet.Cell(f.from, row+i), sheet.Cell(f.to, row+i)))
@@ -523,7 +540,8 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		{"Område", 1, 1},
 		{"I dag → mål", 2, l.gapAction - 1},
 		{"Tiltak", l.gapAction, l.gapPlan - 1},
-		{"Tas inn i", l.gapPlan, l.last},
+		{"Tas inn i", l.gapPlan, l.gapNext - 1},
+		{"Neste anledning", l.gapNext, l.last},
 	}
 	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
 	row++
@@ -533,6 +551,7 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 			fmt.Sprintf("%s → %s", answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
 			g.Question.Action.String(),
 			planNames(q, g.Plans),
+			windowShort(g.NextWindow),
 		}
 		rw.blockRow(sh, row, l.cols, blocks, texts, st.Text, st.TextIndent, 0)
 		row++
