@@ -241,6 +241,40 @@ func (rw *reportWriter) summary() {
 	start = row
 	row = rw.topGaps(l, row)
 	flow.Block(start, row-1, 24+20+3*40)
+
+	if len(r.Unknown) > 0 {
+		b.Check(b.File.SetRowHeight(sh, row, 8))
+		row++
+		start = row
+		row = rw.unknownList(l, row)
+		flow.Block(start, row-1, 0)
+	}
+}
+
+// maxUnknownListed keeps the summary's list of «vet ikke» answers short;
+// Svar has them all.
+const maxUnknownListed = 8
+
+// unknownList lists the questions answered «vet ikke», with their ids for
+// the answers file, and returns the row below.
+func (rw *reportWriter) unknownList(l summaryLayout, row int) int {
+	b, r, st := rw.b, rw.r, &rw.b.Styles
+	const sh = SheetSummary
+	rw.heading(l, row, "Spørsmål besvart med «vet ikke»")
+	row++
+	blocks := []block{{"Område", 1, 1}, {"Spørsmål", 2, l.gapNext - 2}, {"Id i svarfilen", l.gapNext - 1, l.last}}
+	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
+	row++
+	for _, qu := range r.Unknown[:min(maxUnknownListed, len(r.Unknown))] {
+		_, a, _ := rw.q.Question(qu.ID)
+		rw.blockRow(sh, row, l.cols, blocks, []string{a.Name.String(), qu.Text.String(), qu.ID}, st.Text, st.TextIndent, 0)
+		row++
+	}
+	if more := len(r.Unknown) - maxUnknownListed; more > 0 {
+		b.Merged(sh, row, 1, l.last, fmt.Sprintf("… og %d til. Alle svarene står i arket «Svar».", more), st.Note, l.width, 10)
+		row++
+	}
+	return row
 }
 
 // heading writes a section heading across the summary.
@@ -650,6 +684,8 @@ func (rw *reportWriter) actions() {
 }
 
 // answers lists every question with its answer, comment, value and gap.
+// A row is a list of cells in the order of cols, so that a column is
+// added in two places that stand side by side.
 func (rw *reportWriter) answers() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetAnswers
@@ -662,43 +698,46 @@ func (rw *reportWriter) answers() {
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1, PrintTo: len(cols) - 1})
 	b.HeaderRow(sh, 1, cols, st.Header)
 	b.Check(b.File.SetRowHeight(sh, 1, 32))
+	type cell struct {
+		v     any
+		style int
+	}
+	vals := make([]any, len(cols))
 	for i := range r.Questions {
 		qr := &r.Questions[i]
 		row := i + 2
 		qu := qr.Question
-		b.Set(sh, 1, row, qr.Area.Name.String(), st.Text)
-		b.Set(sh, 2, row, qu.Text.String(), st.Text)
-		b.Set(sh, 3, row, stepLabel(qu), st.TextCenter)
-		b.Set(sh, 4, row, tierLabel(qu), st.TextCenter)
 		comment := ""
 		if qr.Answer != nil {
 			comment = qr.Answer.Comment
 		} else if a, ok := r.Answers.Answers.Get(qu.ID); ok {
 			comment = a.Comment // an empty answer may still carry a comment
 		}
-		switch {
-		case qr.Status == assessment.Unanswered:
-			b.Set(sh, 5, row, "Ikke besvart", st.Missing)
-		default:
-			b.Set(sh, 5, row, answerLabel(q, qr), st.Text)
+		answer := cell{answerLabel(q, qr), st.Text}
+		switch qr.Status {
+		case assessment.Unanswered:
+			answer = cell{"Ikke besvart", st.Missing}
+		case assessment.Unknown:
+			// Not knowing is a finding: marked like a missing answer,
+			// and the label says which.
+			answer.style = st.Missing
 		}
-		b.Set(sh, 6, row, comment, st.Text)
+		value, target, gap := cell{"–", st.TextCenter}, cell{targetLabel(q, qr), st.Text}, cell{"–", st.TextCenter}
 		switch {
 		case !qr.Scored:
-			b.Set(sh, 7, row, "–", st.TextCenter)
-			b.Set(sh, 8, row, "Gir ikke skår", st.TextMuted)
-			b.Set(sh, 9, row, "–", st.TextCenter)
+			target = cell{"Gir ikke skår", st.TextMuted}
 		case qr.Status == assessment.Answered:
-			b.Set(sh, 7, row, qr.N, st.TwoDecimals)
-			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
-			b.Set(sh, 9, row, qr.Gap, st.TwoDecimals)
-		default:
-			b.Set(sh, 7, row, "–", st.TextCenter)
-			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
-			b.Set(sh, 9, row, "–", st.TextCenter)
+			value, gap = cell{qr.N, st.TwoDecimals}, cell{qr.Gap, st.TwoDecimals}
 		}
-		b.Set(sh, 10, row, qu.ID, st.TextMuted)
-		b.FitCells(sh, row, cols, []any{qr.Area.Name.String(), qu.Text.String(), "", "", answerLabel(q, qr), comment, "", targetLabel(q, qr), "", qu.ID})
+		cells := []cell{
+			{qr.Area.Name.String(), st.Text}, {qu.Text.String(), st.Text}, {stepLabel(qu), st.TextCenter}, {tierLabel(qu), st.TextCenter},
+			answer, {comment, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
+		}
+		for c, x := range cells {
+			b.Set(sh, c+1, row, x.v, x.style)
+			vals[c] = x.v
+		}
+		b.FitCells(sh, row, cols, vals)
 	}
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Questions)+1)))
 }

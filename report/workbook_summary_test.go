@@ -2,10 +2,14 @@ package report
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/report/internal/fixture"
+	"github.com/sirkel/sirkel/report/sheet"
+	"github.com/xuri/excelize/v2"
 )
 
 // The top actions on Sammendrag say when each can next be taken into a
@@ -68,4 +72,72 @@ func TestReportUncertainTotal(t *testing.T) {
 			t.Errorf("%s: under the level %q, want %q", tc.file, got, tc.level)
 		}
 	}
+}
+
+// «Vet ikke» answers are a key finding naming the areas with the most of
+// them, are listed on Sammendrag with their ids, and show on Svar marked
+// as such.
+func TestReportUnknownAnswers(t *testing.T) {
+	src, err := os.ReadFile("../testdata/oyer-3440-2026.2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	for _, id := range []string{"styring-kunnskapsgrunnlag: 2", "styring-ressursmal: 0", "styring-lcc: 2"} {
+		s = strings.Replace(s, id, strings.Split(id, ":")[0]+": vet-ikke", 1)
+	}
+	r := fixture.ResultFrom(t, "vet-ikke.yaml", []byte(s))
+	if len(r.Unknown) != 5 {
+		t.Fatalf("%d «vet ikke» answers, want 5", len(r.Unknown))
+	}
+	want := "Fem spørsmål ble besvart med «vet ikke», flest i «Styrings- og ledelsesprosesser» (3), «Industri- og næringsutvikling» (1) og «Bygg, areal og infrastruktur» (1). Finn ut hvem i kommunen som vet svaret"
+	found := false
+	for _, fs := range KeyFindings(r, nil) {
+		found = found || strings.HasPrefix(fs, want)
+	}
+	if !found {
+		t.Errorf("no finding %q in %q", want, KeyFindings(r, nil))
+	}
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	if !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
+		t.Error("the finding is not on Sammendrag")
+	}
+	_, head := wbFind(t, f, SheetSummary, "Spørsmål besvart med «vet ikke»")
+	col, _ := wbFindAfter(t, f, SheetSummary, "Id i svarfilen", head)
+	for i, qu := range r.Unknown {
+		if got := wbValue(t, f, SheetSummary, col, head+2+i); got != qu.ID {
+			t.Errorf("«vet ikke» %d: %q, want %s", i+1, got, qu.ID)
+		}
+		if got := wbValue(t, f, SheetSummary, 2, head+2+i); got != qu.Text.String() {
+			t.Errorf("«vet ikke» %d: question %q", i+1, got)
+		}
+	}
+	// Svar: the answer reads «Vet ikke», on the fill of a missing answer.
+	for _, qu := range r.Unknown {
+		c, row := wbFind(t, f, SheetAnswers, qu.ID)
+		ref := sheet.Cell(c-5, row)
+		if got, _ := f.GetCellValue(SheetAnswers, ref); got != assessment.DontKnowLabel {
+			t.Errorf("Svar, %s: %q", qu.ID, got)
+		}
+		if fill := wbFill(t, f, SheetAnswers, ref); fill == "" {
+			t.Errorf("Svar, %s: «Vet ikke» is not marked", qu.ID)
+		}
+	}
+}
+
+// wbFill is a cell's solid fill colour, "" for none.
+func wbFill(t testing.TB, f *excelize.File, sh, ref string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sh, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Fill.Type != "pattern" || len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return st.Fill.Color[0]
 }
