@@ -36,7 +36,8 @@ type finding struct {
 // areas, what has changed since the baseline (may be nil), how certain
 // the scores are, what it answered «vet ikke» to, the step and tier that
 // lag, and where the actions are. There are at most six, in reading
-// order.
+// order; they speak of the respondent in the questionnaire's words
+// (kommunen, fylkeskommunen).
 func KeyFindings(r, baseline *assessment.Result) []string {
 	var fs []finding
 	add := func(order, rank int, text string) {
@@ -129,7 +130,7 @@ func changeFinding(r, base *assessment.Result) string {
 		fmt.Fprintf(&b, " Størst tilbakegang er det i «%s» (%s).", down.name, formatDelta(down.delta))
 	}
 	if base.Level != nil && r.Level.Rank != base.Level.Rank {
-		fmt.Fprintf(&b, " Kommunen har dermed gått fra nivået «%s» til «%s».", base.Level.Name(), r.Level.Name())
+		fmt.Fprintf(&b, " %s har dermed gått fra nivået «%s» til «%s».", capitalize(r.Questionnaire.Words().Org), base.Level.Name(), r.Level.Name())
 	}
 	if base.Coverage.Defined && base.Coverage.Value < lowCoverage {
 		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", scores.FormatShare(base.Coverage))
@@ -193,7 +194,7 @@ func areaFinding(r *assessment.Result) string {
 		}
 		return fmt.Sprintf("%s (%s)", joinNO(names), scores.FormatScore(assessment.Some(v)))
 	}
-	return fmt.Sprintf("Kommunen har kommet lengst i %s og kortest i %s.", named(hi), named(lo))
+	return fmt.Sprintf("%s har kommet lengst i %s og kortest i %s.", capitalize(r.Questionnaire.Words().Org), named(hi), named(lo))
 }
 
 func coverageFinding(r *assessment.Result) string {
@@ -349,8 +350,8 @@ func tierFinding(r *assessment.Result) string {
 		text := fmt.Sprintf("I «%s» er tiltakene på nivå %s godt i gang (%s), mens nivå %s, «%s», ligger langt etter (%s).",
 			ar.Area.Name, tf.ID, scores.FormatScore(ar.Tiers[first].Score), tl.ID, tl.Name, scores.FormatScore(ar.Tiers[last].Score))
 		if count > 1 {
-			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: kommunen effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
-				countWord(count-1), plural(count-1, "annet område", "andre områder"))
+			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: %s effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
+				countWord(count-1), plural(count-1, "annet område", "andre områder"), q.Words().Org)
 		}
 		return text
 	}

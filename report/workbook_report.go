@@ -858,8 +858,8 @@ func (rw *reportWriter) methodText() []string {
 		"3. Samlet skår er gjennomsnittet av områdeskårene, vektet med områdenes vekt. Slik teller hvert område like mye, uansett hvor mange spørsmål det har.",
 		"4. Dekningen er andelen av de relevante spørsmålene som er besvart. Lav dekning betyr at skåren bygger på få svar og er usikker.",
 		"5. Modenhetsnivået er det høyeste nivået der skåren er minst like høy som nivåets nedre grense (se tabellen over). Skårene vises med én desimal, men nivået avgjøres av den nøyaktige skåren.",
-		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og kommunen kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
-			q.ScaleLabel(*q.DefaultTarget)),
+		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og %s kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
+			q.ScaleLabel(*q.DefaultTarget), q.Words().Org),
 		"7. Prioriteten er gapet ganget med spørsmålets vekt. Tiltakene står etter prioritet, og ved lik prioritet i den rekkefølgen spørsmålene har i skjemaet. Et tiltak står under hvert plandokument det hører hjemme i; har ikke spørsmålet egne plandokumenter, gjelder områdets.",
 	}
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,4 +142,104 @@ func wbFill(t testing.TB, f *excelize.File, sh, ref string) string {
 		return ""
 	}
 	return st.Fill.Color[0]
+}
+
+// A fylkeskommune's report speaks of «fylkeskommunen» and «fylkestinget»:
+// outside what the questionnaire and the answers file say (names, plan
+// titles, questions, comments), no text of the report says «kommunen»,
+// «kommunestyret», «kommunedirektøren» or «kommuner».
+func TestReportFylkeWords(t *testing.T) {
+	r := fixture.Result(t, "../testdata/vestland-46.yaml")
+	q := r.Questionnaire
+	if q.Words().Org != "fylkeskommunen" {
+		t.Fatalf("%s is not for fylkeskommuner", q.ID)
+	}
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+
+	// Everything the questionnaire and the answers file give the report.
+	var given []string
+	add := func(ts ...assessment.Text) {
+		for _, t := range ts {
+			if t.NB != "" {
+				given = append(given, t.NB)
+			}
+		}
+	}
+	add(q.Title, q.Description)
+	for _, p := range q.Scale {
+		add(p.Label, p.Description)
+	}
+	for _, l := range q.Levels {
+		add(l.Name, l.Description)
+	}
+	for _, s := range q.Steps {
+		add(s.Name, s.Description)
+	}
+	for _, s := range q.Tiers {
+		add(s.Name, s.Description)
+	}
+	for _, p := range q.Plans {
+		add(p.Name, p.Description, p.Law, p.DecidedBy)
+	}
+	for _, s := range q.Strategies {
+		add(s.Name, s.Description)
+	}
+	for _, e := range q.Examples {
+		add(e.Name, e.Description)
+	}
+	for _, g := range q.Glossary {
+		add(g.Term, g.Definition)
+	}
+	for _, x := range q.Facts {
+		add(x.Text)
+	}
+	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
+		add(a.Name, a.Description, qu.Text, qu.Help, qu.Action)
+		for _, o := range qu.Options {
+			add(o.Label)
+		}
+	})
+	for _, qr := range r.Questions {
+		if qr.Answer != nil && qr.Answer.Comment != "" {
+			given = append(given, qr.Answer.Comment)
+		}
+	}
+	for _, p := range r.Answers.Respondents {
+		given = append(given, p.Name, p.Role)
+	}
+	// The longest first, so that a text is removed before a part of it.
+	slices.SortStableFunc(given, func(a, b string) int { return len(b) - len(a) })
+
+	respondent := regexp.MustCompile(`(?i)(^|[^\p{L}])(kommunen|kommunestyret|kommunedirektøren|kommuner)([^\p{L}]|$)`)
+	quoted := regexp.MustCompile(`«[^»]*»`)
+	checked := 0
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, cells := range rows {
+			for c, v := range cells {
+				text := v
+				for _, g := range given {
+					text = strings.ReplaceAll(text, g, "")
+				}
+				text = quoted.ReplaceAllString(text, "")
+				if m := respondent.FindString(text); m != "" {
+					t.Errorf("%s!%s speaks of %q: %q", sh, sheet.Cell(c+1, r+1), strings.TrimSpace(m), v)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d cells checked", checked)
+	}
+	text := wbSheetText(t, f, SheetSummary)
+	if !strings.Contains(text, "Fylkeskommunen har kommet lengst i") {
+		t.Error("Sammendrag does not speak of «fylkeskommunen»")
+	}
+	if !strings.Contains(wbSheetText(t, f, SheetPlans), "Vedtas av: fylkestinget (politisk vedtak)") {
+		t.Error("Planverk does not name fylkestinget")
+	}
 }

@@ -559,6 +559,7 @@ func TestKeyFindingsGolden(t *testing.T) {
 		{"Øyer, delvis besvart", partial, nil},
 		{"Øyer, med den delvise besvarelsen som forrige vurdering", oyer, partial},
 		{"Øyer 2026.2, med «vet ikke»", fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), nil},
+		{"Vestland fylkeskommune", fixture.Result(t, "../testdata/vestland-46.yaml"), nil},
 	} {
 		b.WriteString("== " + c.title + "\n")
 		fs := KeyFindings(c.r, c.against)
