@@ -83,7 +83,7 @@ func (rw *reportWriter) calendar() {
 		first = quarterOf(d)
 	}
 	const lead = 3 // columns before the quarters
-	cols := []sheet.Column{{Title: "Plan", Width: 30}, {Title: "Neste anledning", Width: 15}, {Title: "Tiltak", Width: 7}}
+	cols := []sheet.Column{{Title: "Plan", Width: 34}, {Title: "Neste anledning", Width: 15}, {Title: "Tiltak", Width: 7}}
 	for i := range calendarQuarters {
 		cols = append(cols, sheet.Column{Title: first.add(i).String(), Width: 6.5})
 	}
@@ -142,7 +142,8 @@ func (rw *reportWriter) calendar() {
 				b.Set(sh, lead+1+k, row, "", st.Text)
 			}
 		}
-		b.FitCells(sh, row, cols, []any{n.Name.String()})
+		// An indent takes about two characters of the width.
+		b.FitCells(sh, row, []sheet.Column{{Width: cols[0].Width - float64(2*n.depth)}}, []any{n.Name.String()})
 		row++
 	}
 	b.Set(sh, 1, row, "Alle planer", st.TextBold)
@@ -194,7 +195,8 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 	b, st := rw.b, &rw.b.Styles
 	last := len(cols)
 	width := spanWidth(cols, 1, last)
-	blocks := []block{{"Når", 1, 1}, {"Plan", 2, 3}, {"Tiltak", 4, last - 4}, {"Vedtas av", last - 3, last}}
+	// «kommunestyret (politisk vedtak)» on one line in Vedtas av.
+	blocks := []block{{"Når", 1, 1}, {"Plan", 2, 3}, {"Tiltak", 4, last - 5}, {"Vedtas av", last - 4, last}}
 
 	b.Check(b.File.SetRowHeight(sh, row-1, 8))
 	flow.Add(8)

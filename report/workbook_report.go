@@ -123,9 +123,9 @@ type summaryLayout struct {
 	firstTier, nTiers int
 	last              int
 	width             float64 // all columns, in characters
-	// First columns of the top-gap blocks: the action, its plans and
-	// their next window.
-	gapAction, gapPlan, gapNext int
+	// First columns of the top-gap blocks for an action's plans and their
+	// next window; the action takes the columns from the second.
+	gapPlan, gapNext int
 }
 
 func (rw *reportWriter) layout() summaryLayout {
@@ -156,7 +156,6 @@ func (rw *reportWriter) layout() summaryLayout {
 	// Two columns for the window (17 characters: a month and a year on
 	// one line), three for the plans (a long plan name on a line), the
 	// rest for the action.
-	l.gapAction = l.level + 1
 	l.gapNext = l.last - 1
 	l.gapPlan = l.gapNext - 3
 	return l
@@ -396,6 +395,8 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	first := row
 	for _, ar := range r.Areas {
 		b.Set(sh, 1, row, ar.Area.Name.String(), st.Text)
+		// A long area name wraps rather than running into the next row.
+		b.FitCells(sh, row, l.cols[:1], []any{ar.Area.Name.String()})
 		setScore(b, sh, l.score, row, sc(ar.Score), st.OneDecimal)
 		b.Set(sh, l.level, row, scores.LevelName(ar.Level), st.TextCenter)
 		setScore(b, sh, l.cov, row, sc(ar.Coverage), st.Percent)
@@ -570,10 +571,11 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		b.Merged(sh, row, 1, l.last, rw.noGaps(), st.Paragraph, l.width, 11)
 		return row + 1
 	}
+	// The area and where the answer stands share the first column, so
+	// that the action has room to be read in a few lines.
 	blocks := []block{
-		{"Område", 1, 1},
-		{"I dag → mål", 2, l.gapAction - 1},
-		{"Tiltak", l.gapAction, l.gapPlan - 1},
+		{"Område · i dag → mål", 1, 1},
+		{"Tiltak", 2, l.gapPlan - 1},
 		{"Tas inn i", l.gapPlan, l.gapNext - 1},
 		{"Neste anledning", l.gapNext, l.last},
 	}
@@ -581,8 +583,7 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	row++
 	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
 		texts := []string{
-			fmt.Sprintf("%d. %s", i+1, g.Area.Name),
-			fmt.Sprintf("%s → %s", answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
+			fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
 			g.Question.Action.String(),
 			planNames(q, g.Plans),
 			windowShort(g.NextWindow),

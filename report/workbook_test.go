@@ -156,8 +156,12 @@ func TestReportSummary(t *testing.T) {
 	_, top := wbFind(t, f, sh, "De fem viktigste tiltakene")
 	for i := range 5 {
 		g := r.Gaps[i]
-		if got, want := wbValue(t, f, sh, 1, top+2+i), strconv.Itoa(i+1)+". "+g.Area.Name.String(); got != want {
+		want := fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(r.Questionnaire, g.QuestionResult), targetLabel(r.Questionnaire, g.QuestionResult))
+		if got := wbValue(t, f, sh, 1, top+2+i); got != want {
 			t.Errorf("top gap %d: %q, want %q", i+1, got, want)
+		}
+		if got := wbValue(t, f, sh, 2, top+2+i); got != g.Question.Action.String() {
+			t.Errorf("top gap %d: action %q", i+1, got)
 		}
 	}
 
