@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -157,48 +158,7 @@ func TestReportFylkeWords(t *testing.T) {
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 
 	// Everything the questionnaire and the answers file give the report.
-	var given []string
-	add := func(ts ...assessment.Text) {
-		for _, t := range ts {
-			if t.NB != "" {
-				given = append(given, t.NB)
-			}
-		}
-	}
-	add(q.Title, q.Description)
-	for _, p := range q.Scale {
-		add(p.Label, p.Description)
-	}
-	for _, l := range q.Levels {
-		add(l.Name, l.Description)
-	}
-	for _, s := range q.Steps {
-		add(s.Name, s.Description)
-	}
-	for _, s := range q.Tiers {
-		add(s.Name, s.Description)
-	}
-	for _, p := range q.Plans {
-		add(p.Name, p.Description, p.Law, p.DecidedBy)
-	}
-	for _, s := range q.Strategies {
-		add(s.Name, s.Description)
-	}
-	for _, e := range q.Examples {
-		add(e.Name, e.Description)
-	}
-	for _, g := range q.Glossary {
-		add(g.Term, g.Definition)
-	}
-	for _, x := range q.Facts {
-		add(x.Text)
-	}
-	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
-		add(a.Name, a.Description, qu.Text, qu.Help, qu.Action)
-		for _, o := range qu.Options {
-			add(o.Label)
-		}
-	})
+	given := questionnaireTexts(reflect.ValueOf(q).Elem(), nil)
 	for _, qr := range r.Questions {
 		if qr.Answer != nil && qr.Answer.Comment != "" {
 			given = append(given, qr.Answer.Comment)
@@ -242,4 +202,32 @@ func TestReportFylkeWords(t *testing.T) {
 	if !strings.Contains(wbSheetText(t, f, SheetPlans), "Vedtas av: fylkestinget (politisk vedtak)") {
 		t.Error("Planverk does not name fylkestinget")
 	}
+}
+
+// questionnaireTexts collects the bokmål of every assessment.Text that v
+// holds, in exported fields, slices and pointers.
+func questionnaireTexts(v reflect.Value, out []string) []string {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			out = questionnaireTexts(v.Elem(), out)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			out = questionnaireTexts(v.Index(i), out)
+		}
+	case reflect.Struct:
+		if t, ok := v.Interface().(assessment.Text); ok {
+			if t.NB != "" {
+				out = append(out, t.NB)
+			}
+			return out
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = questionnaireTexts(v.Field(i), out)
+			}
+		}
+	}
+	return out
 }
