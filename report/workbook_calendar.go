@@ -148,7 +148,11 @@ func (rw *reportWriter) calendar() {
 	}
 	b.Set(sh, 1, row, "Alle planer", st.TextBold)
 	b.Set(sh, 2, row, "", st.Text)
-	b.Set(sh, 3, row, len(entries), rs.countTotal)
+	all := 0
+	for _, n := range totals {
+		all += n
+	}
+	b.Set(sh, 3, row, all, rs.countTotal)
 	for k, n := range sums {
 		if n > 0 {
 			b.Set(sh, lead+1+k, row, n, rs.countTotal)

@@ -862,6 +862,7 @@ func (rw *reportWriter) methodText() []string {
 		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og %s kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
 			q.ScaleLabel(*q.DefaultTarget), q.Words().Org),
 		"7. Prioriteten er gapet ganget med spørsmålets vekt. Tiltakene står etter prioritet, og ved lik prioritet i den rekkefølgen spørsmålene har i skjemaet. Et tiltak står under hvert plandokument det hører hjemme i; har ikke spørsmålet egne plandokumenter, gjelder områdets.",
+		"8. Neste anledning for et plandokument er det første vedtaket etter datoen for vurderingen som det fortsatt er tid til å gi innspill til. Står neste vedtak i svarfilen (plans:), gjelder det. Ellers gjelder planens syklus: hvert år i en bestemt måned, eller én gang i valgperioden, året etter lokalvalget; en delplan følger planen den er en del av. En plan som revideres når planstrategien bestemmer det, har ingen kjent neste anledning før svarfilen sier når. Et tiltak som hører hjemme i flere planer, har den tidligste av dem som neste anledning.",
 	}
 }
 

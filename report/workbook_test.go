@@ -533,6 +533,16 @@ answers:
 	if !slices.Contains(groups, "Uten plandokument – ett tiltak") {
 		t.Errorf("plan groups %q", groups)
 	}
+	// The Årshjul lists it last, and counts it in no plan.
+	wbFind(t, f, SheetCalendar, "Uten plandokument – ett tiltak")
+	_, all := wbFind(t, f, SheetCalendar, "Alle planer")
+	inPlans := 0
+	for _, g := range r.Gaps {
+		inPlans += len(g.Windows)
+	}
+	if got := wbValue(t, f, SheetCalendar, 3, all); got != strconv.Itoa(inPlans) {
+		t.Errorf("all plans: %q actions, want %d", got, inPlans)
+	}
 }
 
 func TestDefaultReportName(t *testing.T) {
