@@ -2,9 +2,11 @@
 //
 // WriteReport makes the report of one municipality's assessment: a
 // summary with the key figures, findings in plain words, heat maps of the
-// areas by step and tier, a radar chart and the most important actions;
-// then every action by priority and by plan document, every answer, and
-// how the scores are computed. A Comparison gathers many municipalities
+// areas by step and tier, a radar chart and the most important actions
+// with their next chance; then every action by priority and by plan
+// document (with its legal basis, who adopts it and when), an Årshjul of
+// the coming quarters by plan, every answer, and how the scores are
+// computed. A Comparison gathers many municipalities
 // in one workbook: a ranked overview, the areas side by side with a
 // chart, statistics per area, and the files that could not be read.
 //

@@ -34,8 +34,10 @@ type finding struct {
 // KeyFindings are the summary's plain-language findings, generated from
 // the scores: where the municipality stands, its strongest and weakest
 // areas, what has changed since the baseline (may be nil), how certain
-// the scores are, the step and tier that lag, and where the actions are.
-// There are at most six, in reading order.
+// the scores are, what it answered «vet ikke» to, the step and tier that
+// lag, and where the actions are. There are at most six, in reading
+// order; they speak of the respondent in the questionnaire's words
+// (kommunen, fylkeskommunen).
 func KeyFindings(r, baseline *assessment.Result) []string {
 	var fs []finding
 	add := func(order, rank int, text string) {
@@ -50,9 +52,13 @@ func KeyFindings(r, baseline *assessment.Result) []string {
 		}
 		add(3, 3, areaFinding(r))
 		add(4, 4, coverageFinding(r))
-		add(5, 5, stepFinding(r))
-		add(6, 6, tierFinding(r))
-		add(7, 7, gapFinding(r))
+	}
+	// Not knowing is a finding even before anything is scored.
+	add(5, 5, unknownFinding(r))
+	if r.Total.Defined {
+		add(6, 6, stepFinding(r))
+		add(7, 7, tierFinding(r))
+		add(8, 8, gapFinding(r))
 	}
 	slices.SortStableFunc(fs, func(a, b finding) int { return a.rank - b.rank })
 	fs = fs[:min(len(fs), maxFindings)]
@@ -124,7 +130,7 @@ func changeFinding(r, base *assessment.Result) string {
 		fmt.Fprintf(&b, " Størst tilbakegang er det i «%s» (%s).", down.name, formatDelta(down.delta))
 	}
 	if base.Level != nil && r.Level.Rank != base.Level.Rank {
-		fmt.Fprintf(&b, " Kommunen har dermed gått fra nivået «%s» til «%s».", base.Level.Name(), r.Level.Name())
+		fmt.Fprintf(&b, " %s har dermed gått fra nivået «%s» til «%s».", capitalize(r.Questionnaire.Words().Org), base.Level.Name(), r.Level.Name())
 	}
 	if base.Coverage.Defined && base.Coverage.Value < lowCoverage {
 		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", scores.FormatShare(base.Coverage))
@@ -188,7 +194,7 @@ func areaFinding(r *assessment.Result) string {
 		}
 		return fmt.Sprintf("%s (%s)", joinNO(names), scores.FormatScore(assessment.Some(v)))
 	}
-	return fmt.Sprintf("Kommunen har kommet lengst i %s og kortest i %s.", named(hi), named(lo))
+	return fmt.Sprintf("%s har kommet lengst i %s og kortest i %s.", capitalize(r.Questionnaire.Words().Org), named(hi), named(lo))
 }
 
 func coverageFinding(r *assessment.Result) string {
@@ -216,6 +222,65 @@ func coverageFinding(r *assessment.Result) string {
 		fmt.Fprint(&b, " Besvar de resterende spørsmålene før rapporten legges fram.")
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// unknownFinding counts the «vet ikke» answers and names the areas with
+// the most of them: someone in the organisation knows, and the scores
+// are the poorer until they are asked.
+func unknownFinding(r *assessment.Result) string {
+	if len(r.Unknown) == 0 {
+		return ""
+	}
+	areas := unknownByArea(r)
+	var names []string
+	for _, a := range areas[:min(3, len(areas))] {
+		if areas[0].n > 1 {
+			names = append(names, fmt.Sprintf("«%s» (%d)", a.name, a.n))
+		} else {
+			names = append(names, "«"+a.name+"»")
+		}
+	}
+	if more := len(areas) - len(names); more > 0 {
+		names = append(names, fmt.Sprintf("%s %s", countWord(more), plural(more, "annet område", "andre områder")))
+	}
+	where := "i " + joinNO(names)
+	switch {
+	case len(areas) == 1 && len(r.Unknown) > 1:
+		where = "alle " + where
+	case areas[0].n > 1 && len(areas) > 1:
+		where = "flest " + where
+	}
+	n := len(r.Unknown)
+	return fmt.Sprintf("%s ble besvart med «vet ikke», %s. Finn ut hvem i %s som vet svaret, og oppdater svarfilen: %s",
+		capitalize(plural(n, "ett spørsmål", countWord(n)+" spørsmål")), where, r.Questionnaire.Words().Org,
+		plural(n, "svaret teller ikke i skåren før det er kjent.", "svarene teller ikke i skåren før de er kjent."))
+}
+
+// areaCount is how many questions of an area something applies to.
+type areaCount struct {
+	name string
+	n    int
+}
+
+// unknownByArea counts the «vet ikke» answers by area, most first, then
+// in questionnaire order.
+func unknownByArea(r *assessment.Result) []areaCount {
+	var out []areaCount
+	at := map[string]int{}
+	for _, qu := range r.Unknown {
+		_, a, ok := r.Questionnaire.Question(qu.ID)
+		if !ok {
+			continue
+		}
+		if i, ok := at[a.ID]; ok {
+			out[i].n++
+			continue
+		}
+		at[a.ID] = len(out)
+		out = append(out, areaCount{a.Name.String(), 1})
+	}
+	slices.SortStableFunc(out, func(a, b areaCount) int { return b.n - a.n })
+	return out
 }
 
 func stepFinding(r *assessment.Result) string {
@@ -285,8 +350,8 @@ func tierFinding(r *assessment.Result) string {
 		text := fmt.Sprintf("I «%s» er tiltakene på nivå %s godt i gang (%s), mens nivå %s, «%s», ligger langt etter (%s).",
 			ar.Area.Name, tf.ID, scores.FormatScore(ar.Tiers[first].Score), tl.ID, tl.Name, scores.FormatScore(ar.Tiers[last].Score))
 		if count > 1 {
-			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: kommunen effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
-				countWord(count-1), plural(count-1, "annet område", "andre områder"))
+			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: %s effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
+				countWord(count-1), plural(count-1, "annet område", "andre områder"), q.Words().Org)
 		}
 		return text
 	}
@@ -325,7 +390,7 @@ func gapFinding(r *assessment.Result) string {
 	if len(r.Gaps) == 0 {
 		return "Alle svarene når målet; det er ingen gap å lukke."
 	}
-	return fmt.Sprintf("%s av %d svar ligger under målet. Tiltakene står etter prioritet i arket «Tiltak», og arket «Planverk» viser hvilket plandokument hvert av dem hører hjemme i.",
+	return fmt.Sprintf("%s av %d svar ligger under målet. Tiltakene står etter prioritet i arket «Tiltak»; arket «Planverk» viser hvilket plandokument hvert av dem hører hjemme i, og «Årshjul» når planene vedtas neste gang.",
 		capitalize(countWord(len(r.Gaps))), answered)
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,9 +15,15 @@ func numNO(f float64) string { return assessment.DecimalComma(f) }
 
 // norDate writes a date the Norwegian way: 20. november 2026.
 func norDate(t time.Time) string {
-	months := [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
-		"august", "september", "oktober", "november", "desember"}
-	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
+	return fmt.Sprintf("%d. %s %d", t.Day(), monthNames[t.Month()-1], t.Year())
+}
+
+var monthNames = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
+	"august", "september", "oktober", "november", "desember"}
+
+// norMonth writes a month the Norwegian way: desember 2027.
+func norMonth(m assessment.Month) string {
+	return fmt.Sprintf("%s %d", monthNames[m.Month-1], m.Year)
 }
 
 // answerLabel is an answer as a person reads it; "" when the question is
@@ -66,32 +71,49 @@ func roundTo(f float64, decimals int) float64 {
 	return math.Round(f*p) / p
 }
 
-// planCycle is the order in which a municipality meets its plan documents
-// (plan- og bygningsloven): the strategy decides which plans to make, the
-// programme starts each, the municipal plan sets goals and land use, the
-// action part with the economy plan funds them, and topic and unit plans
-// carry them out.
-var planCycle = []string{
-	"planstrategi", "planprogram", "kommuneplan-samfunnsdel", "kommuneplan-arealdel",
-	"okonomiplan", "temaplan", "virksomhetsplan",
+// planNode is a plan as the report lists it: in the questionnaire's
+// order, which is the planning cycle's, with each sub-plan right after its
+// parent (and the parent's other sub-plans).
+type planNode struct {
+	*assessment.Plan
+	depth  int              // 0 for a plan of its own, 1 for a sub-plan, …
+	parent *assessment.Plan // nil for a plan of its own
 }
 
-// plansInCycle returns the questionnaire's plans in the order of the
-// planning cycle; plans the cycle does not know follow in questionnaire
-// order.
-func plansInCycle(q *assessment.Questionnaire) []*assessment.Plan {
-	plans := make([]*assessment.Plan, len(q.Plans))
+// planOrder returns the questionnaire's plans as the report lists them.
+func planOrder(q *assessment.Questionnaire) []planNode {
+	children := map[string][]*assessment.Plan{}
+	var roots []*assessment.Plan
 	for i := range q.Plans {
-		plans[i] = &q.Plans[i]
-	}
-	rank := func(p *assessment.Plan) int {
-		if i := slices.Index(planCycle, p.ID); i >= 0 {
-			return i
+		p := &q.Plans[i]
+		if _, ok := q.Plan(p.Parent); ok && p.Parent != p.ID {
+			children[p.Parent] = append(children[p.Parent], p)
+		} else {
+			roots = append(roots, p)
 		}
-		return len(planCycle)
 	}
-	slices.SortStableFunc(plans, func(a, b *assessment.Plan) int { return rank(a) - rank(b) })
-	return plans
+	out := make([]planNode, 0, len(q.Plans))
+	seen := map[string]bool{}
+	var walk func(p, parent *assessment.Plan, depth int)
+	walk = func(p, parent *assessment.Plan, depth int) {
+		if seen[p.ID] {
+			return
+		}
+		seen[p.ID] = true
+		out = append(out, planNode{Plan: p, depth: depth, parent: parent})
+		for _, c := range children[p.ID] {
+			walk(c, p, depth+1)
+		}
+	}
+	for _, p := range roots {
+		walk(p, nil, 0)
+	}
+	// Validation rules out a loop of parents; should one slip through,
+	// its plans are still listed.
+	for i := range q.Plans {
+		walk(&q.Plans[i], nil, 0)
+	}
+	return out
 }
 
 // planNames joins the names of plan ids.

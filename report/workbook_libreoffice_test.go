@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,12 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	if err := os.WriteFile(report, wbWrite(t, oyer, ReportOptions{Baseline: partial}), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A fylkeskommune's report, whose plans have cycles: the Årshjul has
+	// quarters with actions in them.
+	vestland := filepath.Join(dir, "46-vestland-sirkel.xlsx")
+	if err := os.WriteFile(vestland, wbWrite(t, fixture.Result(t, "../testdata/vestland-46.yaml"), ReportOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	c := NewComparison(nil, CompareOptions{Now: wbNow})
 	c.Add("oyer-3440.yaml", oyer)
 	c.Add("partial-3440.yaml", partial)
@@ -48,7 +55,7 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	// A profile of its own, so that a running LibreOffice or another test
 	// does not hold the lock.
 	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
-	cmd := exec.CommandContext(ctx, soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, report, compare)
+	cmd := exec.CommandContext(ctx, soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, report, vestland, compare)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
@@ -73,6 +80,7 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 		"De fem viktigste tiltakene",
 		"Kommunal planstrategi – ett tiltak", // Planverk
 		"Slik regnes skårene",                // Metode
+		"Årshjul",                            // the sheet, named in its page header
 		"Side 1 av",                          // footer page numbers
 	} {
 		if !strings.Contains(got, want) {
@@ -83,6 +91,24 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	for _, ar := range oyer.Areas {
 		if strings.Count(got, ar.Area.Name.String()) < 3 {
 			t.Errorf("%q appears fewer than three times", ar.Area.Name)
+		}
+	}
+	// The Årshjul's grid is headed by the coming quarters, «K4 2026» over
+	// two lines, from the assessment's date.
+	if !regexp.MustCompile(`K4\s+K1\s+K2\s+K3\s+K4`).MatchString(got) || !regexp.MustCompile(`2026\s+2027\s+2027\s+2027\s+2027\s+2028`).MatchString(got) {
+		t.Error("the printed Årshjul has no quarter headers")
+	}
+	got = text(filepath.Join(dir, "46-vestland-sirkel.pdf"))
+	for _, want := range []string{
+		"Sirkulær økonomi i fylkeskommunen", // the questionnaire's title
+		"Fylkeskommunen har kommet lengst",  // findings in the respondent's words
+		"fylkestinget (politisk vedtak)",    // Planverk and Årshjul
+		"Årshjul",
+		"K4 2027 – ", // a quarter of the Årshjul's list
+		"Neste anledning",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the printed Vestland report lacks %q", want)
 		}
 	}
 	got = text(filepath.Join(dir, "sammenligning.pdf"))

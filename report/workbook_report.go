@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -45,8 +44,8 @@ type ReportOptions struct {
 }
 
 // WriteReport writes the workbook of one result for the municipality's
-// leaders: Sammendrag, Tiltak, Planverk, Svar, Metode and, when the
-// questionnaire has them, Begreper, Eksempler and Nøkkeltall.
+// leaders: Sammendrag, Tiltak, Planverk, Årshjul, Svar, Metode and, when
+// the questionnaire has them, Begreper, Eksempler and Nøkkeltall.
 func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.ToolVersion == "" {
 		opt.ToolVersion = "dev"
@@ -59,10 +58,12 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	rw.b = sheet.New(fmt.Sprintf("%s (%s)", m.Name, m.Number),
 		fmt.Sprintf("%s · %s@%s", r.Questionnaire.Title, r.Questionnaire.ID, r.Questionnaire.Version))
 	defer rw.b.File.Close()
+	rw.styles = newReportStyles(rw.b)
 
 	rw.summary()
 	rw.actions()
 	rw.plans()
+	rw.calendar()
 	rw.answers()
 	rw.method()
 	rw.glossary()
@@ -88,6 +89,8 @@ type reportWriter struct {
 	q   *assessment.Questionnaire
 	opt ReportOptions
 	b   *sheet.Book
+	// styles are the report's own, beyond the book's shared ones.
+	styles reportStyles
 	// chartRange are the first and last rows of the area table, which the
 	// radar chart reads.
 	chartRange [3]int
@@ -113,14 +116,16 @@ func setScore(b *sheet.Book, sh string, col, row int, s scoreCell, style int) {
 // summaryLayout are the columns of the summary: the area table decides
 // them, and the other blocks are laid over the same grid.
 type summaryLayout struct {
-	cols               []sheet.Column
-	score, level, cov  int // columns of the area table
-	prev, change       int // 0 without a baseline
-	firstStep, nSteps  int
-	firstTier, nTiers  int
-	last               int
-	width              float64 // all columns, in characters
-	gapAction, gapPlan int     // first columns of the top-gap blocks
+	cols              []sheet.Column
+	score, level, cov int // columns of the area table
+	prev, change      int // 0 without a baseline
+	firstStep, nSteps int
+	firstTier, nTiers int
+	last              int
+	width             float64 // all columns, in characters
+	// First columns of the top-gap blocks for an action's plans and their
+	// next window; the action takes the columns from the second.
+	gapPlan, gapNext int
 }
 
 func (rw *reportWriter) layout() summaryLayout {
@@ -139,24 +144,28 @@ func (rw *reportWriter) layout() summaryLayout {
 	for _, t := range rw.q.Tiers {
 		l.cols = append(l.cols, sheet.Column{Title: "Nivå " + t.ID, Width: 8.5})
 	}
-	// The top-gap block needs room for an action and its plans even when
-	// the questionnaire has few steps and tiers.
-	for len(l.cols) < 10 {
+	// The top-gap block needs room for an action, its plans and their
+	// next window even when the questionnaire has few steps and tiers.
+	for len(l.cols) < 12 {
 		l.cols = append(l.cols, sheet.Column{Width: 8.5})
 	}
 	l.last = len(l.cols)
 	for _, c := range l.cols {
 		l.width += c.Width
 	}
-	l.gapAction = l.cov + 1
-	l.gapPlan = max(l.last-2, l.gapAction+2)
+	// Two columns for the window (17 characters: a month and a year on
+	// one line), three for the plans (a long plan name on a line), the
+	// rest for the action.
+	l.gapNext = l.last - 1
+	l.gapPlan = l.gapNext - 3
 	return l
 }
 
-func (l summaryLayout) span(from, to int) float64 {
+// spanWidth is the width in characters of columns from to to (1-based).
+func spanWidth(cols []sheet.Column, from, to int) float64 {
 	w := 0.0
 	for i := from; i <= to; i++ {
-		w += l.cols[i-1].Width
+		w += cols[i-1].Width
 	}
 	return w
 }
@@ -231,6 +240,40 @@ func (rw *reportWriter) summary() {
 	start = row
 	row = rw.topGaps(l, row)
 	flow.Block(start, row-1, 24+20+3*40)
+
+	if len(r.Unknown) > 0 {
+		b.Check(b.File.SetRowHeight(sh, row, 8))
+		row++
+		start = row
+		row = rw.unknownList(l, row)
+		flow.Block(start, row-1, 0)
+	}
+}
+
+// maxUnknownListed keeps the summary's list of «vet ikke» answers short;
+// Svar has them all.
+const maxUnknownListed = 8
+
+// unknownList lists the questions answered «vet ikke», with their ids for
+// the answers file, and returns the row below.
+func (rw *reportWriter) unknownList(l summaryLayout, row int) int {
+	b, r, st := rw.b, rw.r, &rw.b.Styles
+	const sh = SheetSummary
+	rw.heading(l, row, "Spørsmål besvart med «vet ikke»")
+	row++
+	blocks := []block{{"Område", 1, 1}, {"Spørsmål", 2, l.gapNext - 2}, {"Id i svarfilen", l.gapNext - 1, l.last}}
+	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
+	row++
+	for _, qu := range r.Unknown[:min(maxUnknownListed, len(r.Unknown))] {
+		_, a, _ := rw.q.Question(qu.ID)
+		rw.blockRow(sh, row, l.cols, blocks, []string{a.Name.String(), qu.Text.String(), qu.ID}, st.Text, st.TextIndent, 0)
+		row++
+	}
+	if more := len(r.Unknown) - maxUnknownListed; more > 0 {
+		b.Merged(sh, row, 1, l.last, fmt.Sprintf("… og %d til. Alle svarene står i arket «Svar».", more), st.Note, l.width, 10)
+		row++
+	}
+	return row
 }
 
 // heading writes a section heading across the summary.
@@ -247,15 +290,23 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 	b, r, st := rw.b, rw.r, &rw.b.Styles
 	const sh = SheetSummary
 	type figure struct {
-		label    string
-		value    any
-		style    int
-		note     string
-		from, to int
+		label     string
+		value     any
+		style     int
+		note      string
+		from, to  int
+		noteStyle int // st.Subtitle when 0
 	}
 	level, levelNote := "–", "ingen skår ennå"
 	if r.Level != nil {
 		level, levelNote = r.Level.Name(), fmt.Sprintf("nivå %d av %d", r.Level.Rank, len(rw.q.Levels))
+	}
+	// A total on too few answers keeps its number and level, and says
+	// in words, marked, how little it rests on.
+	totalNote, totalStyle := "poeng av 100", 0
+	if r.Uncertain && r.Total.Defined {
+		totalNote, totalStyle = fmt.Sprintf("usikker – bare %s besvart", scores.FormatShare(r.Coverage)), rw.styles.uncertain
+		levelNote += " (usikkert)"
 	}
 	answered, possible := 0, 0
 	for _, qr := range r.Questions {
@@ -267,20 +318,23 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	figs := []figure{
-		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, "poeng av 100", 1, 1},
-		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov},
-		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3},
+		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, totalNote, 1, 1, totalStyle},
+		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov, 0},
+		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3, 0},
 	}
 	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
 		d := r.Total.Value - base.Total.Value
 		figs = append(figs, figure{"Endring", d, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: sheet.ColorNavy},
 			CustomNumFmt: new(sheet.SignedOneDecimalFormat), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
-			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6})
+			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6, 0})
 	}
 	for _, f := range figs {
 		b.Set(sh, f.from, row, f.label, st.BigLabel)
 		b.Set(sh, f.from, row+1, f.value, f.style)
-		b.Set(sh, f.from, row+2, f.note, st.Subtitle)
+		if f.noteStyle == 0 {
+			f.noteStyle = st.Subtitle
+		}
+		b.Set(sh, f.from, row+2, f.note, f.noteStyle)
 		if f.to > f.from {
 			for i := range 3 {
 				b.Check(b.File.MergeCell(sh, sheet.Cell(f.from, row+i), sheet.Cell(f.to, row+i)))
@@ -341,6 +395,8 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	first := row
 	for _, ar := range r.Areas {
 		b.Set(sh, 1, row, ar.Area.Name.String(), st.Text)
+		// A long area name wraps rather than running into the next row.
+		b.FitCells(sh, row, l.cols[:1], []any{ar.Area.Name.String()})
 		setScore(b, sh, l.score, row, sc(ar.Score), st.OneDecimal)
 		b.Set(sh, l.level, row, scores.LevelName(ar.Level), st.TextCenter)
 		setScore(b, sh, l.cov, row, sc(ar.Coverage), st.Percent)
@@ -515,51 +571,67 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 		b.Merged(sh, row, 1, l.last, rw.noGaps(), st.Paragraph, l.width, 11)
 		return row + 1
 	}
-	blocks := []struct {
-		title    string
-		from, to int
-	}{
-		{"Område", 1, 1},
-		{"I dag → mål", 2, l.gapAction - 1},
-		{"Tiltak", l.gapAction, l.gapPlan - 1},
-		{"Tas inn i", l.gapPlan, l.last},
+	// The area and where the answer stands share the first column, so
+	// that the action has room to be read in a few lines.
+	blocks := []block{
+		{"Område · i dag → mål", 1, 1},
+		{"Tiltak", 2, l.gapPlan - 1},
+		{"Tas inn i", l.gapPlan, l.gapNext - 1},
+		{"Neste anledning", l.gapNext, l.last},
 	}
-	// The blocks stand without gridlines, so all but the first are
-	// indented a little: a wrapped text then never runs into the one
-	// beside it.
-	headStyles := []int{st.Header, st.HeaderIndent}
-	textStyles := []int{st.Text, st.TextIndent}
-	pick := func(styles []int, j int) int { return styles[min(j, 1)] }
-	for j, bl := range blocks {
-		b.Set(sh, bl.from, row, bl.title, pick(headStyles, j))
-		if bl.to > bl.from {
-			b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
-			b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(headStyles, j)))
-		}
-	}
-	b.Check(b.File.SetRowHeight(sh, row, 20))
+	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
 	row++
 	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
 		texts := []string{
-			fmt.Sprintf("%d. %s", i+1, g.Area.Name),
-			fmt.Sprintf("%s → %s", answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
+			fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
 			g.Question.Action.String(),
 			planNames(q, g.Plans),
+			windowShort(g.NextWindow),
 		}
-		h := 0.0
-		for j, bl := range blocks {
-			b.Set(sh, bl.from, row, texts[j], pick(textStyles, j))
-			if bl.to > bl.from {
-				b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
-				b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), pick(textStyles, j)))
-			}
-			// An indent takes about two characters of the width.
-			h = max(h, sheet.TextHeight(texts[j], l.span(bl.from, bl.to)-float64(2*min(j, 1)), 11))
-		}
-		b.Check(b.File.SetRowHeight(sh, row, h))
+		rw.blockRow(sh, row, l.cols, blocks, texts, st.Text, st.TextIndent, 0)
 		row++
 	}
 	return row
+}
+
+// block is a run of columns merged to hold one value of a table row: a
+// table laid over a sheet whose columns were made for another.
+type block struct {
+	title    string
+	from, to int // 1-based columns, inclusive
+}
+
+func blockTitles(blocks []block) []string {
+	out := make([]string, len(blocks))
+	for i, bl := range blocks {
+		out[i] = bl.title
+	}
+	return out
+}
+
+// blockRow writes one text into each block of a row, merged across its
+// columns; all but the first are indented a little, so that a wrapped text
+// never runs into the one beside it where there are no gridlines. The row
+// gets the height of its tallest text, and at least minHeight; it returns
+// that height.
+func (rw *reportWriter) blockRow(sh string, row int, cols []sheet.Column, blocks []block, texts []string, first, rest int, minHeight float64) float64 {
+	b := rw.b
+	h := minHeight
+	for j, bl := range blocks {
+		style, indent := first, 0.0
+		if j > 0 {
+			// An indent takes about two characters of the width.
+			style, indent = rest, 2
+		}
+		b.Set(sh, bl.from, row, texts[j], style)
+		if bl.to > bl.from {
+			b.Check(b.File.MergeCell(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row)))
+			b.Check(b.File.SetCellStyle(sh, sheet.Cell(bl.from, row), sheet.Cell(bl.to, row), style))
+		}
+		h = max(h, sheet.TextHeight(texts[j], spanWidth(cols, bl.from, bl.to)-indent, 11))
+	}
+	b.Check(b.File.SetRowHeight(sh, row, h))
+	return h
 }
 
 // noGaps says why there are no actions: nothing is answered yet, or every
@@ -612,128 +684,9 @@ func (rw *reportWriter) actions() {
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Gaps)+1)))
 }
 
-// plans groups the actions by plan document, in the order of the planning
-// cycle, each group in priority order.
-func (rw *reportWriter) plans() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetPlans
-	cols := []sheet.Column{{Title: "Nr.", Width: 5}, {Title: "Tiltak", Width: 58}, {Title: "Område", Width: 26}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "I dag → mål", Width: 30}, {Title: "Prioritet", Width: 9}}
-	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
-	b.HeaderRow(sh, 1, cols, st.Header)
-	// The area is indented, so that a long action does not run on into it;
-	// row heights are estimated with the width the indent leaves.
-	b.Set(sh, 3, 1, cols[2].Title, st.HeaderIndent)
-	fit := slices.Clone(cols)
-	fit[2].Width -= 2
-	b.Check(b.File.SetRowHeight(sh, 1, 20))
-	width := 0.0
-	for _, c := range cols {
-		width += c.Width
-	}
-
-	type group struct {
-		name, description string
-		ranks             []int // indexes into r.Gaps
-	}
-	var groups []group
-	byID := map[string]int{}
-	for _, p := range plansInCycle(q) {
-		byID[p.ID] = len(groups)
-		groups = append(groups, group{name: p.Name.String(), description: p.Description.String()})
-	}
-	var none []int
-	for i, g := range r.Gaps {
-		if len(g.Plans) == 0 {
-			none = append(none, i)
-		}
-		for _, id := range g.Plans {
-			if gi, ok := byID[id]; ok {
-				groups[gi].ranks = append(groups[gi].ranks, i)
-			}
-		}
-	}
-	if len(none) > 0 {
-		groups = append(groups, group{name: "Uten plandokument", description: "Tiltak der spørreskjemaet ikke peker på et bestemt plandokument.", ranks: none})
-	}
-
-	// A plan's heading stays with its first actions; a group that goes on
-	// over a page break repeats its name at the top of the next page, so
-	// that every printed page says which plan its actions belong in.
-	flow := b.NewFlow(sh, cols, false, 20)
-	row := 2
-	for _, g := range groups {
-		start := row
-		title := fmt.Sprintf("%s – %s", g.name, countText(len(g.ranks)))
-		b.Merged(sh, row, 1, len(cols), title, st.Band, width, 12)
-		b.Check(b.File.SetRowHeight(sh, row, 22))
-		row++
-		if g.description != "" {
-			b.Merged(sh, row, 1, len(cols), g.description, st.BandNote, width, 10)
-			row++
-		}
-		if len(g.ranks) == 0 {
-			b.Merged(sh, row, 1, len(cols), "Ingen tiltak fra denne vurderingen hører hjemme her.", st.TextMuted, width, 11)
-			row += 2
-			flow.Block(start, row-1, 0)
-			continue
-		}
-		type line struct {
-			vals []any
-			h    float64
-		}
-		lines := make([]line, len(g.ranks))
-		for k, i := range g.ranks {
-			gp := r.Gaps[i]
-			qu := gp.Question
-			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
-				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
-			lines[k] = line{vals, sheet.CellsHeight(fit, vals)}
-		}
-		keep := b.HeightOf(sh, start, row-1)
-		for _, l := range lines[:min(3, len(lines))] {
-			keep += l.h
-		}
-		if !flow.Fits(keep) {
-			flow.BreakBefore(start)
-		}
-		flow.Add(b.HeightOf(sh, start, row-1))
-		for _, l := range lines {
-			if !flow.Fits(l.h) {
-				flow.BreakBefore(row)
-				b.Merged(sh, row, 1, len(cols), g.name+" (forts.)", st.Band, width, 12)
-				b.Check(b.File.SetRowHeight(sh, row, 22))
-				flow.Add(22)
-				row++
-			}
-			styles := []int{st.Integer, st.Text, st.TextIndent, st.TextCenter, st.TextCenter, st.Text, st.TwoDecimals}
-			for c, v := range l.vals {
-				b.Set(sh, c+1, row, v, styles[c])
-			}
-			b.FitCells(sh, row, fit, l.vals)
-			flow.Add(l.h)
-			row++
-		}
-		// A blank row between groups; where it does not fit, it is the
-		// top of the next page rather than a page of its own.
-		if !flow.Fits(sheet.DefaultRowHeight) {
-			flow.BreakBefore(row)
-		}
-		flow.Add(sheet.DefaultRowHeight)
-		row++
-	}
-}
-
-func countText(n int) string {
-	switch n {
-	case 0:
-		return "ingen tiltak"
-	case 1:
-		return "ett tiltak"
-	}
-	return fmt.Sprintf("%s tiltak", countWord(n))
-}
-
 // answers lists every question with its answer, comment, value and gap.
+// A row is a list of cells in the order of cols, so that a column is
+// added in two places that stand side by side.
 func (rw *reportWriter) answers() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	const sh = SheetAnswers
@@ -746,43 +699,46 @@ func (rw *reportWriter) answers() {
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1, PrintTo: len(cols) - 1})
 	b.HeaderRow(sh, 1, cols, st.Header)
 	b.Check(b.File.SetRowHeight(sh, 1, 32))
+	type cell struct {
+		v     any
+		style int
+	}
+	vals := make([]any, len(cols))
 	for i := range r.Questions {
 		qr := &r.Questions[i]
 		row := i + 2
 		qu := qr.Question
-		b.Set(sh, 1, row, qr.Area.Name.String(), st.Text)
-		b.Set(sh, 2, row, qu.Text.String(), st.Text)
-		b.Set(sh, 3, row, stepLabel(qu), st.TextCenter)
-		b.Set(sh, 4, row, tierLabel(qu), st.TextCenter)
 		comment := ""
 		if qr.Answer != nil {
 			comment = qr.Answer.Comment
 		} else if a, ok := r.Answers.Answers.Get(qu.ID); ok {
 			comment = a.Comment // an empty answer may still carry a comment
 		}
-		switch {
-		case qr.Status == assessment.Unanswered:
-			b.Set(sh, 5, row, "Ikke besvart", st.Missing)
-		default:
-			b.Set(sh, 5, row, answerLabel(q, qr), st.Text)
+		answer := cell{answerLabel(q, qr), st.Text}
+		switch qr.Status {
+		case assessment.Unanswered:
+			answer = cell{"Ikke besvart", st.Missing}
+		case assessment.Unknown:
+			// Not knowing is a finding: marked like a missing answer,
+			// and the label says which.
+			answer.style = st.Missing
 		}
-		b.Set(sh, 6, row, comment, st.Text)
+		value, target, gap := cell{"–", st.TextCenter}, cell{targetLabel(q, qr), st.Text}, cell{"–", st.TextCenter}
 		switch {
 		case !qr.Scored:
-			b.Set(sh, 7, row, "–", st.TextCenter)
-			b.Set(sh, 8, row, "Gir ikke skår", st.TextMuted)
-			b.Set(sh, 9, row, "–", st.TextCenter)
+			target = cell{"Gir ikke skår", st.TextMuted}
 		case qr.Status == assessment.Answered:
-			b.Set(sh, 7, row, qr.N, st.TwoDecimals)
-			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
-			b.Set(sh, 9, row, qr.Gap, st.TwoDecimals)
-		default:
-			b.Set(sh, 7, row, "–", st.TextCenter)
-			b.Set(sh, 8, row, targetLabel(q, qr), st.Text)
-			b.Set(sh, 9, row, "–", st.TextCenter)
+			value, gap = cell{qr.N, st.TwoDecimals}, cell{qr.Gap, st.TwoDecimals}
 		}
-		b.Set(sh, 10, row, qu.ID, st.TextMuted)
-		b.FitCells(sh, row, cols, []any{qr.Area.Name.String(), qu.Text.String(), "", "", answerLabel(q, qr), comment, "", targetLabel(q, qr), "", qu.ID})
+		cells := []cell{
+			{qr.Area.Name.String(), st.Text}, {qu.Text.String(), st.Text}, {stepLabel(qu), st.TextCenter}, {tierLabel(qu), st.TextCenter},
+			answer, {comment, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
+		}
+		for c, x := range cells {
+			b.Set(sh, c+1, row, x.v, x.style)
+			vals[c] = x.v
+		}
+		b.FitCells(sh, row, cols, vals)
 	}
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Questions)+1)))
 }
@@ -854,7 +810,7 @@ func (rw *reportWriter) method() {
 	}
 	if len(q.Plans) > 0 {
 		rows = nil
-		for i, p := range plansInCycle(q) {
+		for i, p := range planOrder(q) {
 			rows = append(rows, [3]any{i + 1, p.Name.String(), p.Description.String()})
 		}
 		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.Integer)
@@ -903,9 +859,10 @@ func (rw *reportWriter) methodText() []string {
 		"3. Samlet skår er gjennomsnittet av områdeskårene, vektet med områdenes vekt. Slik teller hvert område like mye, uansett hvor mange spørsmål det har.",
 		"4. Dekningen er andelen av de relevante spørsmålene som er besvart. Lav dekning betyr at skåren bygger på få svar og er usikker.",
 		"5. Modenhetsnivået er det høyeste nivået der skåren er minst like høy som nivåets nedre grense (se tabellen over). Skårene vises med én desimal, men nivået avgjøres av den nøyaktige skåren.",
-		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og kommunen kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
-			q.ScaleLabel(*q.DefaultTarget)),
+		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og %s kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
+			q.ScaleLabel(*q.DefaultTarget), q.Words().Org),
 		"7. Prioriteten er gapet ganget med spørsmålets vekt. Tiltakene står etter prioritet, og ved lik prioritet i den rekkefølgen spørsmålene har i skjemaet. Et tiltak står under hvert plandokument det hører hjemme i; har ikke spørsmålet egne plandokumenter, gjelder områdets.",
+		"8. Neste anledning for et plandokument er det første vedtaket etter datoen for vurderingen som det fortsatt er tid til å gi innspill til. Står neste vedtak i svarfilen (plans:), gjelder det. Ellers gjelder planens syklus: hvert år i en bestemt måned, eller én gang i valgperioden, året etter lokalvalget; en delplan følger planen den er en del av. En plan som revideres når planstrategien bestemmer det, har ingen kjent neste anledning før svarfilen sier når. Et tiltak som hører hjemme i flere planer, har den tidligste av dem som neste anledning.",
 	}
 }
 

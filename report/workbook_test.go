@@ -93,7 +93,7 @@ func wbFloat(t testing.TB, f *excelize.File, sh string, col, row int) float64 {
 func TestReportSheets(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -156,8 +156,12 @@ func TestReportSummary(t *testing.T) {
 	_, top := wbFind(t, f, sh, "De fem viktigste tiltakene")
 	for i := range 5 {
 		g := r.Gaps[i]
-		if got, want := wbValue(t, f, sh, 1, top+2+i), strconv.Itoa(i+1)+". "+g.Area.Name.String(); got != want {
+		want := fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(r.Questionnaire, g.QuestionResult), targetLabel(r.Questionnaire, g.QuestionResult))
+		if got := wbValue(t, f, sh, 1, top+2+i); got != want {
 			t.Errorf("top gap %d: %q, want %q", i+1, got, want)
+		}
+		if got := wbValue(t, f, sh, 2, top+2+i); got != g.Question.Action.String() {
+			t.Errorf("top gap %d: action %q", i+1, got)
 		}
 	}
 
@@ -257,6 +261,10 @@ func TestReportPlansGrouped(t *testing.T) {
 	}
 	// Group headings are «Plan – n tiltak», in the order of the planning
 	// cycle; under each, the actions of gaps that name the plan, by rank.
+	plansByName := map[string]*assessment.Plan{}
+	for i := range q.Plans {
+		plansByName[q.Plans[i].Name.String()] = &q.Plans[i]
+	}
 	var order []string
 	var current *assessment.Plan
 	lastRank := 0
@@ -265,16 +273,13 @@ func TestReportPlansGrouped(t *testing.T) {
 		if len(row) == 0 {
 			continue
 		}
-		if name, _, ok := strings.Cut(row[0], " – "); ok && !strings.Contains(name, " ") || ok && len(name) < 40 {
-			current = nil
-			for i := range q.Plans {
-				if q.Plans[i].Name.String() == name {
-					current = &q.Plans[i]
-					order = append(order, current.ID)
-					lastRank = 0
-				}
+		if name, _, ok := strings.Cut(row[0], " – "); ok {
+			if p, ok := plansByName[name]; ok {
+				current = p
+				order = append(order, current.ID)
+				lastRank = 0
+				continue
 			}
-			continue
 		}
 		rank, err := strconv.Atoi(row[0])
 		if err != nil || current == nil {
@@ -374,8 +379,13 @@ func TestReportPrintSetup(t *testing.T) {
 		if hf == nil || !strings.Contains(hf.OddHeader, "Øyer (3440)") || !strings.Contains(hf.OddFooter, "&P av &N") {
 			t.Errorf("%s: header/footer %+v", sh, hf)
 		}
-		if sh != SheetSummary && sh != SheetMethod && !names[sh] {
+		// The Årshjul's grid fits on its first page; its list repeats its
+		// own header (TestReportCalendarPages).
+		if sh != SheetSummary && sh != SheetMethod && sh != SheetCalendar && !names[sh] {
 			t.Errorf("%s: header row is not repeated on printed pages", sh)
+		}
+		if sh != SheetSummary && sh != SheetMethod && !strings.Contains(wbSheetXML(t, f, sh), `state="frozen"`) {
+			t.Errorf("%s: header row is not frozen", sh)
 		}
 	}
 	dp, err := f.GetDocProps()
@@ -507,7 +517,7 @@ answers:
   bygg-rolle: deltaker
 `))
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{SheetSummary, SheetActions, SheetPlans, SheetAnswers, SheetMethod}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -522,6 +532,16 @@ answers:
 	// apart, so that no action is lost.
 	if !slices.Contains(groups, "Uten plandokument – ett tiltak") {
 		t.Errorf("plan groups %q", groups)
+	}
+	// The Årshjul lists it last, and counts it in no plan.
+	wbFind(t, f, SheetCalendar, "Uten plandokument – ett tiltak")
+	_, all := wbFind(t, f, SheetCalendar, "Alle planer")
+	inPlans := 0
+	for _, g := range r.Gaps {
+		inPlans += len(g.Windows)
+	}
+	if got := wbValue(t, f, SheetCalendar, 3, all); got != strconv.Itoa(inPlans) {
+		t.Errorf("all plans: %q actions, want %d", got, inPlans)
 	}
 }
 
@@ -552,6 +572,8 @@ func TestKeyFindingsGolden(t *testing.T) {
 		{"Øyer, fullstendig", oyer, nil},
 		{"Øyer, delvis besvart", partial, nil},
 		{"Øyer, med den delvise besvarelsen som forrige vurdering", oyer, partial},
+		{"Øyer 2026.2, med «vet ikke»", fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), nil},
+		{"Vestland fylkeskommune", fixture.Result(t, "../testdata/vestland-46.yaml"), nil},
 	} {
 		b.WriteString("== " + c.title + "\n")
 		fs := KeyFindings(c.r, c.against)
