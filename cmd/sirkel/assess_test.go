@@ -64,7 +64,7 @@ func testStreams(in io.Reader) (*cli.Streams, *bytes.Buffer, *watchBuffer) {
 // answerLines types an answer to every question of an area the way a
 // person would in accessible mode, whatever the questions are: the second
 // option of a select, the first of a multi-select, a number, a text; each
-// followed by an empty comment.
+// followed by an empty comment and no evidence.
 func answerLines(ar *assessment.Area) string {
 	var b strings.Builder
 	for _, qu := range ar.Questions {
@@ -78,7 +78,7 @@ func answerLines(ar *assessment.Area) string {
 		default:
 			b.WriteString("2\n")
 		}
-		b.WriteString("\n")
+		b.WriteString("\n\n")
 	}
 	return b.String()
 }
@@ -145,7 +145,7 @@ func TestAssessSIGINT(t *testing.T) {
 	go func() {
 		done <- run([]string{"assess", path, "-q", "../../testdata/mini-questionnaire.yaml", "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
 	}()
-	if _, err := io.WriteString(pw, "4\nVedtatt\n1\n\n"); err != nil {
+	if _, err := io.WriteString(pw, "4\nVedtatt\n\n1\n\n\n"); err != nil {
 		t.Fatal(err)
 	}
 	<-prompt // the third question waits for its answer; run's signal handler is in place

@@ -17,6 +17,10 @@ const (
 	choiceNA   = ":na"
 	choiceSkip = ":skip"
 	choiceNone = ":none" // multi: none of the options
+	// choiceDontKnow is «Vet ikke»; in a select it is the answer's own
+	// spelling, which ParseValue reads.
+	choiceDontKnow = assessment.DontKnowText
+	multiDontKnow  = ":vet-ikke"
 )
 
 // questionItem is one question to ask, with its place for the progress text.
@@ -91,19 +95,21 @@ func (o formOptions) validator(check func() error) error {
 
 // questionForm holds the fields of one question and the values they fill.
 type questionForm struct {
-	q       *assessment.Questionnaire
-	item    questionItem
-	prev    *assessment.Answer // the answer in the file, if any
-	prevVal assessment.Value   // and what it means
-	note    *huh.Note          // accessible mode: progress, step, tier, help, what to type
-	field   huh.Field          // the answer
-	comment *huh.Input
-	options []huh.Option[string] // of the select or multi-select
+	q        *assessment.Questionnaire
+	item     questionItem
+	prev     *assessment.Answer // the answer in the file, if any
+	prevVal  assessment.Value   // and what it means
+	note     *huh.Note          // accessible mode: progress, step, tier, help, what to type
+	field    huh.Field          // the answer
+	comment  *huh.Input
+	evidence *huh.Input
+	options  []huh.Option[string] // of the select or multi-select
 
-	choice      string   // scale, yesno, choice
-	choices     []string // multi
-	text        string   // number, text
-	commentText string
+	choice       string   // scale, yesno, choice
+	choices      []string // multi
+	text         string   // number, text
+	commentText  string
+	evidenceText string // several separated by «;»
 }
 
 // page is the question as one page of the terminal UI. The progress is
@@ -111,9 +117,35 @@ type questionForm struct {
 // the terminal; its first line is empty because huh draws such a page one
 // line too tall, and the terminal then loses the top line.
 func (f *questionForm) page(q *assessment.Questionnaire) *huh.Group {
-	return huh.NewGroup(f.field, f.comment).
+	return huh.NewGroup(f.field).
 		Title("\n" + progressText(f.item)).
 		Description(stepTierText(q, f.item.Question))
+}
+
+// followUp asks for the comment and, when the question was answered, the
+// evidence; in the terminal UI as a page of its own that says what was
+// answered and whether it is saved.
+func (f *questionForm) followUp(q *assessment.Questionnaire, a *assessment.Answers, saved bool) *huh.Group {
+	fields := []huh.Field{f.comment}
+	ans := f.answer()
+	if ans.Answered() {
+		fields = append(fields, f.evidence)
+	}
+	g := huh.NewGroup(fields...)
+	if f.note == nil { // the terminal UI; accessible mode has a note
+		what := "Hoppet over."
+		if ans.Answered() {
+			what = "Svar: " + describeAnswer(q, f.item.Question, ans) + "."
+		}
+		switch {
+		case !saved:
+			what += " Svaret er ikke lagret ennå (se over); det lagres ved neste svar."
+		case ans.Answered():
+			what += " Svaret er lagret."
+		}
+		g.Title("\n" + progressText(f.item)).Description(f.item.Question.Text.String() + "\n" + what)
+	}
+	return g
 }
 
 // buildQuestionForm makes the fields for one question, with the answer
@@ -177,7 +209,7 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		}
 		in := huh.NewInput().Title(title).Value(&f.text).
 			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(q, qu, s) }) })
-		what = "Skriv et tall, for eksempel 42 eller 42,5."
+		what = "Skriv et tall, for eksempel 42 eller 42,5, eller «vet ikke»."
 		if qu.NAAllowed() {
 			what += " «na»: ikke relevant."
 		}
@@ -203,13 +235,19 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 	if opt.accessible {
 		// huh prints no group titles and no field descriptions in
 		// accessible mode: everything around the question goes here.
-		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n",
-			stepTierText(q, qu), help, what+" Så kommer kommentaren: skriv en, eller gi en tom linje."))
+		then := " Så kommer kommentaren og, når du har svart, dokumentasjonen (skill flere med «;»): skriv, eller gi en tom linje."
+		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n", stepTierText(q, qu), help, what+then))
 	}
 
 	f.comment = huh.NewInput().Title(promptTitle("Kommentar (valgfritt)", opt.accessible)).Value(&f.commentText)
+	if prev != nil {
+		f.evidenceText = strings.Join(prev.Evidence, assessment.ListSep+" ")
+	}
+	f.evidence = huh.NewInput().Title(promptTitle("Dokumentasjon (valgfritt)", opt.accessible)).Value(&f.evidenceText)
 	if !opt.accessible {
 		f.comment.Placeholder("for eksempel hvor svaret kommer fra")
+		f.evidence.Description("Saksnummer, lenke eller dokument som viser svaret; skill flere med «;».").
+			Placeholder("for eksempel sak 2025/123; https://…")
 	}
 	return f
 }
@@ -260,7 +298,7 @@ func skipLabel(has bool) string {
 }
 
 // selectOptions are the answers of a scale, yesno or choice question, then
-// «Ikke relevant» where allowed and «Hopp over». Scale options carry their
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over». Scale options carry their
 // descriptions in accessible mode, where a screen reader reads them in
 // full; the terminal UI shows the label and the value, as the questions'
 // help texts name them («Planlagt (1)»), and the intro shows the scale with
@@ -286,23 +324,24 @@ func selectOptions(q *assessment.Questionnaire, qu *assessment.Question, has, ac
 			opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
 		}
 	}
+	opts = append(opts, huh.NewOption(assessment.DontKnowLabel, choiceDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
 	}
 	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
 }
 
 // multiOptions are a multi question's options, then «Ingen av disse»,
-// «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
 // answer (it scores 0), so it must be chosen on purpose.
 func multiOptions(qu *assessment.Question, has bool) []huh.Option[string] {
 	var opts []huh.Option[string]
 	for _, o := range qu.Options {
 		opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
 	}
-	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone))
+	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone), huh.NewOption(assessment.DontKnowLabel, multiDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
 	}
 	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
 }
@@ -311,7 +350,7 @@ func checkMulti(v []string) error {
 	if len(v) == 0 {
 		return errors.New("velg minst ett alternativ, «Ingen av disse» eller «Hopp over»")
 	}
-	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {choiceNA, "Ikke relevant"}, {choiceSkip, "Hopp over"}} {
+	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {multiDontKnow, assessment.DontKnowLabel}, {choiceNA, assessment.NALabel}, {choiceSkip, "Hopp over"}} {
 		if slices.Contains(v, special.value) && len(v) > 1 {
 			return fmt.Errorf("«%s» kan ikke kombineres med andre valg", special.label)
 		}
@@ -336,6 +375,8 @@ func currentChoice(qu *assessment.Question, v assessment.Value) string {
 		return ""
 	case assessment.ValueNA:
 		return choiceNA
+	case assessment.ValueDontKnow:
+		return choiceDontKnow
 	}
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
@@ -359,6 +400,8 @@ func currentChoices(v assessment.Value) []string {
 		return nil
 	case v.Kind == assessment.ValueNA:
 		return []string{choiceNA}
+	case v.Kind == assessment.ValueDontKnow:
+		return []string{multiDontKnow}
 	case len(v.Options) == 0:
 		return []string{choiceNone}
 	}
@@ -384,6 +427,8 @@ func (f *questionForm) answer() *assessment.Answer {
 		case len(f.choices) == 0 || slices.Contains(f.choices, choiceSkip):
 		case slices.Contains(f.choices, choiceNA):
 			raw.Text = assessment.NAText
+		case slices.Contains(f.choices, multiDontKnow):
+			raw.Text = assessment.DontKnowText
 		case slices.Contains(f.choices, choiceNone):
 			raw = assessment.Raw{IsList: true, List: []string{}}
 		default:
@@ -412,10 +457,25 @@ func (f *questionForm) answer() *assessment.Answer {
 		ans = assessment.NewAnswer(qu, v)
 	}
 	ans.Comment = strings.TrimSpace(f.commentText)
+	ans.Evidence = nil
+	if ans.Answered() {
+		ans.Evidence = splitEvidence(f.evidenceText)
+	}
 	if ans.Empty && ans.Comment == "" {
 		return nil
 	}
 	return ans
+}
+
+// splitEvidence reads evidence typed on one line, several separated by «;».
+func splitEvidence(s string) []string {
+	var out []string
+	for e := range strings.SplitSeq(s, assessment.ListSep) {
+		if e = strings.TrimSpace(e); e != "" && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // describeAnswer says an answer in words, for the line printed after it.

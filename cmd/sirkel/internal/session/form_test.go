@@ -76,13 +76,13 @@ func TestBuildQuestionFormFields(t *testing.T) {
 		wantField  string
 		wantValues []string
 	}{
-		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceSkip}},
-		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceSkip}},
+		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceDontKnow, choiceSkip}},
+		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceDontKnow, choiceSkip}},
 		{"styring-merknad", false, "*huh.Text", nil},
 		{"styring-merknad", true, "*huh.Input", nil}, // huh reads one line there anyway
 		{"bygg-ombruk", false, "*huh.Input", nil},
-		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, choiceNA, choiceSkip}},
-		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceNA, choiceSkip}},
+		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, multiDontKnow, choiceNA, choiceSkip}},
+		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceDontKnow, choiceNA, choiceSkip}},
 	}
 	for _, tt := range tests {
 		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: tt.accessible})
@@ -121,7 +121,7 @@ func TestScaleOptionLabels(t *testing.T) {
 	q := miniQuestionnaire(t)
 	it := itemFor(t, q, "styring-plan")
 	tui := optionKeys(buildQuestionForm(q, it, nil, formOptions{}).options)
-	if tui[0] != "Ikke startet (0)" || tui[5] != "Hopp over (la stå ubesvart)" {
+	if tui[0] != "Ikke startet (0)" || tui[5] != "Vet ikke" || tui[6] != "Hopp over (la stå ubesvart)" {
 		t.Errorf("terminal options %q", tui)
 	}
 	// In accessible mode huh numbers the options from 1: no scale value
