@@ -285,13 +285,21 @@ func (ss *sitting) merge3(qu *assessment.Question, base, cur, ours *assessment.A
 		cur = &assessment.Answer{Empty: true}
 	}
 	res.Note = cur.Note
-	if sameValue(ss.q, qu, base, ours) {
+	baseComment := text(base, func(a *assessment.Answer) string { return a.Comment })
+	switch {
+	case sameValue(ss.q, qu, base, ours):
 		// This sitting changed the comment or the evidence only.
 		res.Empty, res.Scalar, res.Tag, res.List, res.IsList, res.By = cur.Empty, cur.Scalar, cur.Tag, cur.List, cur.IsList, cur.By
-	} else if cur.Answered() && !sameValue(ss.q, qu, cur, ours) {
+		res.Comment = mergeText(baseComment, cur.Comment, ours.Comment)
+	case cur.Answered() && !sameValue(ss.q, qu, cur, ours):
+		// Both gave a value: ours wins, theirs goes into the note.
 		ss.conflict(qu, cur, w)
+		if ours.Comment == baseComment {
+			res.Comment = ""
+		}
+	default:
+		res.Comment = mergeText(baseComment, cur.Comment, ours.Comment)
 	}
-	res.Comment = mergeText(text(base, func(a *assessment.Answer) string { return a.Comment }), cur.Comment, ours.Comment)
 	if slices.Equal(evidence(base), res.Evidence) {
 		res.Evidence = slices.Clone(cur.Evidence)
 	} else {
@@ -317,6 +325,9 @@ func (ss *sitting) conflict(qu *assessment.Question, theirs *assessment.Answer, 
 		ss.notes = make(map[string]string)
 	}
 	ss.notes[qu.ID] = fmt.Sprintf("Tidligere svar fra %s: %s", from, label)
+	if theirs.Comment != "" {
+		ss.notes[qu.ID] += fmt.Sprintf(", med kommentaren «%s»", theirs.Comment)
+	}
 	if w != nil {
 		who := "En annen økt"
 		if theirs.By != "" && theirs.By != ss.respondentName {
