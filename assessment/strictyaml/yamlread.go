@@ -2,6 +2,7 @@ package strictyaml
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -101,7 +103,11 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er lagret som UTF-16; lagre den som UTF-8"}}
+		// Notepad and Excel save «Unicode» text as UTF-16: read it as such.
+		var ok bool
+		if data, ok = decodeUTF16(data); !ok {
+			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er lagret som UTF-16, men slutter midt i et tegn; lagre den på nytt som UTF-8"}}
+		}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Message: "filen er tom; forventet et YAML-dokument som begynner med «kind: answers» eller «kind: questionnaire»"}}
@@ -144,6 +150,24 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 		return nil, Diagnostics{{File: file, Line: n.Line, Column: n.Column, Message: msg}}
 	}
 	return doc, nil
+}
+
+// decodeUTF16 turns UTF-16 with a byte order mark into UTF-8, without
+// the mark; it reports false for an odd number of bytes.
+func decodeUTF16(data []byte) ([]byte, bool) {
+	order := binary.ByteOrder(binary.LittleEndian)
+	if bytes.HasPrefix(data, bomUTF16BE) {
+		order = binary.BigEndian
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return nil, false
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	return []byte(string(utf16.Decode(units))), true
 }
 
 func hasAlias(n *yaml.Node) bool {

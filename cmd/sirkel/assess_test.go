@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
@@ -186,4 +188,37 @@ func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assess
 		t.Fatalf("%v\n%s", ds, data)
 	}
 	return c
+}
+
+// An answers file saved as UTF-16 (Notepad's «Unicode») is continued, and
+// saved back as UTF-8 with its answers; --force is never suggested.
+func TestAssessUTF16File(t *testing.T) {
+	q := miniQuestionnaire(t)
+	path := filepath.Join(t.TempDir(), "svar.yaml")
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers:\n  styring-plan: {value: 3, comment: Vedtatt i bystyret}\n"
+	data := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(src)) {
+		data = binary.LittleEndian.AppendUint16(data, u)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _, errw := testStreams(strings.NewReader("1\n\n\n"))
+	code := run([]string{"assess", path, "-q", miniQ, "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
+	if code != cli.ExitInterrupted || strings.Contains(errw.String(), "--force") {
+		t.Fatalf("exit %d\n%s", code, errw)
+	}
+	if !strings.Contains(errw.String(), "er lagret som UTF-16; den lagres heretter som UTF-8") {
+		t.Errorf("no notice:\n%s", errw)
+	}
+	c := loadChecked(t, path, q)
+	if got := answerOf(t, c, "styring-plan"); got != "Etablert (3)" {
+		t.Errorf("styring-plan = %q", got)
+	}
+	if ans, _ := c.Answers.Answers.Get("styring-plan"); ans.Comment != "Vedtatt i bystyret" {
+		t.Errorf("comment %q", ans.Comment)
+	}
+	if got := answerOf(t, c, "styring-budsjett"); got != "Ja" {
+		t.Errorf("styring-budsjett = %q", got)
+	}
 }

@@ -6,6 +6,7 @@
 package session
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -223,30 +224,40 @@ func (ss *sitting) open() error {
 		ss.force = true
 		return nil
 	}
-	refuse := func(why string) error {
-		return cli.Failure("%s %s; filen blir ikke endret. Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den", ss.path, why)
+	// --force would destroy what a file holds: it is offered only for a
+	// file that holds no answers at all.
+	refuse := func(why, what string) error {
+		return cli.Failure("%s %s; filen blir ikke endret. %s", ss.path, why, what)
 	}
+	mend := "Rett feilen over og prøv igjen, eller velg et annet filnavn"
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
 		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
-		return refuse("kan ikke leses som svarfil")
+		return refuse("kan ikke leses", mend)
 	}
 	if line, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(line, "# yaml-language-server:") {
 		ss.modeline = line + "\n"
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
+	if !ds.HasErrors() && (bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})) {
+		fmt.Fprintf(ss.s.Err, "%s er lagret som UTF-16; den lagres heretter som UTF-8, som alle editorer leser.\n", ss.path)
+	}
 	if ds.HasErrors() {
 		cli.PrintDiagnostics(ss.s.Err, ds)
-		if a == nil || a.Kind != assessment.KindAnswers {
-			return refuse("er ikke en svarfil (kind: answers)")
+		switch {
+		case a == nil && !bytes.Contains(data, []byte("answers:")) && !bytes.Contains(data, []byte("kind:")):
+			return refuse("er ikke en svarfil (kind: answers)", "Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den")
+		case a == nil:
+			return refuse("kan ikke leses som svarfil", mend+" (se også «sirkel validate "+ss.path+"»)")
 		}
-		return refuse("har feil som må rettes først (se over, eller kjør «sirkel validate " + ss.path + "»)")
+		return refuse("har feil som må rettes først (se over, eller kjør «sirkel validate "+ss.path+"»)", "Rett feilene, så fortsetter du der du slapp")
 	}
 	if err := ss.useQuestionnaire(a.Questionnaire); err != nil {
 		return err
 	}
 	if a.Questionnaire.ID != ss.q.ID {
-		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID))
+		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID),
+			"Velg et annet filnavn for svar til «"+ss.q.ID+"»")
 	}
 	var fatal assessment.Diagnostics
 	_, ds = a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})
@@ -264,7 +275,7 @@ func (ss *sitting) open() error {
 	}
 	if len(fatal) > 0 {
 		cli.PrintDiagnostics(ss.s.Err, fatal)
-		return refuse("har feil som må rettes først (se over)")
+		return refuse("har feil som må rettes først (se over)", "Rett feilene, så fortsetter du der du slapp")
 	}
 	if a.Questionnaire.Version != ss.q.Version {
 		fmt.Fprintf(ss.s.Err, "%s lagres heretter som svar til versjon «%s».\n", ss.path, ss.q.Version)
@@ -306,7 +317,7 @@ func (ss *sitting) intro() {
 	n := ss.q.QuestionCount()
 	fmt.Fprintln(w, ss.style.Render(ss.q.Title.String()))
 	fmt.Fprintln(w)
-	text := fmt.Sprintf("Du vurderer hvor langt kommunen har kommet med sirkulær økonomi: %d spørsmål i %d tiltaksområder. Hele skjemaet tar %s; du kan også svare på ett område om gangen. Hvert svar lagres i svarfilen med en gang. Trykk Ctrl-C når du vil ta pause, og fortsett senere der du slapp med «sirkel assess FIL».",
+	text := fmt.Sprintf("Du vurderer hvor langt kommunen har kommet med sirkulær økonomi: %d spørsmål i %d tiltaksområder. Hele skjemaet tar %s; du kan også svare på ett område om gangen. Hvert svar lagres i svarfilen med en gang, og flere kan svare i samme fil samtidig, for eksempel på hvert sitt område. Trykk Ctrl-C når du vil ta pause, og fortsett senere der du slapp med «sirkel assess FIL».",
 		n, len(ss.q.Areas), durationText(n))
 	if ss.p.accessible {
 		text += " Spørsmålene kommer ett om gangen som nummererte lister: skriv nummeret og trykk Enter. Slutt på inndata (Ctrl-D) stopper også og lagrer."
@@ -321,13 +332,15 @@ func (ss *sitting) intro() {
 			fmt.Fprintln(w, l)
 		}
 	}
-	for i, p := range ss.q.Scale {
-		line := fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value))
+	lines := make([]string, 0, len(ss.q.Scale)+1)
+	for _, p := range ss.q.Scale {
+		lines = append(lines, joinNonEmpty(": ", fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value)), strings.TrimSpace(p.Description.String())))
+	}
+	// Listed where the lists have it: right after the scale.
+	lines = append(lines, assessment.DontKnowLabel+": når ingen vet det; teller ikke i skåren, men vises i rapporten")
+	for i, line := range lines {
 		if ss.p.accessible {
 			line = fmt.Sprintf("%d. %s", i+1, line)
-		}
-		if d := strings.TrimSpace(p.Description.String()); d != "" {
-			line += ": " + d
 		}
 		for i, l := range wrapText(line, 74) {
 			if i == 0 {
