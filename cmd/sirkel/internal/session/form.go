@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/cellbuf"
 	"github.com/sirkel/sirkel/assessment"
 )
 
@@ -80,6 +81,9 @@ func planQuestions(q *assessment.Questionnaire, a *assessment.Answers, areas []s
 // formOptions tune the fields built for a question.
 type formOptions struct {
 	accessible bool
+	// width and height are the terminal's, when known: a help text that
+	// would push the answers below the screen is shortened.
+	width, height int
 	// atEOF reports whether the input has ended (accessible mode). huh
 	// re-prompts while a field does not validate, which at end of input
 	// would loop for ever; validation gives up instead.
@@ -110,6 +114,32 @@ type questionForm struct {
 	text         string   // number, text
 	commentText  string
 	evidenceText string // several separated by «;»
+	// need is the height of the answer page at a width (terminal UI).
+	need func(width int) int
+}
+
+// cutNote ends a help text shortened to fit the terminal.
+const cutNote = "… (forkortet: gjør vinduet høyere for å lese hele hjelpeteksten)"
+
+// textRows is how many rows huh wraps s into at width w.
+func textRows(s string, w int) int {
+	if strings.TrimSpace(s) == "" {
+		return 0
+	}
+	return lipgloss.Height(cellbuf.Wrap(s, max(w, 1), ",.-; "))
+}
+
+// fitText shortens s to at most rows rows at width w, saying so on its last
+// row; with no room at all it is left out.
+func fitText(s string, w, rows int) string {
+	if textRows(s, w) <= rows {
+		return s
+	}
+	if rows < 1 {
+		return ""
+	}
+	lines := strings.Split(cellbuf.Wrap(s, max(w, 1), ",.-; "), "\n")
+	return strings.Join(append(lines[:rows-1:rows-1], cutNote), "\n")
 }
 
 // page is the question as one page of the terminal UI. The progress is
@@ -163,17 +193,21 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 	help := strings.TrimSpace(qu.Help.String())
 
 	var what string // what to type, in accessible mode
+	// The field's description in the terminal UI, how it is set, and the
+	// rows of the field below it (the options when 0).
+	var desc string
+	var setDesc func(string)
+	var bodyRows int
 	switch t := qu.EffectiveType(); t {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
 		f.options = selectOptions(q, qu, has, opt.accessible)
 		f.choice = currentChoice(qu, f.prevVal)
+		markCurrent(f.options, f.choice)
 		if f.choice == "" && opt.accessible {
 			f.choice = choiceSkip // an empty line skips
 		}
 		sel := huh.NewSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choice)
-		if !opt.accessible && help != "" {
-			sel.Description(help)
-		}
+		desc, setDesc = help, func(d string) { sel.Description(d) }
 		f.field = sel
 		what = "Skriv nummeret foran svaret. " + emptyLine(has)
 		if t == assessment.TypeScale {
@@ -191,9 +225,8 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 					return checkMulti(v)
 				})
 			})
-		if !opt.accessible {
-			ms.Description(joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig."))
-		}
+		desc = joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig.")
+		setDesc = func(d string) { ms.Description(d) }
 		f.field = ms
 		what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 uten noe valgt hopper over."
 		if has {
@@ -213,9 +246,9 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		if qu.NAAllowed() {
 			what += " «na»: ikke relevant."
 		}
-		if !opt.accessible {
-			in.Description(joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")).Placeholder("tomt = hopp over")
-		}
+		in.Placeholder("tomt = hopp over")
+		desc = joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")
+		setDesc, bodyRows = func(d string) { in.Description(d) }, 1
 		what += " " + emptyLine(has)
 		f.field = in
 	case assessment.TypeText:
@@ -226,12 +259,32 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 			// huh's accessible text prompt reads one line anyway.
 			f.field = huh.NewInput().Title(qu.Text.String()).Value(&f.text)
 		} else {
-			f.field = huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3).
-				Description(joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje."))
+			tx := huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3)
+			desc = joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje.")
+			setDesc, bodyRows = func(d string) { tx.Description(d) }, 3
+			f.field = tx
 		}
 		what = "Skriv svaret på én linje. " + emptyLine(has)
 	}
 
+	if !opt.accessible && setDesc != nil {
+		fixed := func(w int) int {
+			rows := 1 + textRows(progressText(it), w) + textRows(stepTierText(q, qu), w) + textRows(qu.Text.String(), w-2) + bodyRows + 2
+			if bodyRows == 0 {
+				for _, o := range f.options {
+					rows += textRows(o.Key, w-6)
+				}
+			}
+			return rows
+		}
+		if opt.width > 0 && opt.height > 0 {
+			desc = fitText(desc, opt.width-2, opt.height-fixed(opt.width))
+		}
+		if desc != "" {
+			setDesc(desc)
+		}
+		f.need = func(w int) int { return fixed(w) + textRows(desc, w-2) }
+	}
 	if opt.accessible {
 		// huh prints no group titles and no field descriptions in
 		// accessible mode: everything around the question goes here.
@@ -329,6 +382,18 @@ func selectOptions(q *assessment.Questionnaire, qu *assessment.Question, has, ac
 		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
 	}
 	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
+}
+
+// currentMark names the answer in the file among the options, in words:
+// the cursor's mark moves, and bold or colour is not seen by everyone.
+const currentMark = " ← svaret nå"
+
+func markCurrent(opts []huh.Option[string], current string) {
+	for i := range opts {
+		if current != "" && opts[i].Value == current {
+			opts[i].Key += currentMark
+		}
+	}
 }
 
 // multiOptions are a multi question's options, then «Ingen av disse»,
@@ -530,7 +595,7 @@ func assessTheme() *huh.Theme {
 	t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
 	t.Blurred.Card = t.Blurred.Base
 	t.Blurred.Title = lipgloss.NewStyle()
-	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("› ") // the choice, in shape
 	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
 	t.Blurred.NextIndicator = lipgloss.NewStyle()
 	t.Blurred.PrevIndicator = lipgloss.NewStyle()

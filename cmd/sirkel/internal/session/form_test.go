@@ -353,7 +353,7 @@ func TestResolveMunicipality(t *testing.T) {
 }
 
 func TestMunicipalityOptions(t *testing.T) {
-	opts := municipalityOptions()
+	opts := municipalityOptions("")
 	keys := optionKeys(opts)
 	i := slices.Index(keys, "Øyer – 3440, Innlandet")
 	if i < 0 {
@@ -372,6 +372,35 @@ func TestMunicipalityOptions(t *testing.T) {
 	}
 	if len(opts) < 357 {
 		t.Errorf("only %d options", len(opts))
+	}
+}
+
+// The picker lists the best matches first, as register.Search ranks them:
+// the prompt's own example «øy» shows Øyer on its first line, not 28
+// municipalities down an alphabetical list.
+func TestMunicipalityOptionsRanked(t *testing.T) {
+	for _, tt := range []struct{ query, first string }{
+		{"øy", "Øyer – 3440, Innlandet"},
+		{"Øyer", "Øyer – 3440, Innlandet"},
+		{"3440", "Øyer – 3440, Innlandet"},
+		{"bø", "Bø – 1867, Nordland"},
+		{"innlandet", "Innlandet fylkeskommune – 34"},
+	} {
+		keys := optionKeys(municipalityOptions(tt.query))
+		if len(keys) == 0 || !strings.HasPrefix(keys[0], tt.first) {
+			t.Errorf("%q: first %q, want %q (of %d)", tt.query, keys[:min(3, len(keys))], tt.first, len(keys))
+		}
+	}
+	// Kommuner whose name starts with the text come before those that
+	// only contain it.
+	keys := optionKeys(municipalityOptions("øy"))
+	if i, j := slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Øygarden") }), slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Fløy") || strings.Contains(k, "røy") }); i < 0 || j >= 0 && j < i {
+		t.Errorf("Øygarden at %d, a substring match at %d", i, j)
+	}
+	// No match: one line that says what to do, with no value to choose.
+	none := municipalityOptions("xyzzy")
+	if len(none) != 1 || none[0].Value != "" || !strings.Contains(none[0].Key, "shift+tab") {
+		t.Errorf("no match: %+v", none)
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -380,35 +381,47 @@ func (ss *sitting) askMunicipality() (assessment.Municipality, error) {
 		}
 		return resolveMunicipality(value)
 	}
-	// The select starts in its search mode, so typing searches at once;
-	// huh then shows the search line instead of the title, and does not
-	// set the keys for the field's position, so both are done here.
-	field := huh.NewSelect[string]().Title("Kommune").
-		Description("Hvilken kommune gjelder vurderingen? Skriv deler av navnet eller nummeret for å søke, for eksempel «øy», og velg med piltastene.").
-		Options(municipalityOptions()...).
-		Filtering(true).Height(12).Value(&value)
+	// A search line and a list ranked by register.Search, the best
+	// matches first (huh's own filter keeps the list alphabetical).
+	var query string
+	search := huh.NewInput().Title("Hvilken kommune gjelder vurderingen? Søk på navn eller nummer").
+		Description("For eksempel «øy» eller «3440»: de beste treffene står øverst i listen under.").
+		Placeholder("navn eller kommunenummer").Value(&query)
+	list := huh.NewSelect[string]().Title("Treff (velg med ↑/↓ og Enter)").
+		OptionsFunc(func() []huh.Option[string] { return municipalityOptions(query) }, &query).
+		Height(10).Value(&value).
+		Validate(func(v string) error {
+			if v == "" {
+				return errors.New("ingen kommune passer søket; gå tilbake med shift+tab og skriv noe annet")
+			}
+			return nil
+		})
 	keys := assessKeyMap()
-	keys.Select.Prev.SetEnabled(false)
-	keys.Select.Next.SetEnabled(false)
-	keys.Select.Filter.SetEnabled(false)
-	keys.Select.SetFilter.SetEnabled(true)
-	if err := ss.p.runWithKeys(keys, huh.NewGroup(field)); err != nil {
+	keys.Input.Next.SetHelp("enter", "til listen")
+	keys.Select.Prev.SetHelp("shift+tab", "endre søket")
+	// huh turns its own filter key on again whenever the options change;
+	// a binding without keys stays off.
+	keys.Select.Filter, keys.Select.SetFilter, keys.Select.ClearFilter = key.Binding{}, key.Binding{}, key.Binding{}
+	if err := ss.p.runWithKeys(keys, huh.NewGroup(search, list)); err != nil {
 		return assessment.Municipality{}, err
 	}
 	return resolveMunicipality(value)
 }
 
-// municipalityOptions are the kommuner and then the fylkeskommuner of the
-// register in alphabetical order, keyed so that a search on name or number
-// finds them.
-func municipalityOptions() []huh.Option[string] {
+// municipalityOptions are the kommuner and fylkeskommuner that match a
+// search, best first as register.Search ranks them, keyed with name,
+// number and county.
+func municipalityOptions(query string) []huh.Option[string] {
 	var opts []huh.Option[string]
-	for _, m := range register.Search("") {
+	for _, m := range register.Search(query) {
 		key := fmt.Sprintf("%s – %s, %s", m.Name, m.Number, m.CountyName)
 		if m.IsCounty() {
 			key = fmt.Sprintf("%s fylkeskommune – %s", m.Name, m.Number)
 		}
 		opts = append(opts, huh.NewOption(key, m.Number))
+	}
+	if len(opts) == 0 {
+		opts = append(opts, huh.NewOption(fmt.Sprintf("Ingen treff på «%s»: gå tilbake med shift+tab og endre søket", strings.TrimSpace(query)), ""))
 	}
 	return opts
 }
@@ -557,12 +570,16 @@ func (ss *sitting) answeredCount(area *assessment.Area) (n, total int) {
 func (ss *sitting) ask(it questionItem) error {
 	qu := it.Question
 	prev, _ := ss.a.Answers.Get(qu.ID)
-	f := buildQuestionForm(ss.q, it, prev, formOptions{accessible: ss.p.accessible, atEOF: ss.p.atEOF()})
+	opt := formOptions{accessible: ss.p.accessible, atEOF: ss.p.atEOF()}
+	if !ss.p.accessible {
+		opt.width, opt.height = ss.p.termSize()
+	}
+	f := buildQuestionForm(ss.q, it, prev, opt)
 	if ss.p.accessible {
 		if err := ss.p.run(huh.NewGroup(f.note, f.field)); err != nil {
 			return err
 		}
-	} else if err := ss.p.run(f.page(ss.q)); err != nil {
+	} else if err := ss.p.runPage(f.page(ss.q), f.need); err != nil {
 		return err
 	}
 	ans := f.answer()

@@ -12,7 +12,11 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+	"github.com/sirkel/sirkel/questionnaires"
 )
 
 // syncBuffer is a buffer that the terminal UI may write from its own
@@ -88,5 +92,85 @@ func TestTUIChoiceSavedBeforeComment(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	if !bytes.Contains(data, []byte("\n  styring-plan:")) || !bytes.Contains(data, []byte("value: 1\n")) && !bytes.Contains(data, []byte("styring-plan: 1\n")) {
 		t.Errorf("the chosen answer is not in the file:\n%s", data)
+	}
+}
+
+// At 80×16 a question with a long help text keeps all its answers on the
+// screen: the help is shortened, and says so.
+func TestQuestionPageFitsSmallTerminal(t *testing.T) {
+	e, err := questionnaires.Get(questionnaires.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := e.Questionnaire
+	ar := &q.Areas[0]
+	it := questionItem{Area: ar, AreaNum: 1, AreaCount: 1, Question: &ar.Questions[0], Num: 1, Count: len(ar.Questions)}
+	if textRows(ar.Questions[0].Help.String(), 78) < 6 {
+		t.Skip("the first question's help is short now")
+	}
+	for _, size := range [][2]int{{80, 16}, {80, 24}, {100, 20}} {
+		f := buildQuestionForm(q, it, nil, formOptions{width: size[0], height: size[1]})
+		if n := f.need(size[0]); n > size[1] {
+			t.Errorf("%v: page needs %d rows", size, n)
+		}
+	}
+	f := buildQuestionForm(q, it, nil, formOptions{width: 80, height: 16})
+	g := f.page(q)
+	if !strings.Contains(g.Content(), cutNote) {
+		t.Errorf("no sign that the help is cut:\n%s", g.Content())
+	}
+	// Unknown size: nothing is cut.
+	if f := buildQuestionForm(q, it, nil, formOptions{}); strings.Contains(f.page(q).Content(), cutNote) {
+		t.Error("cut without a terminal size")
+	}
+}
+
+// A page still taller than the terminal says that more follows.
+func TestPageModelSaysMoreFollows(t *testing.T) {
+	for _, tt := range []struct {
+		need int
+		want bool
+	}{{30, true}, {16, false}} {
+		m := &pageModel{form: huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Options(huh.NewOptions("a", "b")...))), need: func(int) int { return tt.need }}
+		m.Init()
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 16})
+		if got := strings.HasSuffix(m.View(), moreNote); got != tt.want {
+			t.Errorf("need %d in 16 rows: note %v\n%s", tt.need, got, m.View())
+		}
+	}
+}
+
+func TestFitText(t *testing.T) {
+	long := strings.Repeat("ord ", 60)
+	if got := fitText(long, 40, 3); strings.Count(got, "\n") != 2 || !strings.HasSuffix(got, cutNote) {
+		t.Errorf("fitText = %q", got)
+	}
+	if got := fitText("kort", 40, 3); got != "kort" {
+		t.Errorf("short text changed: %q", got)
+	}
+	if got := fitText(long, 40, 0); got != "" {
+		t.Errorf("no room: %q", got)
+	}
+}
+
+// The answer in the file is named among the options in words, not by
+// bold or colour alone.
+func TestCurrentAnswerMarked(t *testing.T) {
+	q := miniQuestionnaire(t)
+	prev := &assessment.Answer{Scalar: "3", Tag: "!!int"}
+	for _, acc := range []bool{false, true} {
+		keys := optionKeys(buildQuestionForm(q, itemFor(t, q, "styring-plan"), prev, formOptions{accessible: acc}).options)
+		var marked []string
+		for _, k := range keys {
+			if strings.HasSuffix(k, currentMark) {
+				marked = append(marked, k)
+			}
+		}
+		if len(marked) != 1 || !strings.HasPrefix(marked[0], "Etablert") {
+			t.Errorf("accessible=%v: marked %q", acc, marked)
+		}
+	}
+	if th := assessTheme(); strings.TrimSpace(th.Blurred.SelectSelector.String()) == "" || strings.TrimSpace(th.Focused.SelectSelector.String()) == "" {
+		t.Error("the chosen option has no mark of its own shape")
 	}
 }
