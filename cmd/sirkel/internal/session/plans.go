@@ -46,7 +46,7 @@ func (ss *sitting) askPlanRevisions() error {
 	values := make([]string, len(plans))
 	fields := []huh.Field{huh.NewNote().Title("Når skal disse planene rulleres neste gang?").
 		Description("Planstrategien bestemmer det, så bare kommunen vet. Svaret gir tiltakene i rapporten et tidspunkt. " +
-			"Skriv et år (2027) eller år og måned (2027-06); en tom linje hopper over planen.")}
+			"Skriv et år (2027) eller år og måned (2027-06); la feltet stå tomt for å hoppe over planen.")}
 	for i, p := range plans {
 		if st, ok := ss.a.Plans[p.ID]; ok && st.Next.IsSet() {
 			values[i] = st.Next.String()
