@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
 )
@@ -70,15 +71,38 @@ func (st *sitting) end() int {
 
 func miniQuestionnaire(t *testing.T) *assessment.Questionnaire {
 	t.Helper()
-	data, err := os.ReadFile(miniQ)
+	q, err := batch.NewSource(miniQ, nil).Fixed()
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, ds := assessment.ParseQuestionnaire("mini-questionnaire.yaml", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
 	return q
+}
+
+// startStyring starts a sitting on the styring area of the mini
+// questionnaire and waits for its first question.
+func startStyring(t *testing.T, who, path string) *sitting {
+	t.Helper()
+	st := startSitting(t, who, path, "-q", miniQ, "-m", "3440", "--respondent", who, "--role", "K", "--area", "styring")
+	st.at("spørsmål 1 av 3")
+	return st
+}
+
+// firstAnswerGiven is a sitting on a new file that has answered its first
+// question (Etablert) and waits at the second.
+func firstAnswerGiven(t *testing.T) (*assessment.Questionnaire, string, *sitting) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "svar.yaml")
+	a := startStyring(t, "Kari", path)
+	a.say("4\n\n\n")
+	a.at("spørsmål 2 av 3")
+	return miniQuestionnaire(t), path, a
+}
+
+func noLockLeft(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(lock.Path(path)); !os.IsNotExist(err) {
+		t.Errorf("lock file left behind: %v", err)
+	}
 }
 
 // answerOf is a question's answer in the file, as Label shows it.
@@ -146,19 +170,12 @@ func TestAssessTwoSittingsOneFile(t *testing.T) {
 	if len(c.Answers.Respondents) != 2 {
 		t.Errorf("respondents %+v", c.Answers.Respondents)
 	}
-	if _, err := os.Stat(lock.Path(path)); !os.IsNotExist(err) {
-		t.Errorf("lock file left behind: %v", err)
-	}
+	noLockLeft(t, path)
 }
 
 // An edit made by hand while assess runs is kept by its next save.
 func TestAssessKeepsHandEdit(t *testing.T) {
-	q := miniQuestionnaire(t)
-	path := filepath.Join(t.TempDir(), "svar.yaml")
-	a := startSitting(t, "Kari", path, "-q", miniQ, "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring")
-	a.at("spørsmål 1 av 3")
-	a.say("4\n\n\n")
-	a.at("spørsmål 2 av 3")
+	q, path, a := firstAnswerGiven(t)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -196,10 +213,8 @@ func TestAssessKeepsHandEdit(t *testing.T) {
 func TestAssessSameQuestionConflict(t *testing.T) {
 	q := miniQuestionnaire(t)
 	path := filepath.Join(t.TempDir(), "svar.yaml")
-	a := startSitting(t, "Kari", path, "-q", miniQ, "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring")
-	a.at("spørsmål 1 av 3")
-	b := startSitting(t, "Per", path, "-q", miniQ, "-m", "3440", "--respondent", "Per", "--role", "B", "--area", "styring")
-	b.at("spørsmål 1 av 3")
+	a := startStyring(t, "Kari", path)
+	b := startStyring(t, "Per", path)
 	a.say("3\nMener vi har startet\n\n")
 	a.at("spørsmål 2 av 3")
 	b.say("4\n")
@@ -246,9 +261,7 @@ func TestAssessTakesOverStaleLock(t *testing.T) {
 	if got := answerOf(t, loadChecked(t, path, q), "styring-plan"); got != "Etablert (3)" {
 		t.Errorf("styring-plan = %q", got)
 	}
-	if _, err := os.Stat(lock.Path(path)); !os.IsNotExist(err) {
-		t.Errorf("lock file left behind: %v", err)
-	}
+	noLockLeft(t, path)
 }
 
 // While another holds the lock, a save says who has the file and waits;
@@ -256,8 +269,7 @@ func TestAssessTakesOverStaleLock(t *testing.T) {
 func TestAssessWaitsForLock(t *testing.T) {
 	q := miniQuestionnaire(t)
 	path := filepath.Join(t.TempDir(), "svar.yaml")
-	a := startSitting(t, "Kari", path, "-q", miniQ, "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring")
-	a.at("spørsmål 1 av 3")
+	a := startStyring(t, "Kari", path)
 	held, err := lock.Acquire(context.Background(), path, lock.Options{Who: "Per, sirkel merge"})
 	if err != nil {
 		t.Fatal(err)
@@ -280,12 +292,7 @@ func TestAssessWaitsForLock(t *testing.T) {
 // A file that no longer parses is not overwritten; the answer waits in
 // memory and is saved once the file is mended.
 func TestAssessBrokenFileNotOverwritten(t *testing.T) {
-	q := miniQuestionnaire(t)
-	path := filepath.Join(t.TempDir(), "svar.yaml")
-	a := startSitting(t, "Kari", path, "-q", miniQ, "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring")
-	a.at("spørsmål 1 av 3")
-	a.say("4\n\n\n")
-	a.at("spørsmål 2 av 3")
+	q, path, a := firstAnswerGiven(t)
 	good, _ := os.ReadFile(path)
 	broken := strings.Replace(string(good), "answers:", "answers: [", 1)
 	os.WriteFile(path, []byte(broken), 0o644)

@@ -129,14 +129,7 @@ func TestAssessDefaultQuestionnaireArea(t *testing.T) {
 // SIGINT in accessible mode after a few answers: they are on disk, the
 // message says how to continue, and the exit code is 130.
 func TestAssessSIGINT(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire("mini-questionnaire.yaml", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
+	q := miniQuestionnaire(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "svar.yaml")
 	pr, pw := io.Pipe()

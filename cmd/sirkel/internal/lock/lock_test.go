@@ -36,6 +36,17 @@ func deadPID(t *testing.T) int {
 	return cmd.Process.Pid
 }
 
+// acquire takes the lock on a new file in a temporary folder.
+func acquire(t *testing.T) (file string, l *Lock) {
+	t.Helper()
+	file = filepath.Join(t.TempDir(), "svar.yaml")
+	l, err := Acquire(context.Background(), file, Options{Who: "Kari"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return file, l
+}
+
 func TestPath(t *testing.T) {
 	if got := Path(filepath.Join("a", "svar-3440.yaml")); got != filepath.Join("a", ".svar-3440.yaml.lock") {
 		t.Errorf("Path = %s", got)
@@ -43,11 +54,7 @@ func TestPath(t *testing.T) {
 }
 
 func TestAcquireRelease(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "svar.yaml")
-	l, err := Acquire(context.Background(), file, Options{Who: "Kari"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	file, l := acquire(t)
 	data, _ := os.ReadFile(Path(file))
 	for _, want := range []string{fmt.Sprintf("pid: %d\n", os.Getpid()), "who: Kari\n", "host: ", "since: ", "token: "} {
 		if !strings.Contains(string(data), want) {
@@ -59,7 +66,7 @@ func TestAcquireRelease(t *testing.T) {
 	}
 	// A second holder in the same process waits, then is told who holds it.
 	start := time.Now()
-	_, err = Acquire(context.Background(), file, Options{Who: "Per", Wait: 200 * time.Millisecond})
+	_, err := Acquire(context.Background(), file, Options{Who: "Per", Wait: 200 * time.Millisecond})
 	var busy *BusyError
 	if !errors.As(err, &busy) || busy.Holder.Who != "Kari" || time.Since(start) < 200*time.Millisecond {
 		t.Fatalf("second Acquire: %v after %v", err, time.Since(start))
@@ -75,11 +82,7 @@ func TestAcquireRelease(t *testing.T) {
 }
 
 func TestAcquireCancelled(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "svar.yaml")
-	l, err := Acquire(context.Background(), file, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	file, l := acquire(t)
 	defer l.Release()
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
@@ -128,11 +131,7 @@ func TestLiveLockNotTakenOver(t *testing.T) {
 
 // A holder that was taken over does not remove the new holder's lock.
 func TestReleaseAfterTakeOver(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "svar.yaml")
-	l, err := Acquire(context.Background(), file, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	file, l := acquire(t)
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(Path(file), old, old)
 	l2, err := Acquire(context.Background(), file, Options{Wait: time.Second})
