@@ -169,6 +169,11 @@ type Answer struct {
 	List    []string // the raw items, when the value is a list
 	IsList  bool
 	Comment string
+	// By names who gave the answer; Evidence lists where it is documented
+	// (a case number, a link, a document), in the long form
+	// {value, comment, by, evidence}.
+	By       string
+	Evidence []string
 	// Note is a YAML comment written after the answer on its line
 	// («# sjekk med landbrukssjefen»), kept when the file is rewritten.
 	Note   string
@@ -256,13 +261,38 @@ func (a *Answer) decode(d *strictyaml.Decoder, n *yaml.Node, base, key string, d
 				a.decode(d, v, path, "value", depth+1)
 			case "comment":
 				d.DecodeString(v, &a.Comment, strictyaml.JoinPath(path, "comment"))
+			case "by":
+				d.DecodeString(v, &a.By, strictyaml.JoinPath(path, "by"))
+			case "evidence":
+				a.decodeEvidence(d, v, strictyaml.JoinPath(path, "evidence"), depth)
 			default:
-				d.Error(kn, strictyaml.JoinPath(path, k), lang.M("answer-unknown-key", "Key", k, "Meant", strictyaml.Meant(k, []string{"value", "comment"})))
+				d.Error(kn, strictyaml.JoinPath(path, k), lang.M("answer-unknown-key", "Key", k, "Meant", strictyaml.Meant(k, answerKeys)))
 			}
 		})
 		if !hasValue {
 			a.Empty = true
 			a.Pos = Pos{Line: n.Line, Column: n.Column}
+		}
+	}
+}
+
+var answerKeys = []string{"value", "comment", "by", "evidence"}
+
+// decodeEvidence reads evidence: a list of texts.
+func (a *Answer) decodeEvidence(d *strictyaml.Decoder, n *yaml.Node, path string, depth int) {
+	n, ok := d.Enter(n, path, depth+4)
+	if !ok || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.Error(n, path, lang.M("answer-evidence-list", "Found", strictyaml.Describe(n)))
+		return
+	}
+	for i, c := range n.Content {
+		var s string
+		d.DecodeString(c, &s, strictyaml.IndexPath(path, i))
+		if s = strings.TrimSpace(s); s != "" {
+			a.Evidence = append(a.Evidence, s)
 		}
 	}
 }

@@ -295,6 +295,7 @@ func mergeAnswer(q *Questionnaire, qu *Question, parts []*Checked, prefer Prefer
 	// an answer sheet) the answer came from.
 	merged := NewAnswer(qu, values[chosen])
 	merged.Comment, merged.Note = given[chosen].Comment, given[chosen].Note
+	merged.By, merged.Evidence = given[chosen].By, given[chosen].Evidence
 	if agree {
 		merged.Comment = strings.Join(comments, "\n")
 	}

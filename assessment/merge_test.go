@@ -172,3 +172,18 @@ func TestMergeRefusesMixedSubjects(t *testing.T) {
 		t.Errorf("mixed versions: %v", ds)
 	}
 }
+
+// Merge keeps who gave the chosen answer and its evidence.
+func TestMergeKeepsByEvidence(t *testing.T) {
+	q := mergeMiniQuestionnaire(t)
+	parts := mergeParts(t, q,
+		mergeHead+"date: 2026-11-20\nanswers:\n  styring-plan: {value: 3, by: Kari, evidence: [sak 12]}\n",
+		mergeHead+"date: 2026-11-21\nanswers:\n  styring-budsjett: {value: ja, by: Per}\n")
+	out, _, _ := mergeConflicts(t, q, parts, PreferNone)
+	if a, _ := out.Answers.Get("styring-plan"); a.By != "Kari" || !slices.Equal(a.Evidence, []string{"sak 12"}) {
+		t.Errorf("styring-plan = %+v", a)
+	}
+	if a, _ := out.Answers.Get("styring-budsjett"); a.By != "Per" {
+		t.Errorf("styring-budsjett = %+v", a)
+	}
+}

@@ -260,14 +260,26 @@ func answerNode(ans *Answer) *yaml.Node {
 		}
 		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: ans.Scalar}
 	}
-	if ans.Comment == "" {
+	if ans.Comment == "" && ans.By == "" && len(ans.Evidence) == 0 {
 		return v
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	if v != nil {
 		m.Content = append(m.Content, str("value"), v)
 	}
-	m.Content = append(m.Content, str("comment"), str(ans.Comment))
+	if ans.Comment != "" {
+		m.Content = append(m.Content, str("comment"), str(ans.Comment))
+	}
+	if ans.By != "" {
+		m.Content = append(m.Content, str("by"), str(ans.By))
+	}
+	if len(ans.Evidence) > 0 {
+		ev := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, e := range ans.Evidence {
+			ev.Content = append(ev.Content, str(e))
+		}
+		m.Content = append(m.Content, str("evidence"), ev)
+	}
 	return m
 }
 

@@ -240,3 +240,57 @@ func TestWriteAnswersKeepsNotes(t *testing.T) {
 		t.Errorf("answer changed: %+v", got)
 	}
 }
+
+// The long form {value, comment, by, evidence} is written and read back;
+// evidence is a flow list, and by alone makes the long form.
+func TestWriteAnswersByEvidence(t *testing.T) {
+	q := loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
+	a := &Answers{Kind: KindAnswers, Questionnaire: q.Ref(), Municipality: Municipality{Name: "Øyer", Number: "3440"},
+		Date: NewDate(time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))}
+	a.Answers.Set("styring-plan", &Answer{Scalar: "3", Tag: "!!int", Comment: "Vedtatt", By: "Kari Nordbø",
+		Evidence: []string{"sak 2025/123", "https://oyer.kommune.no/plan, side 4"}})
+	a.Answers.Set("styring-budsjett", &Answer{Scalar: "ja", Tag: "!!str", By: "Per"})
+	a.Answers.Set("bygg-rolle", &Answer{Empty: true, Evidence: []string{"e-post fra Per"}})
+	checked, text := roundTrip(t, q, a)
+	for _, want := range []string{
+		"  styring-plan:\n    value: 3\n    comment: Vedtatt\n    by: Kari Nordbø\n    evidence: [sak 2025/123, 'https://oyer.kommune.no/plan, side 4']\n",
+		"  styring-budsjett:\n    value: ja\n    by: Per\n",
+		"  bygg-rolle:\n    evidence: [e-post fra Per]\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	for _, id := range a.Answers.Order {
+		got, _ := checked.Answers.Answers.Get(id)
+		want := a.Answers.ByID[id]
+		if !sameAnswer(got, want) || got.By != want.By || !slices.Equal(got.Evidence, want.Evidence) {
+			t.Errorf("%s: got %+v, want %+v", id, got, want)
+		}
+	}
+}
+
+func TestParseAnswersEvidenceErrors(t *testing.T) {
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-21\nanswers:\n" +
+		"  styring-plan: {value: 3, evidence: sak 12}\n" +
+		"  styring-budsjett: {value: ja, by: [Per]}\n" +
+		"  bygg-rolle: {value: na, av: Per}\n"
+	_, ds := ParseAnswers("svar.yaml", []byte(src))
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"svar.yaml:6:38: answers.styring-plan.evidence: forventet en liste med dokumentasjon",
+		"svar.yaml:7:37: answers.styring-budsjett.by: forventet en tekst",
+		"svar.yaml:8:27: answers.bygg-rolle.av: ukjent nøkkel «av»",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("diagnostics:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got  %s\nwant %s…", got[i], want[i])
+		}
+	}
+}

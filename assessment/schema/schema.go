@@ -284,7 +284,12 @@ func answerSchema(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Q
 		"anyOf": []any{
 			value,
 			Schema{"type": "null"},
-			schemaObject(nil, Schema{"value": Schema{"anyOf": []any{value, Schema{"type": "null"}}}, "comment": Schema{"type": "string"}}),
+			schemaObject(nil, Schema{
+				"value":    Schema{"anyOf": []any{value, Schema{"type": "null"}}},
+				"comment":  Schema{"type": "string"},
+				"by":       Schema{"type": "string", "description": "Hvem som ga svaret"},
+				"evidence": Schema{"type": "array", "items": Schema{"type": "string"}, "description": "Dokumentasjon for svaret: saksnummer, lenker, dokumenter"},
+			}),
 		},
 	}
 }

@@ -2,12 +2,14 @@ package strictyaml
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/sirkel/sirkel/assessment/lang"
@@ -107,7 +109,11 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		return nil, at(file, Pos{1, 1}, lang.M("file-utf16"))
+		// Notepad and Excel save «Unicode» text as UTF-16: read it as such.
+		var ok bool
+		if data, ok = decodeUTF16(data); !ok {
+			return nil, at(file, Pos{1, 1}, lang.M("file-utf16-odd"))
+		}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, at(file, Pos{1, 1}, lang.M("file-empty"))
@@ -148,6 +154,24 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 		return nil, at(file, Pos{n.Line, n.Column}, msg)
 	}
 	return doc, nil
+}
+
+// decodeUTF16 turns UTF-16 with a byte order mark into UTF-8, without
+// the mark; it reports false for an odd number of bytes.
+func decodeUTF16(data []byte) ([]byte, bool) {
+	order := binary.ByteOrder(binary.LittleEndian)
+	if bytes.HasPrefix(data, bomUTF16BE) {
+		order = binary.BigEndian
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return nil, false
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	return []byte(string(utf16.Decode(units))), true
 }
 
 func hasAlias(n *yaml.Node) bool {

@@ -22,8 +22,15 @@ igjen). Ctrl-C tar pause; svarene er lagret, og avslutningskoden er 130.
 
 Med --accessible (eller ACCESSIBLE=1, eller når standard inn ikke er en
 terminal) stilles spørsmålene som enkle nummererte ledetekster som fungerer med
-skjermleser og med svar fra en fil eller et rør, én linje per svar. Slutt på
-inndata betyr stopp og lagre.`,
+skjermleser og med svar fra en fil eller et rør, én linje per svar (svaret,
+kommentaren og, når spørsmålet er besvart, dokumentasjonen). Slutt på inndata
+betyr stopp og lagre.
+
+Flere kan svare i samme fil samtidig, for eksempel hver på sitt område: hver
+lagring leser filen på nytt og legger bare inn det du har endret, under en
+låsefil ved siden av svarfilen (.FIL.lock). Endringer gjort for hånd i filen
+beholdes. Svarer to på samme spørsmål, gjelder det siste svaret, og det forrige
+står i kommentaren.`,
 		Example: `  sirkel assess
   sirkel assess svar-3440.yaml --area bygg --respondent "Ola Nordmann" --role Byggesak
   sirkel assess --municipality 3440 --accessible < svar.txt`,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
@@ -64,7 +66,7 @@ func testStreams(in io.Reader) (*cli.Streams, *bytes.Buffer, *watchBuffer) {
 // answerLines types an answer to every question of an area the way a
 // person would in accessible mode, whatever the questions are: the second
 // option of a select, the first of a multi-select, a number, a text; each
-// followed by an empty comment.
+// followed by an empty comment and no evidence.
 func answerLines(ar *assessment.Area) string {
 	var b strings.Builder
 	for _, qu := range ar.Questions {
@@ -78,7 +80,7 @@ func answerLines(ar *assessment.Area) string {
 		default:
 			b.WriteString("2\n")
 		}
-		b.WriteString("\n")
+		b.WriteString("\n\n")
 	}
 	return b.String()
 }
@@ -127,14 +129,7 @@ func TestAssessDefaultQuestionnaireArea(t *testing.T) {
 // SIGINT in accessible mode after a few answers: they are on disk, the
 // message says how to continue, and the exit code is 130.
 func TestAssessSIGINT(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/mini-questionnaire.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, ds := assessment.ParseQuestionnaire("mini-questionnaire.yaml", data)
-	if ds.HasErrors() {
-		t.Fatal(ds)
-	}
+	q := miniQuestionnaire(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "svar.yaml")
 	pr, pw := io.Pipe()
@@ -145,7 +140,7 @@ func TestAssessSIGINT(t *testing.T) {
 	go func() {
 		done <- run([]string{"assess", path, "-q", "../../testdata/mini-questionnaire.yaml", "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
 	}()
-	if _, err := io.WriteString(pw, "4\nVedtatt\n1\n\n"); err != nil {
+	if _, err := io.WriteString(pw, "4\nVedtatt\n\n1\n\n\n"); err != nil {
 		t.Fatal(err)
 	}
 	<-prompt // the third question waits for its answer; run's signal handler is in place
@@ -186,4 +181,37 @@ func loadChecked(t *testing.T, path string, q *assessment.Questionnaire) *assess
 		t.Fatalf("%v\n%s", ds, data)
 	}
 	return c
+}
+
+// An answers file saved as UTF-16 (Notepad's «Unicode») is continued, and
+// saved back as UTF-8 with its answers; --force is never suggested.
+func TestAssessUTF16File(t *testing.T) {
+	q := miniQuestionnaire(t)
+	path := filepath.Join(t.TempDir(), "svar.yaml")
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers:\n  styring-plan: {value: 3, comment: Vedtatt i bystyret}\n"
+	data := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(src)) {
+		data = binary.LittleEndian.AppendUint16(data, u)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _, errw := testStreams(strings.NewReader("1\n\n\n"))
+	code := run([]string{"assess", path, "-q", miniQ, "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
+	if code != cli.ExitInterrupted || strings.Contains(errw.String(), "--force") {
+		t.Fatalf("exit %d\n%s", code, errw)
+	}
+	if !strings.Contains(errw.String(), "er lagret som UTF-16; den lagres heretter som UTF-8") {
+		t.Errorf("no notice:\n%s", errw)
+	}
+	c := loadChecked(t, path, q)
+	if got := answerOf(t, c, "styring-plan"); got != "Etablert (3)" {
+		t.Errorf("styring-plan = %q", got)
+	}
+	if ans, _ := c.Answers.Answers.Get("styring-plan"); ans.Comment != "Vedtatt i bystyret" {
+		t.Errorf("comment %q", ans.Comment)
+	}
+	if got := answerOf(t, c, "styring-budsjett"); got != "Ja" {
+		t.Errorf("styring-budsjett = %q", got)
+	}
 }

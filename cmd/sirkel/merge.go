@@ -1,14 +1,17 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
 
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/assessment/lang"
@@ -27,6 +30,10 @@ type mergeOptions struct {
 }
 
 var mergePrefers = []string{"first", "last"}
+
+// mergeLockWait is how long merge waits for an assess sitting to finish a
+// save into the output file before it refuses.
+var mergeLockWait = 2 * time.Second
 
 func newMergeCmd(s *cli.Streams) *cobra.Command {
 	opts := &mergeOptions{}
@@ -85,6 +92,21 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 			return err
 		}
+	}
+	if !toStdout {
+		// The output may be an answers file that assess sittings save into:
+		// hold its lock from reading the inputs to writing the result.
+		l, err := lock.Acquire(s.Context(), opts.output, lock.Options{Who: "sirkel merge", Wait: mergeLockWait})
+		var busy *lock.BusyError
+		switch {
+		case errors.As(err, &busy):
+			return cli.Failure("%s; prøv igjen når den økten er ferdig. Slo ikke sammen noe, og ingenting er skrevet", busy)
+		case s.Context().Err() != nil:
+			return s.Interrupted()
+		case err != nil:
+			return cli.Failure("kunne ikke skrive %s: låsefilen %s kan ikke lages: %s", opts.output, lock.Path(opts.output), cli.OSError(err))
+		}
+		defer l.Release()
 	}
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	if _, err := qs.Fixed(); err != nil {

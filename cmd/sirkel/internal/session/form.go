@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/cellbuf"
 	"github.com/sirkel/sirkel/assessment"
 )
 
@@ -17,6 +18,10 @@ const (
 	choiceNA   = ":na"
 	choiceSkip = ":skip"
 	choiceNone = ":none" // multi: none of the options
+	// choiceDontKnow is «Vet ikke»; in a select it is the answer's own
+	// spelling, which ParseValue reads.
+	choiceDontKnow = assessment.DontKnowText
+	multiDontKnow  = ":vet-ikke"
 )
 
 // questionItem is one question to ask, with its place for the progress text.
@@ -76,6 +81,9 @@ func planQuestions(q *assessment.Questionnaire, a *assessment.Answers, areas []s
 // formOptions tune the fields built for a question.
 type formOptions struct {
 	accessible bool
+	// width and height are the terminal's, when known: a help text that
+	// would push the answers below the screen is shortened.
+	width, height int
 	// atEOF reports whether the input has ended (accessible mode). huh
 	// re-prompts while a field does not validate, which at end of input
 	// would loop for ever; validation gives up instead.
@@ -91,19 +99,47 @@ func (o formOptions) validator(check func() error) error {
 
 // questionForm holds the fields of one question and the values they fill.
 type questionForm struct {
-	q       *assessment.Questionnaire
-	item    questionItem
-	prev    *assessment.Answer // the answer in the file, if any
-	prevVal assessment.Value   // and what it means
-	note    *huh.Note          // accessible mode: progress, step, tier, help, what to type
-	field   huh.Field          // the answer
-	comment *huh.Input
-	options []huh.Option[string] // of the select or multi-select
+	q        *assessment.Questionnaire
+	item     questionItem
+	prev     *assessment.Answer // the answer in the file, if any
+	prevVal  assessment.Value   // and what it means
+	note     *huh.Note          // accessible mode: progress, step, tier, help, what to type
+	field    huh.Field          // the answer
+	comment  *huh.Input
+	evidence *huh.Input
+	options  []huh.Option[string] // of the select or multi-select
 
-	choice      string   // scale, yesno, choice
-	choices     []string // multi
-	text        string   // number, text
-	commentText string
+	choice       string   // scale, yesno, choice
+	choices      []string // multi
+	text         string   // number, text
+	commentText  string
+	evidenceText string // several separated by «;»
+	// need is the height of the answer page at a width (terminal UI).
+	need func(width int) int
+}
+
+// cutNote ends a help text shortened to fit the terminal.
+const cutNote = "… (forkortet: gjør vinduet høyere for å lese hele hjelpeteksten)"
+
+// textRows is how many rows huh wraps s into at width w.
+func textRows(s string, w int) int {
+	if strings.TrimSpace(s) == "" {
+		return 0
+	}
+	return lipgloss.Height(cellbuf.Wrap(s, max(w, 1), ",.-; "))
+}
+
+// fitText shortens s to at most rows rows at width w, saying so on its last
+// row; with no room at all it is left out.
+func fitText(s string, w, rows int) string {
+	if textRows(s, w) <= rows {
+		return s
+	}
+	if rows < 1 {
+		return ""
+	}
+	lines := strings.Split(cellbuf.Wrap(s, max(w, 1), ",.-; "), "\n")
+	return strings.Join(append(lines[:rows-1:rows-1], cutNote), "\n")
 }
 
 // page is the question as one page of the terminal UI. The progress is
@@ -111,9 +147,35 @@ type questionForm struct {
 // the terminal; its first line is empty because huh draws such a page one
 // line too tall, and the terminal then loses the top line.
 func (f *questionForm) page(q *assessment.Questionnaire) *huh.Group {
-	return huh.NewGroup(f.field, f.comment).
+	return huh.NewGroup(f.field).
 		Title("\n" + progressText(f.item)).
 		Description(stepTierText(q, f.item.Question))
+}
+
+// followUp asks for the comment and, when the question was answered, the
+// evidence; in the terminal UI as a page of its own that says what was
+// answered and whether it is saved.
+func (f *questionForm) followUp(q *assessment.Questionnaire, a *assessment.Answers, saved bool) *huh.Group {
+	fields := []huh.Field{f.comment}
+	ans := f.answer()
+	if ans.Answered() {
+		fields = append(fields, f.evidence)
+	}
+	g := huh.NewGroup(fields...)
+	if f.note == nil { // the terminal UI; accessible mode has a note
+		what := "Hoppet over."
+		if ans.Answered() {
+			what = "Svar: " + describeAnswer(q, f.item.Question, ans) + "."
+		}
+		switch {
+		case !saved:
+			what += " Svaret er ikke lagret ennå (se over); det lagres ved neste svar."
+		case ans.Answered():
+			what += " Svaret er lagret."
+		}
+		g.Title("\n" + progressText(f.item)).Description(f.item.Question.Text.String() + "\n" + what)
+	}
+	return g
 }
 
 // buildQuestionForm makes the fields for one question, with the answer
@@ -131,17 +193,21 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 	help := strings.TrimSpace(qu.Help.String())
 
 	var what string // what to type, in accessible mode
+	// The field's description in the terminal UI, how it is set, and the
+	// rows of the field below it (the options when 0).
+	var desc string
+	var setDesc func(string)
+	var bodyRows int
 	switch t := qu.EffectiveType(); t {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
 		f.options = selectOptions(q, qu, has, opt.accessible)
 		f.choice = currentChoice(qu, f.prevVal)
+		markCurrent(f.options, f.choice)
 		if f.choice == "" && opt.accessible {
 			f.choice = choiceSkip // an empty line skips
 		}
 		sel := huh.NewSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choice)
-		if !opt.accessible && help != "" {
-			sel.Description(help)
-		}
+		desc, setDesc = help, func(d string) { sel.Description(d) }
 		f.field = sel
 		what = "Skriv nummeret foran svaret. " + emptyLine(has)
 		if t == assessment.TypeScale {
@@ -159,9 +225,8 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 					return checkMulti(v)
 				})
 			})
-		if !opt.accessible {
-			ms.Description(joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig."))
-		}
+		desc = joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig.")
+		setDesc = func(d string) { ms.Description(d) }
 		f.field = ms
 		what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 uten noe valgt hopper over."
 		if has {
@@ -177,13 +242,13 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 		}
 		in := huh.NewInput().Title(title).Value(&f.text).
 			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(q, qu, s) }) })
-		what = "Skriv et tall, for eksempel 42 eller 42,5."
+		what = "Skriv et tall, for eksempel 42 eller 42,5, eller «vet ikke»."
 		if qu.NAAllowed() {
 			what += " «na»: ikke relevant."
 		}
-		if !opt.accessible {
-			in.Description(joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")).Placeholder("tomt = hopp over")
-		}
+		in.Placeholder("tomt = hopp over")
+		desc = joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")
+		setDesc, bodyRows = func(d string) { in.Description(d) }, 1
 		what += " " + emptyLine(has)
 		f.field = in
 	case assessment.TypeText:
@@ -194,22 +259,48 @@ func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *asses
 			// huh's accessible text prompt reads one line anyway.
 			f.field = huh.NewInput().Title(qu.Text.String()).Value(&f.text)
 		} else {
-			f.field = huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3).
-				Description(joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje."))
+			tx := huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3)
+			desc = joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje.")
+			setDesc, bodyRows = func(d string) { tx.Description(d) }, 3
+			f.field = tx
 		}
 		what = "Skriv svaret på én linje. " + emptyLine(has)
 	}
 
+	if !opt.accessible && setDesc != nil {
+		fixed := func(w int) int {
+			rows := 1 + textRows(progressText(it), w) + textRows(stepTierText(q, qu), w) + textRows(qu.Text.String(), w-2) + bodyRows + 2
+			if bodyRows == 0 {
+				for _, o := range f.options {
+					rows += textRows(o.Key, w-6)
+				}
+			}
+			return rows
+		}
+		if opt.width > 0 && opt.height > 0 {
+			desc = fitText(desc, opt.width-2, opt.height-fixed(opt.width))
+		}
+		if desc != "" {
+			setDesc(desc)
+		}
+		f.need = func(w int) int { return fixed(w) + textRows(desc, w-2) }
+	}
 	if opt.accessible {
 		// huh prints no group titles and no field descriptions in
 		// accessible mode: everything around the question goes here.
-		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n",
-			stepTierText(q, qu), help, what+" Så kommer kommentaren: skriv en, eller gi en tom linje."))
+		then := " Så kommer kommentaren og, når du har svart, dokumentasjonen (skill flere med «;»): skriv, eller gi en tom linje."
+		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n", stepTierText(q, qu), help, what+then))
 	}
 
 	f.comment = huh.NewInput().Title(promptTitle("Kommentar (valgfritt)", opt.accessible)).Value(&f.commentText)
+	if prev != nil {
+		f.evidenceText = strings.Join(prev.Evidence, assessment.ListSep+" ")
+	}
+	f.evidence = huh.NewInput().Title(promptTitle("Dokumentasjon (valgfritt)", opt.accessible)).Value(&f.evidenceText)
 	if !opt.accessible {
 		f.comment.Placeholder("for eksempel hvor svaret kommer fra")
+		f.evidence.Description("Saksnummer, lenke eller dokument som viser svaret; skill flere med «;».").
+			Placeholder("for eksempel sak 2025/123; https://…")
 	}
 	return f
 }
@@ -260,7 +351,7 @@ func skipLabel(has bool) string {
 }
 
 // selectOptions are the answers of a scale, yesno or choice question, then
-// «Ikke relevant» where allowed and «Hopp over». Scale options carry their
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over». Scale options carry their
 // descriptions in accessible mode, where a screen reader reads them in
 // full; the terminal UI shows the label and the value, as the questions'
 // help texts name them («Planlagt (1)»), and the intro shows the scale with
@@ -286,23 +377,36 @@ func selectOptions(q *assessment.Questionnaire, qu *assessment.Question, has, ac
 			opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
 		}
 	}
+	opts = append(opts, huh.NewOption(assessment.DontKnowLabel, choiceDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
 	}
 	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
 }
 
+// currentMark names the answer in the file among the options, in words:
+// the cursor's mark moves, and bold or colour is not seen by everyone.
+const currentMark = " ← svaret nå"
+
+func markCurrent(opts []huh.Option[string], current string) {
+	for i := range opts {
+		if current != "" && opts[i].Value == current {
+			opts[i].Key += currentMark
+		}
+	}
+}
+
 // multiOptions are a multi question's options, then «Ingen av disse»,
-// «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
 // answer (it scores 0), so it must be chosen on purpose.
 func multiOptions(qu *assessment.Question, has bool) []huh.Option[string] {
 	var opts []huh.Option[string]
 	for _, o := range qu.Options {
 		opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
 	}
-	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone))
+	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone), huh.NewOption(assessment.DontKnowLabel, multiDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption("Ikke relevant", choiceNA))
+		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
 	}
 	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
 }
@@ -311,7 +415,7 @@ func checkMulti(v []string) error {
 	if len(v) == 0 {
 		return errors.New("velg minst ett alternativ, «Ingen av disse» eller «Hopp over»")
 	}
-	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {choiceNA, "Ikke relevant"}, {choiceSkip, "Hopp over"}} {
+	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {multiDontKnow, assessment.DontKnowLabel}, {choiceNA, assessment.NALabel}, {choiceSkip, "Hopp over"}} {
 		if slices.Contains(v, special.value) && len(v) > 1 {
 			return fmt.Errorf("«%s» kan ikke kombineres med andre valg", special.label)
 		}
@@ -336,6 +440,8 @@ func currentChoice(qu *assessment.Question, v assessment.Value) string {
 		return ""
 	case assessment.ValueNA:
 		return choiceNA
+	case assessment.ValueDontKnow:
+		return choiceDontKnow
 	}
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
@@ -359,6 +465,8 @@ func currentChoices(v assessment.Value) []string {
 		return nil
 	case v.Kind == assessment.ValueNA:
 		return []string{choiceNA}
+	case v.Kind == assessment.ValueDontKnow:
+		return []string{multiDontKnow}
 	case len(v.Options) == 0:
 		return []string{choiceNone}
 	}
@@ -384,6 +492,8 @@ func (f *questionForm) answer() *assessment.Answer {
 		case len(f.choices) == 0 || slices.Contains(f.choices, choiceSkip):
 		case slices.Contains(f.choices, choiceNA):
 			raw.Text = assessment.NAText
+		case slices.Contains(f.choices, multiDontKnow):
+			raw.Text = assessment.DontKnowText
 		case slices.Contains(f.choices, choiceNone):
 			raw = assessment.Raw{IsList: true, List: []string{}}
 		default:
@@ -412,10 +522,25 @@ func (f *questionForm) answer() *assessment.Answer {
 		ans = assessment.NewAnswer(qu, v)
 	}
 	ans.Comment = strings.TrimSpace(f.commentText)
+	ans.Evidence = nil
+	if ans.Answered() {
+		ans.Evidence = splitEvidence(f.evidenceText)
+	}
 	if ans.Empty && ans.Comment == "" {
 		return nil
 	}
 	return ans
+}
+
+// splitEvidence reads evidence typed on one line, several separated by «;».
+func splitEvidence(s string) []string {
+	var out []string
+	for e := range strings.SplitSeq(s, assessment.ListSep) {
+		if e = strings.TrimSpace(e); e != "" && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // describeAnswer says an answer in words, for the line printed after it.
@@ -470,7 +595,7 @@ func assessTheme() *huh.Theme {
 	t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
 	t.Blurred.Card = t.Blurred.Base
 	t.Blurred.Title = lipgloss.NewStyle()
-	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("› ") // the choice, in shape
 	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
 	t.Blurred.NextIndicator = lipgloss.NewStyle()
 	t.Blurred.PrevIndicator = lipgloss.NewStyle()

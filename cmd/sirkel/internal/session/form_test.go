@@ -76,13 +76,13 @@ func TestBuildQuestionFormFields(t *testing.T) {
 		wantField  string
 		wantValues []string
 	}{
-		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceSkip}},
-		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceSkip}},
+		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceDontKnow, choiceSkip}},
+		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceDontKnow, choiceSkip}},
 		{"styring-merknad", false, "*huh.Text", nil},
 		{"styring-merknad", true, "*huh.Input", nil}, // huh reads one line there anyway
 		{"bygg-ombruk", false, "*huh.Input", nil},
-		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, choiceNA, choiceSkip}},
-		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceNA, choiceSkip}},
+		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, multiDontKnow, choiceNA, choiceSkip}},
+		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceDontKnow, choiceNA, choiceSkip}},
 	}
 	for _, tt := range tests {
 		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: tt.accessible})
@@ -121,7 +121,7 @@ func TestScaleOptionLabels(t *testing.T) {
 	q := miniQuestionnaire(t)
 	it := itemFor(t, q, "styring-plan")
 	tui := optionKeys(buildQuestionForm(q, it, nil, formOptions{}).options)
-	if tui[0] != "Ikke startet (0)" || tui[5] != "Hopp over (la stå ubesvart)" {
+	if tui[0] != "Ikke startet (0)" || tui[5] != "Vet ikke" || tui[6] != "Hopp over (la stå ubesvart)" {
 		t.Errorf("terminal options %q", tui)
 	}
 	// In accessible mode huh numbers the options from 1: no scale value
@@ -353,7 +353,7 @@ func TestResolveMunicipality(t *testing.T) {
 }
 
 func TestMunicipalityOptions(t *testing.T) {
-	opts := municipalityOptions()
+	opts := municipalityOptions("")
 	keys := optionKeys(opts)
 	i := slices.Index(keys, "Øyer – 3440, Innlandet")
 	if i < 0 {
@@ -372,6 +372,35 @@ func TestMunicipalityOptions(t *testing.T) {
 	}
 	if len(opts) < 357 {
 		t.Errorf("only %d options", len(opts))
+	}
+}
+
+// The picker lists the best matches first, as register.Search ranks them:
+// the prompt's own example «øy» shows Øyer on its first line, not 28
+// municipalities down an alphabetical list.
+func TestMunicipalityOptionsRanked(t *testing.T) {
+	for _, tt := range []struct{ query, first string }{
+		{"øy", "Øyer – 3440, Innlandet"},
+		{"Øyer", "Øyer – 3440, Innlandet"},
+		{"3440", "Øyer – 3440, Innlandet"},
+		{"bø", "Bø – 1867, Nordland"},
+		{"innlandet", "Innlandet fylkeskommune – 34"},
+	} {
+		keys := optionKeys(municipalityOptions(tt.query))
+		if len(keys) == 0 || !strings.HasPrefix(keys[0], tt.first) {
+			t.Errorf("%q: first %q, want %q (of %d)", tt.query, keys[:min(3, len(keys))], tt.first, len(keys))
+		}
+	}
+	// Kommuner whose name starts with the text come before those that
+	// only contain it.
+	keys := optionKeys(municipalityOptions("øy"))
+	if i, j := slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Øygarden") }), slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Fløy") || strings.Contains(k, "røy") }); i < 0 || j >= 0 && j < i {
+		t.Errorf("Øygarden at %d, a substring match at %d", i, j)
+	}
+	// No match: one line that says what to do, with no value to choose.
+	none := municipalityOptions("xyzzy")
+	if len(none) != 1 || none[0].Value != "" || !strings.Contains(none[0].Key, "shift+tab") {
+		t.Errorf("no match: %+v", none)
 	}
 }
 

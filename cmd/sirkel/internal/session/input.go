@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"sync/atomic"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/term"
 )
 
 // lineReader hands out its input one line per Read. huh's accessible mode
@@ -126,4 +128,68 @@ func (p *prompter) runWithKeys(keys *huh.KeyMap, groups ...*huh.Group) error {
 		return errInterrupted
 	}
 	return err
+}
+
+// runPage shows one page of questions. huh cuts a page that is taller
+// than the terminal without a sign; need, the page's full height at a
+// width, lets a line of its own say that more follows.
+func (p *prompter) runPage(g *huh.Group, need func(width int) int) error {
+	if p.accessible || need == nil {
+		return p.run(g)
+	}
+	form := huh.NewForm(g).WithTheme(assessTheme()).WithKeyMap(assessKeyMap()).WithShowHelp(true)
+	form.SubmitCmd, form.CancelCmd = tea.Quit, tea.Quit
+	_, err := tea.NewProgram(&pageModel{form: form, need: need},
+		tea.WithInput(p.tty), tea.WithOutput(p.out), tea.WithContext(p.ctx)).Run()
+	if p.ctx.Err() != nil || form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted) {
+		return errInterrupted
+	}
+	return err
+}
+
+// moreNote is the last line of a page cut by the terminal's height.
+const moreNote = "↓ Mer enn det som vises: bla med ↑/↓, eller gjør vinduet høyere."
+
+// pageModel is a huh form that keeps a line free for moreNote when the
+// page does not fit.
+type pageModel struct {
+	form *huh.Form
+	need func(width int) int
+	cut  bool
+}
+
+func (m *pageModel) Init() tea.Cmd { return m.form.Init() }
+
+func (m *pageModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		m.cut = m.need(ws.Width) > ws.Height
+		if m.cut {
+			ws.Height--
+		}
+		msg = ws
+	}
+	f, cmd := m.form.Update(msg)
+	m.form = f.(*huh.Form)
+	return m, cmd
+}
+
+func (m *pageModel) View() string {
+	v := m.form.View()
+	if !m.cut || m.form.State != huh.StateNormal {
+		return v
+	}
+	return v + "\n" + moreNote
+}
+
+// termSize is the terminal's size, when the terminal UI runs in one.
+func (p *prompter) termSize() (width, height int) {
+	f, ok := p.out.(*os.File)
+	if !ok {
+		return 0, 0
+	}
+	w, h, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0, 0
+	}
+	return w, h
 }

@@ -6,6 +6,7 @@
 package session
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,13 +17,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -45,25 +49,41 @@ type Options struct {
 	Force         bool // start over, overwriting File
 	Review        bool // ask answered questions too
 	Schema        bool // write the answers JSON Schema beside the file
+	// LockWait is how long a save waits for another sitting's lock before
+	// it says so (and waits on); lock.DefaultWait when 0.
+	LockWait time.Duration
 }
 
 // sitting is one sitting: the questionnaire, the answers so far and
 // where they are saved.
 type sitting struct {
+	ctx   context.Context
 	s     *cli.Streams
 	opts  *Options
 	qs    *batch.Source
 	p     *prompter
 	q     *assessment.Questionnaire
-	a     *assessment.Answers
 	path  string
 	saved bool // the file has been written in this session
 	found bool // the file existed and is being continued
+	force bool // --force: the first save replaces the file
 	style lipgloss.Style
 	today assessment.Date
 	// modeline points editors to a JSON Schema; kept from a continued
 	// file, or made by --schema.
 	modeline string
+
+	// a is the answers as this sitting sees them: seen with pend applied.
+	a *assessment.Answers
+	// seen is the file as last read or written (nil: not yet), fresh the
+	// head of a new file; pend what this sitting changed since (sync.go).
+	seen, fresh *assessment.Answers
+	pend        pending
+	// notes are the replaced answers of other sittings, by question id,
+	// kept in the comment.
+	notes          map[string]string
+	respondentName string
+	lockWait       time.Duration
 }
 
 // Run is one sitting of «sirkel assess»: it opens or creates the answers
@@ -75,7 +95,10 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	if opts.Questionnaire == cli.StdinName {
 		return cli.Usage("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
 	}
-	ss := &sitting{s: s, opts: opts, qs: batch.NewSource(opts.Questionnaire, s.In), path: opts.File}
+	ss := &sitting{ctx: ctx, s: s, opts: opts, qs: batch.NewSource(opts.Questionnaire, s.In), path: opts.File, lockWait: opts.LockWait}
+	if ss.lockWait <= 0 {
+		ss.lockWait = lock.DefaultWait
+	}
 	now, err := cli.Now(s)
 	if err != nil {
 		return err
@@ -142,7 +165,8 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		}
 	}
 	if ss.a == nil {
-		ss.a = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: *muni}
+		ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: *muni}
+		ss.a = cloneAnswers(ss.fresh)
 		fmt.Fprintf(s.Err, "%s (%s). Svarene lagres i %s.\n", muni.Name, muni.Number, ss.path)
 	} else {
 		n, total := ss.answeredCount(nil)
@@ -162,7 +186,7 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		ss.modeline = schema.Modeline(name)
 	}
 	if err := ss.save(); err != nil {
-		return err
+		return ss.stopped(err)
 	}
 
 	items := planQuestions(ss.q, ss.a, areas, opts.Review)
@@ -170,9 +194,18 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		fmt.Fprintln(s.Err, "Alle spørsmålene i de valgte områdene er besvart; --review går gjennom dem igjen.")
 	}
 	for _, it := range items {
+		ss.refresh()
+		if !opts.Review && isAnswered(ss.q, ss.a, it.Question) {
+			ans, _ := ss.a.Answers.Get(it.Question.ID)
+			fmt.Fprintf(s.Err, "%s er besvart i en annen økt (%s); hopper over.\n", it.Question.ID, describeAnswer(ss.q, it.Question, ans))
+			continue
+		}
 		if err := ss.ask(it); err != nil {
 			return ss.stopped(err)
 		}
+	}
+	if err := ss.askPlanRevisions(); err != nil {
+		return ss.stopped(err)
 	}
 	return ss.finish(areas)
 }
@@ -190,32 +223,43 @@ func (ss *sitting) open() error {
 	}
 	if err == nil && ss.opts.Force {
 		fmt.Fprintf(ss.s.Err, "%s finnes; --force: begynner på nytt og overskriver den.\n", ss.path)
+		ss.force = true
 		return nil
 	}
-	refuse := func(why string) error {
-		return cli.Failure("%s %s; filen blir ikke endret. Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den", ss.path, why)
+	// --force would destroy what a file holds: it is offered only for a
+	// file that holds no answers at all.
+	refuse := func(why, what string) error {
+		return cli.Failure("%s %s; filen blir ikke endret. %s", ss.path, why, what)
 	}
+	mend := "Rett feilen over og prøv igjen, eller velg et annet filnavn"
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
 		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
-		return refuse("kan ikke leses som svarfil")
+		return refuse("kan ikke leses", mend)
 	}
 	if line, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(line, "# yaml-language-server:") {
 		ss.modeline = line + "\n"
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
+	if !ds.HasErrors() && (bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})) {
+		fmt.Fprintf(ss.s.Err, "%s er lagret som UTF-16; den lagres heretter som UTF-8, som alle editorer leser.\n", ss.path)
+	}
 	if ds.HasErrors() {
 		cli.PrintDiagnostics(ss.s.Err, ds)
-		if a == nil || a.Kind != assessment.KindAnswers {
-			return refuse("er ikke en svarfil (kind: answers)")
+		switch {
+		case a == nil && !bytes.Contains(data, []byte("answers:")) && !bytes.Contains(data, []byte("kind:")):
+			return refuse("er ikke en svarfil (kind: answers)", "Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den")
+		case a == nil:
+			return refuse("kan ikke leses som svarfil", mend+" (se også «sirkel validate "+ss.path+"»)")
 		}
-		return refuse("har feil som må rettes først (se over, eller kjør «sirkel validate " + ss.path + "»)")
+		return refuse("har feil som må rettes først (se over, eller kjør «sirkel validate "+ss.path+"»)", "Rett feilene, så fortsetter du der du slapp")
 	}
 	if err := ss.useQuestionnaire(a.Questionnaire); err != nil {
 		return err
 	}
 	if a.Questionnaire.ID != ss.q.ID {
-		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID))
+		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID),
+			"Velg et annet filnavn for svar til «"+ss.q.ID+"»")
 	}
 	var fatal assessment.Diagnostics
 	_, ds = a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})
@@ -233,12 +277,13 @@ func (ss *sitting) open() error {
 	}
 	if len(fatal) > 0 {
 		cli.PrintDiagnostics(ss.s.Err, fatal)
-		return refuse("har feil som må rettes først (se over)")
+		return refuse("har feil som må rettes først (se over)", "Rett feilene, så fortsetter du der du slapp")
 	}
 	if a.Questionnaire.Version != ss.q.Version {
 		fmt.Fprintf(ss.s.Err, "%s lagres heretter som svar til versjon «%s».\n", ss.path, ss.q.Version)
 	}
-	ss.a, ss.found = a, true
+	ss.a, ss.seen, ss.found = cloneAnswers(a), a, true
+	ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: a.Municipality}
 	return nil
 }
 
@@ -274,7 +319,7 @@ func (ss *sitting) intro() {
 	n := ss.q.QuestionCount()
 	fmt.Fprintln(w, ss.style.Render(ss.q.Title.String()))
 	fmt.Fprintln(w)
-	text := fmt.Sprintf("Du vurderer hvor langt kommunen har kommet med sirkulær økonomi: %d spørsmål i %d tiltaksområder. Hele skjemaet tar %s; du kan også svare på ett område om gangen. Hvert svar lagres i svarfilen med en gang. Trykk Ctrl-C når du vil ta pause, og fortsett senere der du slapp med «sirkel assess FIL».",
+	text := fmt.Sprintf("Du vurderer hvor langt kommunen har kommet med sirkulær økonomi: %d spørsmål i %d tiltaksområder. Hele skjemaet tar %s; du kan også svare på ett område om gangen. Hvert svar lagres i svarfilen med en gang, og flere kan svare i samme fil samtidig, for eksempel på hvert sitt område. Trykk Ctrl-C når du vil ta pause, og fortsett senere der du slapp med «sirkel assess FIL».",
 		n, len(ss.q.Areas), durationText(n))
 	if ss.p.accessible {
 		text += " Spørsmålene kommer ett om gangen som nummererte lister: skriv nummeret og trykk Enter. Slutt på inndata (Ctrl-D) stopper også og lagrer."
@@ -289,13 +334,15 @@ func (ss *sitting) intro() {
 			fmt.Fprintln(w, l)
 		}
 	}
-	for i, p := range ss.q.Scale {
-		line := fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value))
+	lines := make([]string, 0, len(ss.q.Scale)+1)
+	for _, p := range ss.q.Scale {
+		lines = append(lines, joinNonEmpty(": ", fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value)), strings.TrimSpace(p.Description.String())))
+	}
+	// Listed where the lists have it: right after the scale.
+	lines = append(lines, assessment.DontKnowLabel+": når ingen vet det; teller ikke i skåren, men vises i rapporten")
+	for i, line := range lines {
 		if ss.p.accessible {
 			line = fmt.Sprintf("%d. %s", i+1, line)
-		}
-		if d := strings.TrimSpace(p.Description.String()); d != "" {
-			line += ": " + d
 		}
 		for i, l := range wrapText(line, 74) {
 			if i == 0 {
@@ -335,35 +382,47 @@ func (ss *sitting) askMunicipality() (assessment.Municipality, error) {
 		}
 		return resolveMunicipality(value)
 	}
-	// The select starts in its search mode, so typing searches at once;
-	// huh then shows the search line instead of the title, and does not
-	// set the keys for the field's position, so both are done here.
-	field := huh.NewSelect[string]().Title("Kommune").
-		Description("Hvilken kommune gjelder vurderingen? Skriv deler av navnet eller nummeret for å søke, for eksempel «øy», og velg med piltastene.").
-		Options(municipalityOptions()...).
-		Filtering(true).Height(12).Value(&value)
+	// A search line and a list ranked by register.Search, the best
+	// matches first (huh's own filter keeps the list alphabetical).
+	var query string
+	search := huh.NewInput().Title("Hvilken kommune gjelder vurderingen? Søk på navn eller nummer").
+		Description("For eksempel «øy» eller «3440»: de beste treffene står øverst i listen under.").
+		Placeholder("navn eller kommunenummer").Value(&query)
+	list := huh.NewSelect[string]().Title("Treff (velg med ↑/↓ og Enter)").
+		OptionsFunc(func() []huh.Option[string] { return municipalityOptions(query) }, &query).
+		Height(10).Value(&value).
+		Validate(func(v string) error {
+			if v == "" {
+				return errors.New("ingen kommune passer søket; gå tilbake med shift+tab og skriv noe annet")
+			}
+			return nil
+		})
 	keys := assessKeyMap()
-	keys.Select.Prev.SetEnabled(false)
-	keys.Select.Next.SetEnabled(false)
-	keys.Select.Filter.SetEnabled(false)
-	keys.Select.SetFilter.SetEnabled(true)
-	if err := ss.p.runWithKeys(keys, huh.NewGroup(field)); err != nil {
+	keys.Input.Next.SetHelp("enter", "til listen")
+	keys.Select.Prev.SetHelp("shift+tab", "endre søket")
+	// huh turns its own filter key on again whenever the options change;
+	// a binding without keys stays off.
+	keys.Select.Filter, keys.Select.SetFilter, keys.Select.ClearFilter = key.Binding{}, key.Binding{}, key.Binding{}
+	if err := ss.p.runWithKeys(keys, huh.NewGroup(search, list)); err != nil {
 		return assessment.Municipality{}, err
 	}
 	return resolveMunicipality(value)
 }
 
-// municipalityOptions are the kommuner and then the fylkeskommuner of the
-// register in alphabetical order, keyed so that a search on name or number
-// finds them.
-func municipalityOptions() []huh.Option[string] {
+// municipalityOptions are the kommuner and fylkeskommuner that match a
+// search, best first as register.Search ranks them, keyed with name,
+// number and county.
+func municipalityOptions(query string) []huh.Option[string] {
 	var opts []huh.Option[string]
-	for _, m := range register.Search("") {
+	for _, m := range register.Search(query) {
 		key := fmt.Sprintf("%s – %s, %s", m.Name, m.Number, m.CountyName)
 		if m.IsCounty() {
 			key = fmt.Sprintf("%s fylkeskommune – %s", m.Name, m.Number)
 		}
 		opts = append(opts, huh.NewOption(key, m.Number))
+	}
+	if len(opts) == 0 {
+		opts = append(opts, huh.NewOption(fmt.Sprintf("Ingen treff på «%s»: gå tilbake med shift+tab og endre søket", strings.TrimSpace(query)), ""))
 	}
 	return opts
 }
@@ -461,7 +520,12 @@ func (ss *sitting) askStart() ([]string, error) {
 			return nil, err
 		}
 	}
-	ss.addRespondent(strings.TrimSpace(name), strings.TrimSpace(role))
+	if name = strings.TrimSpace(name); name != "" {
+		r := assessment.Respondent{Name: name, Role: strings.TrimSpace(role)}
+		ss.pend.respondent = &r
+		ss.respondentName = name
+		ss.a.Respondents = addRespondent(ss.a.Respondents, r.Name, r.Role)
+	}
 	// Keep questionnaire order whatever order the areas were named in.
 	var ordered []string
 	for _, ar := range ss.q.Areas {
@@ -472,21 +536,18 @@ func (ss *sitting) askStart() ([]string, error) {
 	return ordered, nil
 }
 
-// addRespondent adds a person to the answers, or updates the role of one
-// already named.
-func (ss *sitting) addRespondent(name, role string) {
-	if name == "" {
-		return
-	}
-	for i, r := range ss.a.Respondents {
+// addRespondent adds a person to the respondents, or updates the role of
+// one already named.
+func addRespondent(rs []assessment.Respondent, name, role string) []assessment.Respondent {
+	for i, r := range rs {
 		if strings.EqualFold(r.Name, name) {
 			if role != "" {
-				ss.a.Respondents[i].Role = role
+				rs[i].Role = role
 			}
-			return
+			return rs
 		}
 	}
-	ss.a.Respondents = append(ss.a.Respondents, assessment.Respondent{Name: name, Role: role})
+	return append(rs, assessment.Respondent{Name: name, Role: role})
 }
 
 // answeredCount counts answered questions in one area, or in all with nil.
@@ -503,72 +564,63 @@ func (ss *sitting) answeredCount(area *assessment.Area) (n, total int) {
 	return n, total
 }
 
-// ask asks one question and saves the answer. In accessible mode the
-// answer and the comment are separate prompts, so that an answer given
-// just before the input ends is still saved.
+// ask asks one question and saves the answer as soon as it is given;
+// the comment and the evidence follow, and are saved in their turn. In
+// the full-screen form they are a page of their own, so that Ctrl-C while
+// commenting never loses the answer.
 func (ss *sitting) ask(it questionItem) error {
-	id := it.Question.ID
-	prev, _ := ss.a.Answers.Get(id)
-	f := buildQuestionForm(ss.q, it, prev, formOptions{accessible: ss.p.accessible, atEOF: ss.p.atEOF()})
-	var ans *assessment.Answer
+	qu := it.Question
+	prev, _ := ss.a.Answers.Get(qu.ID)
+	opt := formOptions{accessible: ss.p.accessible, atEOF: ss.p.atEOF()}
+	if !ss.p.accessible {
+		opt.width, opt.height = ss.p.termSize()
+	}
+	f := buildQuestionForm(ss.q, it, prev, opt)
 	if ss.p.accessible {
 		if err := ss.p.run(huh.NewGroup(f.note, f.field)); err != nil {
 			return err
 		}
-		ans = f.answer() // with the comment already in the file
-		err := ss.p.run(huh.NewGroup(f.comment))
-		if err == nil {
-			ans = f.answer()
-		}
-		if err := ss.store(it, ans); err != nil {
+	} else if err := ss.p.runPage(f.page(ss.q), f.need); err != nil {
+		return err
+	}
+	ans := f.answer()
+	saved, err := ss.give(qu, ans)
+	if err != nil {
+		return err
+	}
+	if ss.p.accessible {
+		ss.report(qu, ans, saved)
+	}
+	// What was saved may carry another sitting's words: comment on those.
+	if cur, ok := ss.a.Answers.Get(qu.ID); ok {
+		f.commentText = cur.Comment
+	}
+	err = ss.p.run(f.followUp(ss.q, ss.a, saved))
+	if err == nil {
+		ans = f.answer()
+		if saved, err = ss.give(qu, ans); err != nil {
 			return err
 		}
-		return err
 	}
-	if err := ss.p.run(f.page(ss.q)); err != nil {
-		return err
+	if !ss.p.accessible {
+		ss.report(qu, ans, saved)
 	}
-	return ss.store(it, f.answer())
+	return err
 }
 
-// store puts an answer into the answers, saves the file and says so.
-func (ss *sitting) store(it questionItem, ans *assessment.Answer) error {
-	id := it.Question.ID
-	if ans == nil {
-		ss.a.Answers.Delete(id)
-	} else {
-		ss.a.Answers.Set(id, ans)
-	}
-	if err := ss.save(); err != nil {
-		return err
-	}
+// report says what was stored for a question.
+func (ss *sitting) report(qu *assessment.Question, ans *assessment.Answer, saved bool) {
+	id := qu.ID
 	switch {
+	case !saved:
+		fmt.Fprintf(ss.s.Err, "Svaret på %s er ikke lagret ennå: %s.\n", id, describeAnswer(ss.q, qu, ans))
 	case ans == nil || !ans.Answered():
 		fmt.Fprintf(ss.s.Err, "Hoppet over %s.\n", id)
 	case ss.p.accessible:
-		fmt.Fprintf(ss.s.Err, "Lagret %s: %s.\n", id, describeAnswer(ss.q, it.Question, ans))
+		fmt.Fprintf(ss.s.Err, "Lagret %s: %s.\n", id, describeAnswer(ss.q, qu, ans))
 	default:
-		fmt.Fprintf(ss.s.Err, "✓ %s: %s\n", id, truncate(describeAnswer(ss.q, it.Question, ans), 74-len(id)))
+		fmt.Fprintf(ss.s.Err, "✓ %s: %s\n", id, truncate(describeAnswer(ss.q, qu, ans), 74-len(id)))
 	}
-	return nil
-}
-
-// save writes the answers file atomically.
-func (ss *sitting) save() error {
-	ss.a.Kind = assessment.KindAnswers
-	ss.a.Questionnaire = ss.q.Ref()
-	ss.a.Date = ss.today
-	err := cli.WriteAtomic(ss.path, func(w io.Writer) error {
-		if _, err := io.WriteString(w, ss.modeline); err != nil {
-			return err
-		}
-		return assessment.WriteAnswers(w, ss.q, ss.a)
-	})
-	if err != nil {
-		return cli.Failure("kunne ikke lagre svarene i %s: %s", ss.path, err)
-	}
-	ss.saved = true
-	return nil
 }
 
 // stopped turns a stop (Ctrl-C, SIGINT, end of input) into exit code 130
@@ -585,7 +637,12 @@ func (ss *sitting) stopped(err error) error {
 	if errors.Is(err, errEndOfInput) {
 		why = "inndata tok slutt før alle spørsmålene var stilt"
 	}
+	unsaved := ss.flush()
 	switch {
+	case len(unsaved) > 0:
+		fmt.Fprintln(ss.s.Err)
+		return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s. Disse svarene kunne ikke lagres i %s:\n  %s\nSvar på dem igjen med: %s",
+			why, ss.path, strings.Join(unsaved, "\n  "), ss.resumeCommand())}
 	case !ss.saved && ss.found:
 		return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s; %s er ikke endret", why, ss.path)}
 	case !ss.saved:
@@ -619,9 +676,14 @@ func shellQuote(s string) string {
 // finish reads the saved file back, as any other command would, and shows
 // the scores per area and the next step.
 func (ss *sitting) finish(areas []string) error {
-	data, err := os.ReadFile(ss.path)
+	if unsaved := ss.flush(); len(unsaved) > 0 {
+		return cli.Failure("disse svarene kunne ikke lagres i %s:\n  %s\nSvar på dem igjen med: %s",
+			ss.path, strings.Join(unsaved, "\n  "), ss.resumeCommand())
+	}
+	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
-		return cli.Failure("kan ikke lese %s: %s", ss.path, err)
+		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
+		return cli.Failure("kan ikke lese %s", ss.path)
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	var checked *assessment.Checked
