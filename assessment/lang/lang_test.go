@@ -239,7 +239,7 @@ var converted = []string{
 
 var (
 	reNorwegianLetters = regexp.MustCompile(`[æøåÆØÅ]`)
-	reNorwegianWords   = regexp.MustCompile(`(?i)\b(ikke|ikkje|og|er|som|skriv|finnes|mangler|ugyldig|filen|svar|kommune|spørsmål|hva|kva|hvordan|korleis|fra|frå|eller|med|for)\b`)
+	reNorwegianWords   = regexp.MustCompile(`(?i)\b(ikke|ikkje|og|er|som|skriv|finnes|mangler|ugyldig|filen|svar|svaret|svarene|kommune|kommunen|spørsmål|hva|kva|hvem|kven|hvordan|korleis|fra|frå|eller|med|for|til|av|den|det|ble|blir|har|kan|skal|ingen|alle)\b`)
 )
 
 // TestNoUserTextOutsideCatalogues scans the converted packages for string

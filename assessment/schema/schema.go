@@ -287,8 +287,8 @@ func answerSchema(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Q
 			schemaObject(nil, Schema{
 				"value":    Schema{"anyOf": []any{value, Schema{"type": "null"}}},
 				"comment":  Schema{"type": "string"},
-				"by":       Schema{"type": "string", "description": "Hvem som ga svaret"},
-				"evidence": Schema{"type": "array", "items": Schema{"type": "string"}, "description": "Dokumentasjon for svaret: saksnummer, lenker, dokumenter"},
+				"by":       withDescription(Schema{"type": "string"}, p.T("schema-answer-by")),
+				"evidence": withDescription(Schema{"type": "array", "items": Schema{"type": "string"}}, p.T("schema-answer-evidence")),
 			}),
 		},
 	}
