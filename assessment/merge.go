@@ -75,8 +75,10 @@ func (c Conflict) In(p *lang.Printer) string {
 // Merge combines partial answers to q from several files (YAML or answer
 // workbooks) for one municipality. Every part must have been checked
 // against q without errors. Answers to different questions are united;
-// equal answers are kept once with their comments joined; respondents are
-// united and the latest date is kept. Answers to questions q does not have
+// equal answers are kept once with their comments joined and their
+// evidence united; an answer's comment, evidence and «by» travel with its
+// value, and an answer that names nobody is by its part's only respondent;
+// respondents are united and the latest date is kept. Answers to questions q does not have
 // are left out. Parts for another municipality or questionnaire are
 // refused (Diagnostics); conflicts are returned, and with PreferNone the
 // merged answers must not be used.
@@ -255,29 +257,38 @@ func mergeField[V comparable](c *Conflict, parts []*Answers, prefer Prefer, get 
 }
 
 // mergeAnswer merges the answers to one question into out; it reports a
-// conflict when the parts give different values.
+// conflict when the parts give different values. An answer's comment, who
+// gave it and its evidence travel with its value: where the parts
+// disagree, the chosen answer keeps its own; where they agree, comments
+// are joined and evidence is united. An answer that names nobody is given
+// by its part's only respondent, when the part has one.
 func mergeAnswer(q *Questionnaire, qu *Question, parts []*Checked, prefer Prefer, out *Answers) (Conflict, bool) {
 	c := Conflict{Question: qu.ID}
 	var given []*Answer // answers with a value, in part order
 	var values []Value
-	var comments []string
+	var comments, evidence []string
+	by := ""
 	for _, p := range parts {
 		a, ok := p.Answers.Answers.Get(qu.ID)
 		if !ok {
 			continue
 		}
+		a = withBy(a, p.Answers.Respondents)
 		if a.Comment != "" && !slices.Contains(comments, a.Comment) {
 			comments = append(comments, a.Comment)
 		}
+		evidence = uniteEvidence(evidence, a.Evidence)
 		if v := p.Value(qu); v.Kind != ValueNone {
 			given = append(given, a)
 			values = append(values, v)
 			c.Values = append(c.Values, ConflictValue{File: p.Answers.File, shown: label(q, qu, v)})
+		} else if by == "" {
+			by = a.By
 		}
 	}
 	if len(given) == 0 {
-		if len(comments) > 0 {
-			out.Answers.Set(qu.ID, &Answer{Empty: true, Comment: strings.Join(comments, "\n")})
+		if len(comments) > 0 || len(evidence) > 0 || by != "" {
+			out.Answers.Set(qu.ID, &Answer{Empty: true, Comment: strings.Join(comments, "\n"), By: by, Evidence: evidence})
 		}
 		return c, true
 	}
@@ -295,11 +306,38 @@ func mergeAnswer(q *Questionnaire, qu *Question, parts []*Checked, prefer Prefer
 	// an answer sheet) the answer came from.
 	merged := NewAnswer(qu, values[chosen])
 	merged.Comment, merged.Note = given[chosen].Comment, given[chosen].Note
-	merged.By, merged.Evidence = given[chosen].By, given[chosen].Evidence
+	merged.By, merged.Evidence = given[chosen].By, slices.Clone(given[chosen].Evidence)
 	if agree {
 		merged.Comment = strings.Join(comments, "\n")
+		merged.Evidence = evidence
+		for _, g := range given {
+			if merged.By == "" {
+				merged.By = g.By
+			}
+		}
 	}
 	out.Answers.Set(qu.ID, merged)
 	c.Chosen = chosen
 	return c, agree
+}
+
+// withBy is a, or a copy of it given by the only respondent of its part
+// when it names nobody: a part one person answered says who answered.
+func withBy(a *Answer, respondents []Respondent) *Answer {
+	if a.By != "" || len(respondents) != 1 || strings.TrimSpace(respondents[0].Name) == "" {
+		return a
+	}
+	c := *a
+	c.By = strings.TrimSpace(respondents[0].Name)
+	return &c
+}
+
+// uniteEvidence adds the items of more that have is missing, in order.
+func uniteEvidence(have, more []string) []string {
+	for _, e := range more {
+		if !slices.Contains(have, e) {
+			have = append(have, e)
+		}
+	}
+	return have
 }

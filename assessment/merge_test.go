@@ -187,3 +187,80 @@ func TestMergeKeepsByEvidence(t *testing.T) {
 		t.Errorf("styring-budsjett = %+v", a)
 	}
 }
+
+// An answer's comment, evidence and «by» travel with its value: with
+// --prefer last the chosen answer keeps its own, equal answers join their
+// comments and unite their evidence, and a part one person answered gives
+// that person as «by».
+func TestMergeCommentEvidenceTravelWithValue(t *testing.T) {
+	q := mergeMiniQuestionnaire(t)
+	parts := mergeParts(t, q,
+		mergeHead+`respondents: [{name: Kari Nordbø}]
+date: 2026-11-20
+answers:
+  styring-plan: {value: 3, comment: Gammel kommentar, evidence: [sak 2025/12]}
+  styring-budsjett: {value: ja, comment: Vedtatt i budsjettet, evidence: [budsjett 2026, sak 2025/40]}
+  bygg-ombruk: {value: 10, by: Per Bygg}
+  bygg-rolle: {comment: Spør eiendom, evidence: [e-post 3. mai]}
+`,
+		mergeHead+`respondents: [{name: Silje Haugen}, {name: Jon Sletten}]
+date: 2026-11-25
+answers:
+  styring-plan: {value: 2, comment: Ny kommentar, by: Jon Sletten, evidence: [sak 2026/3]}
+  styring-budsjett: {value: true, comment: Bekreftet av økonomi, evidence: [sak 2025/40, økonomiplan 2026–2029]}
+  bygg-ombruk: 10
+  bygg-krav: {value: [lcc], evidence: [" "]}
+`)
+	for _, tc := range []struct {
+		prefer              Prefer
+		planComment, planBy string
+		planEvidence        []string
+		conflicts           int
+	}{
+		{PreferLast, "Ny kommentar", "Jon Sletten", []string{"sak 2026/3"}, 1},
+		{PreferFirst, "Gammel kommentar", "Kari Nordbø", []string{"sak 2025/12"}, 1},
+	} {
+		out, conflicts, _ := Merge(q, parts, tc.prefer)
+		if len(conflicts) != tc.conflicts {
+			t.Errorf("prefer %d: conflicts %v", tc.prefer, conflicts)
+		}
+		plan, _ := out.Answers.Get("styring-plan")
+		if plan.Comment != tc.planComment || plan.By != tc.planBy || !slices.Equal(plan.Evidence, tc.planEvidence) {
+			t.Errorf("prefer %d: styring-plan %q by %q evidence %q, want %q by %q evidence %q",
+				tc.prefer, plan.Comment, plan.By, plan.Evidence, tc.planComment, tc.planBy, tc.planEvidence)
+		}
+		budget, _ := out.Answers.Get("styring-budsjett")
+		if budget.Comment != "Vedtatt i budsjettet\nBekreftet av økonomi" ||
+			!slices.Equal(budget.Evidence, []string{"budsjett 2026", "sak 2025/40", "økonomiplan 2026–2029"}) {
+			t.Errorf("prefer %d: equal answers: comment %q, evidence %q", tc.prefer, budget.Comment, budget.Evidence)
+		}
+		// Equal values: the chosen answer's «by», else the first that names
+		// someone (the second part has two respondents, so none is taken).
+		if budget.By != "Kari Nordbø" {
+			t.Errorf("prefer %d: styring-budsjett by %q", tc.prefer, budget.By)
+		}
+		if a, _ := out.Answers.Get("bygg-ombruk"); a.By != "Per Bygg" {
+			t.Errorf("prefer %d: bygg-ombruk by %q, want the one given", tc.prefer, a.By)
+		}
+		if a, _ := out.Answers.Get("bygg-krav"); a.By != "" || len(a.Evidence) != 0 {
+			t.Errorf("prefer %d: bygg-krav by %q evidence %q: a part of two respondents names nobody", tc.prefer, a.By, a.Evidence)
+		}
+		// An answer without a value keeps its comment, evidence and «by».
+		if a, ok := out.Answers.Get("bygg-rolle"); !ok || !a.Empty || a.Comment != "Spør eiendom" || a.By != "Kari Nordbø" || !slices.Equal(a.Evidence, []string{"e-post 3. mai"}) {
+			t.Errorf("prefer %d: bygg-rolle %+v", tc.prefer, a)
+		}
+	}
+	// The merged answers write and read back with what they carry.
+	out, _, _ := Merge(q, parts, PreferLast)
+	var buf strings.Builder
+	if err := WriteAnswers(&buf, q, out); err != nil {
+		t.Fatal(err)
+	}
+	back, ds := ParseAnswers("merged.yaml", []byte(buf.String()))
+	if ds.HasErrors() {
+		t.Fatalf("%v\n%s", ds, buf.String())
+	}
+	if a, _ := back.Answers.Get("styring-plan"); a.By != "Jon Sletten" || !slices.Equal(a.Evidence, []string{"sak 2026/3"}) {
+		t.Errorf("written and read back: %+v\n%s", a, buf.String())
+	}
+}
