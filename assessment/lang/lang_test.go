@@ -235,6 +235,7 @@ var converted = []string{
 	"assessment/schema",
 	"assessment/strictyaml",
 	"questionnaires",
+	"report/answersheet",
 }
 
 var (

@@ -185,7 +185,7 @@ func tmplEdit(t *testing.T, data []byte, edit func(f *excelize.File)) []byte {
 // rowOf finds the row of a question on the Svar sheet.
 func tmplRowOf(t *testing.T, f *excelize.File, id string) int {
 	t.Helper()
-	rows, err := f.GetRows(sheetAnswers)
+	rows, err := f.GetRows(sheetAnswers.String())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,11 +212,11 @@ func TestAnswerSheetEditChangesScore(t *testing.T) {
 	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
 	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	data := tmplEdit(t, tmplWrite(t, q, from), func(f *excelize.File) {
-		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
-		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
-		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
-		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
-		tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
+		tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-plan")), "  etablert ")
+		tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, "styring-budsjett")), "Nei")
+		tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-ombruk")), "25,0")
+		tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-krav")), "Annet;  Ombrukskartlegging ;")
+		tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, "bygg-rolle")), "Deltaker")
 	})
 	got, ds := tmplReadBack(t, q, data)
 	if len(ds) > 0 {
@@ -243,11 +243,11 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 	good := tmplWrite(t, q, from)
 	answer := func(id string, v any) func(*testing.T, *excelize.File) {
 		return func(t *testing.T, f *excelize.File) {
-			tmplSet(t, f, sheetAnswers, sheet.Cell(colAnswer, tmplRowOf(t, f, id)), v)
+			tmplSet(t, f, sheetAnswers.String(), sheet.Cell(colAnswer, tmplRowOf(t, f, id)), v)
 		}
 	}
 	about := func(ref string, v any) func(*testing.T, *excelize.File) {
-		return func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAbout, ref, v) }
+		return func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAbout.String(), ref, v) }
 	}
 	for _, tc := range []struct {
 		name string
@@ -264,13 +264,13 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 			[]string{`^svarskjema.xlsx: Svar!G6: alternativet «annet» er valgt to ganger`}},
 		{"not applicable where not allowed", answer("styring-budsjett", "Ikke relevant"),
 			[]string{`^svarskjema.xlsx: Svar!G3: «na» \(ikke relevant\) er ikke tillatt for dette spørsmålet`}},
-		{"missing id column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "A1", "Nøkkel") },
+		{"missing id column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers.String(), "A1", "Nøkkel") },
 			[]string{`^svarskjema.xlsx: Svar: fant ingen kolonne med overskriften «id»`}},
-		{"missing answer column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "G1", "Ditt svar") },
+		{"missing answer column", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers.String(), "G1", "Ditt svar") },
 			[]string{`^svarskjema.xlsx: Svar!1: fant ingen kolonne med overskriften «Svar»`}},
-		{"unknown question id", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "A2", "styring-plam") },
+		{"unknown question id", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers.String(), "A2", "styring-plam") },
 			[]string{`^svarskjema.xlsx: Svar!A2: ukjent spørsmål «styring-plam» i skjemaet mini@1 .*mente du «styring-plan»`}},
-		{"question twice", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "A3", "styring-plan") },
+		{"question twice", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers.String(), "A3", "styring-plan") },
 			[]string{`^svarskjema.xlsx: Svar!A3: spørsmålet «styring-plan» står også i rad 2; hvert spørsmål skal stå i én rad$`}},
 		{"wrong questionnaire", about("B14", "ks-sirkulaer@2026.1"),
 			[]string{`^svarskjema.xlsx: Om!B14: svarfilen gjelder spørreskjemaet «ks-sirkulaer», men blir sjekket mot «mini»`}},
@@ -286,14 +286,16 @@ func TestAnswerSheetBadSheets(t *testing.T) {
 			[]string{`^svarskjema.xlsx: Om!D21: «kari\(at\)example.no» er ikke en e-postadresse`}},
 		{"respondent without name", about("B21", ""),
 			[]string{`^svarskjema.xlsx: Om!B21: mangler navnet på respondenten`}},
-		{"text too long", func(t *testing.T, f *excelize.File) { tmplSet(t, f, sheetAnswers, "H4", strings.Repeat("ø", 10_001)) },
+		{"text too long", func(t *testing.T, f *excelize.File) {
+			tmplSet(t, f, sheetAnswers.String(), "H4", strings.Repeat("ø", 10_001))
+		},
 			[]string{`^svarskjema.xlsx: Svar!H4: teksten er for lang \(over 10000 tegn\)`}},
 		{"bad target", about("B31", "Middels"),
 			[]string{`^svarskjema.xlsx: Om!B31: «Middels» er ikke et nivå på skalaen`}},
 		{"several problems in sheet order", func(t *testing.T, f *excelize.File) {
-			tmplSet(t, f, sheetAnswers, "G6", "x")
-			tmplSet(t, f, sheetAnswers, "G2", "y")
-			tmplSet(t, f, sheetAbout, "B16", "3499")
+			tmplSet(t, f, sheetAnswers.String(), "G6", "x")
+			tmplSet(t, f, sheetAnswers.String(), "G2", "y")
+			tmplSet(t, f, sheetAbout.String(), "B16", "3499")
 		}, []string{`^svarskjema.xlsx: Om!B16: `, `^svarskjema.xlsx: Svar!G2: «y»`, `^svarskjema.xlsx: Svar!G6: ukjent alternativ «x»`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -318,14 +320,14 @@ func TestAnswerSheetFindsMovedColumns(t *testing.T) {
 	q := fixture.Questionnaire(t, "../../testdata/mini-questionnaire.yaml")
 	from := fixture.Answers(t, q, "mini.yaml", []byte(tmplMiniAnswers))
 	data := tmplEdit(t, tmplWrite(t, q, from), func(f *excelize.File) {
-		if err := f.InsertCols(sheetAnswers, "A", 2); err != nil {
+		if err := f.InsertCols(sheetAnswers.String(), "A", 2); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.InsertRows(sheetAnswers, 1, 1); err != nil { // a title row above the header
+		if err := f.InsertRows(sheetAnswers.String(), 1, 1); err != nil { // a title row above the header
 			t.Fatal(err)
 		}
-		tmplSet(t, f, sheetAnswers, "A1", "Svar fra byggavdelingen")
-		if err := f.RemoveCol(sheetAnswers, "F"); err != nil { // Trinn
+		tmplSet(t, f, sheetAnswers.String(), "A1", "Svar fra byggavdelingen")
+		if err := f.RemoveCol(sheetAnswers.String(), "F"); err != nil { // Trinn
 			t.Fatal(err)
 		}
 	})
@@ -344,19 +346,19 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !slices.Equal(got, []string{sheetAbout, sheetAnswers, sheetLists}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{sheetAbout.String(), sheetAnswers.String(), sheetLists.String()}) {
 		t.Errorf("sheets %v", got)
 	}
-	if v, _ := f.GetSheetVisible(sheetLists); v {
+	if v, _ := f.GetSheetVisible(sheetLists.String()); v {
 		t.Error("the list sheet is visible")
 	}
 	// No cell holds a formula, whatever the answers contain.
 	fixture.NoFormulas(t, f)
 	row := 2 // styring-plan
-	if v, _ := f.GetCellValue(sheetAnswers, sheet.Cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
+	if v, _ := f.GetCellValue(sheetAnswers.String(), sheet.Cell(colComment, row)); v != "Vedtatt i 2025; =SUM(A1) er tekst" {
 		t.Errorf("comment %q", v)
 	}
-	dvs, err := f.GetDataValidations(sheetAnswers)
+	dvs, err := f.GetDataValidations(sheetAnswers.String())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,17 +369,29 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 		}
 	}
 	for ref, want := range map[string]string{
-		"G2": "list Lister!$A$1:$A$5",                      // scale
-		"G3": "list Lister!$B$1:$B$2",                      // yes/no
-		"G5": `custom OR(ISNUMBER(G5),G5="Ikke relevant")`, // number where na is allowed
-		"G7": "list Lister!$C$1:$C$4",                      // choice + Ikke relevant
+		"G2": "list 'Lister'!$B$1:$B$6",                                  // scale + Vet ikke (column A is the targets' scale)
+		"G3": "list 'Lister'!$C$1:$C$3",                                  // yes/no + Vet ikke
+		"G5": `custom OR(ISNUMBER(G5),G5="Vet ikke",G5="Ikke relevant")`, // number where na is allowed
+		"G7": "list 'Lister'!$D$1:$D$5",                                  // choice + Vet ikke + Ikke relevant
 	} {
 		if kinds[ref] != want {
 			t.Errorf("validation of %s: %q, want %q", ref, kinds[ref], want)
 		}
 	}
-	lists, _ := f.GetRows(sheetLists)
-	if got := []string{lists[0][2], lists[1][2], lists[2][2], lists[3][2]}; !slices.Equal(got, []string{"Ingen", "Pådriver", "Deltaker", "Ikke relevant"}) {
+	lists, _ := f.GetRows(sheetLists.String())
+	column := func(col int) []string {
+		var out []string
+		for _, r := range lists {
+			if col < len(r) && r[col] != "" {
+				out = append(out, r[col])
+			}
+		}
+		return out
+	}
+	if got := column(1); !slices.Equal(got, []string{"Ikke startet", "Planlagt", "Påbegynt", "Etablert", "Systematisk og evaluert", "Vet ikke"}) {
+		t.Errorf("scale list %v", got)
+	}
+	if got := column(3); !slices.Equal(got, []string{"Ingen", "Pådriver", "Deltaker", "Vet ikke", "Ikke relevant"}) {
 		t.Errorf("choice list %v", got)
 	}
 	props, _ := f.GetCustomProps()
@@ -387,11 +401,11 @@ func TestAnswerSheetTemplateCells(t *testing.T) {
 	// The printout leaves out the id column.
 	area := ""
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Area" && dn.Scope == sheetAnswers {
+		if dn.Name == "_xlnm.Print_Area" && dn.Scope == sheetAnswers.String() {
 			area = dn.RefersTo
 		}
 	}
-	if area != "'Svar'!$B:$H" {
+	if area != "'Svar'!$B:$J" {
 		t.Errorf("print area of Svar %q", area)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/mail"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -31,18 +31,30 @@ type Workbook struct {
 	file  string
 	ref   assessment.QuestionnaireRef
 	about [][]string
-	rows  [][]string // of the Svar sheet, nil when it is missing
-	diags []cellDiag
+	rows  [][]string // of the Svar sheet
+	plans [][]string // of the Planer sheet, nil when it is missing
+	// The sheets' names as the workbook has them, in either language.
+	aboutName, answersName, plansName string
+	diags                             []cellDiag
 	// at maps the YAML path of a field (as Answers.Check names it) to the
 	// cell it was read from.
 	at map[string]cellPos
 }
 
-// cellPos is a cell; sheet orders Om before Svar.
+// cellPos is a cell; rank orders the sheets Om, Svar, Planer.
 type cellPos struct {
 	sheet    string
+	rank     int
 	col, row int // 1-based; 0 for the whole sheet or row
 }
+
+// Ranks of the sheets, in the order their problems are listed; problems
+// of the whole workbook come first.
+const (
+	rankAbout = iota + 1
+	rankAnswers
+	rankPlans
+)
 
 func (p cellPos) String() string {
 	switch {
@@ -54,17 +66,12 @@ func (p cellPos) String() string {
 	return p.sheet + "!" + sheet.Cell(p.col, p.row)
 }
 
-func (p cellPos) sheetRank() int {
-	switch p.sheet {
-	case "":
-		return 0
-	case sheetAbout:
-		return 1
-	case sheetAnswers:
-		return 2
-	}
-	return 3
+// Cells of each sheet.
+func (s *Workbook) aboutAt(col, row int) cellPos { return cellPos{s.aboutName, rankAbout, col, row} }
+func (s *Workbook) answersAt(col, row int) cellPos {
+	return cellPos{s.answersName, rankAnswers, col, row}
 }
+func (s *Workbook) plansAt(col, row int) cellPos { return cellPos{s.plansName, rankPlans, col, row} }
 
 type cellDiag struct {
 	pos cellPos
@@ -78,9 +85,27 @@ type OtherWorkbookError struct {
 	Sheets []string
 }
 
-func (e *OtherWorkbookError) Error() string {
-	return fmt.Sprintf("arbeidsboken er ikke et svarskjema fra «sirkel template» (den har arkene %s, ikke «%s» og «%s»)",
-		strings.Join(e.Sheets, ", "), sheetAbout, sheetAnswers)
+// Msg is the error from the catalogues.
+func (e *OtherWorkbookError) Msg() lang.Msg {
+	return lang.M("answersheet-other-workbook", "Sheets", strings.Join(e.Sheets, ", "), "About", sheetAbout, "Answers", sheetAnswers)
+}
+
+func (e *OtherWorkbookError) Error() string { return e.Msg().String() }
+
+// diagnostic is a catalogue message about a workbook or one of its cells.
+func diagnostic(file, path string, msg lang.Msg) assessment.Diagnostic {
+	return assessment.Diagnostic{File: file, Path: path, Message: msg.String(), Msg: msg}
+}
+
+// findSheet is the name of the sheet called m in either language, "" when
+// the workbook has none.
+func findSheet(sheets []string, m lang.Msg) string {
+	for _, sh := range sheets {
+		if is(sh, m) {
+			return sh
+		}
+	}
+	return ""
 }
 
 // Open reads the workbook in data (named file in messages) and
@@ -93,26 +118,35 @@ func Open(file string, data []byte) (*Workbook, error) {
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
 	})
 	if err != nil {
-		return nil, assessment.Diagnostics{{File: file, Message: "kan ikke lese Excel-filen: den er ødelagt, passordbeskyttet eller ikke lagret som .xlsx; lagre den på nytt som Excel-arbeidsbok (.xlsx) uten passord"}}
+		return nil, assessment.Diagnostics{diagnostic(file, "", lang.M("answersheet-unreadable"))}
 	}
 	defer f.Close()
 	s := &Workbook{file: file, at: make(map[string]cellPos)}
 	sheets := f.GetSheetList()
-	if !slices.Contains(sheets, sheetAbout) && customRef(f) == "" {
+	s.aboutName, s.answersName, s.plansName = findSheet(sheets, sheetAbout), findSheet(sheets, sheetAnswers), findSheet(sheets, sheetPlans)
+	if s.aboutName == "" && customRef(f) == "" {
 		return nil, &OtherWorkbookError{File: file, Sheets: sheets}
 	}
-	if !slices.Contains(sheets, sheetAnswers) {
-		return nil, assessment.Diagnostics{{File: file, Message: fmt.Sprintf("arbeidsboken har ikke arket «%s» med svarene; lag et nytt svarskjema med «sirkel template» og kopier svarene dit", sheetAnswers)}}
+	if s.answersName == "" {
+		return nil, assessment.Diagnostics{diagnostic(file, "", lang.M("answersheet-no-answers-sheet", "Answers", sheetAnswers))}
 	}
-	if s.rows, err = readRows(f, sheetAnswers); err != nil {
-		return nil, assessment.Diagnostics{{File: file, Path: sheetAnswers, Message: err.Error()}}
+	var msg lang.Msg
+	if s.rows, msg = readRows(f, s.answersName); msg.ID != "" {
+		return nil, assessment.Diagnostics{diagnostic(file, s.answersName, msg)}
 	}
-	if slices.Contains(sheets, sheetAbout) {
-		if s.about, err = readRows(f, sheetAbout); err != nil {
-			s.errorf(cellPos{sheet: sheetAbout}, "%s", err)
+	if s.aboutName != "" {
+		if s.about, msg = readRows(f, s.aboutName); msg.ID != "" {
+			s.errorf(s.aboutAt(0, 0), msg)
 		}
 	} else {
-		s.errorf(cellPos{}, "arbeidsboken har ikke arket «%s», som sier hvilken kommune og hvilket spørreskjema svarene gjelder; lag et nytt svarskjema med «sirkel template» og kopier svarene dit", sheetAbout)
+		s.aboutName = sheetAbout.String()
+		s.errorf(cellPos{}, lang.M("answersheet-no-about-sheet", "About", sheetAbout))
+	}
+	// Workbooks from before the Planer sheet have none, which is no error.
+	if s.plansName != "" {
+		if s.plans, msg = readRows(f, s.plansName); msg.ID != "" {
+			s.errorf(s.plansAt(0, 0), msg)
+		}
 	}
 	s.readRef(f)
 	return s, nil
@@ -133,23 +167,23 @@ func customRef(f *excelize.File) string {
 	return ""
 }
 
-func readRows(f *excelize.File, name string) ([][]string, error) {
+func readRows(f *excelize.File, name string) ([][]string, lang.Msg) {
 	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("kan ikke lese arket: %s", err)
+		return nil, lang.M("answersheet-sheet-unreadable", "Err", err.Error())
 	}
 	if len(rows) > maxSheetRows {
-		return nil, fmt.Errorf("arket har %d rader; et svarskjema har én rad per spørsmål (høyst %d rader leses)", len(rows), maxSheetRows)
+		return nil, lang.M("answersheet-sheet-too-long", "Rows", len(rows), "Max", maxSheetRows)
 	}
-	return rows, nil
+	return rows, lang.Msg{}
 }
 
 // Questionnaire is the questionnaire the workbook names; its ID is empty
 // when the workbook names none (that is reported).
 func (s *Workbook) Questionnaire() assessment.QuestionnaireRef { return s.ref }
 
-func (s *Workbook) errorf(p cellPos, format string, args ...any) {
-	s.diags = append(s.diags, cellDiag{p, assessment.Diagnostic{File: s.file, Path: p.String(), Message: fmt.Sprintf(format, args...)}})
+func (s *Workbook) errorf(p cellPos, msg lang.Msg) {
+	s.diags = append(s.diags, cellDiag{p, diagnostic(s.file, p.String(), msg)})
 }
 
 // readRef finds «Spørreskjema: id@version» on the Om sheet, else in the
@@ -161,13 +195,13 @@ func (s *Workbook) readRef(f *excelize.File) {
 	}
 	if v == "" {
 		if s.about != nil {
-			s.errorf(cmp.Or(pos, cellPos{sheet: sheetAbout}), "fant ikke hvilket spørreskjema svarene gjelder (cellen ved «%s» på arket «%s», for eksempel ks-sirkulaer@2026.1)", aboutQuestionnaire, sheetAbout)
+			s.errorf(cmp.Or(pos, s.aboutAt(0, 0)), lang.M("answersheet-no-questionnaire", "Label", aboutQuestionnaire, "About", sheetAbout))
 		}
 		return
 	}
 	id, version, ok := strings.Cut(v, "@")
 	if !ok || id == "" || version == "" {
-		s.errorf(pos, "«%s» sier ikke hvilket spørreskjema og hvilken versjon svarene gjelder; skriv id@versjon, for eksempel ks-sirkulaer@2026.1", v)
+		s.errorf(pos, lang.M("answersheet-questionnaire-no-version", "Value", v))
 		return
 	}
 	s.ref = assessment.QuestionnaireRef{ID: id, Version: version}
@@ -177,10 +211,10 @@ func (s *Workbook) readRef(f *excelize.File) {
 
 // aboutValue finds the row labelled label in column A of the Om sheet and
 // returns the value beside it.
-func (s *Workbook) aboutValue(label string) (cellPos, string, bool) {
+func (s *Workbook) aboutValue(label lang.Msg) (cellPos, string, bool) {
 	for i, r := range s.about {
-		if len(r) > 0 && sameLabel(r[0], label) {
-			return cellPos{sheetAbout, 2, i + 1}, cellText(r, 1), true
+		if len(r) > 0 && is(r[0], label) {
+			return s.aboutAt(2, i+1), cellText(r, 1), true
 		}
 	}
 	return cellPos{}, "", false
@@ -202,7 +236,24 @@ func normLabel(s string) string {
 
 func sameLabel(a, b string) bool { return normLabel(a) == normLabel(b) }
 
-var reRespondent = regexp.MustCompile(`^(?i)respondent\s*\d+$`)
+// isRespondent reports whether a label is «Respondent 3» in either
+// language.
+func isRespondent(label string) bool {
+	label = normLabel(label)
+	for _, r := range spellings(aboutRespondent) {
+		if n, ok := strings.CutPrefix(label, normLabel(r)); ok {
+			n = strings.TrimSpace(n)
+			_, err := strconv.Atoi(n)
+			return n != "" && err == nil && !strings.ContainsAny(n, "+-")
+		}
+	}
+	return false
+}
+
+// lower is a label as it stands inside a sentence: «mangler kommunenummer».
+func lower(m lang.Msg) lang.Func {
+	return func(p *lang.Printer) string { return strings.ToLower(m.In(p)) }
+}
 
 // Answers reads the answers for q. Problems found while reading are kept
 // for Diagnostics; answers that cannot be read are left out.
@@ -215,19 +266,22 @@ func (s *Workbook) Answers(q *assessment.Questionnaire) *assessment.Answers {
 		return a // Check says so; the rows would not match the questionnaire
 	}
 	s.readAnswers(q, a)
+	if s.plans != nil {
+		s.readPlans(a)
+	}
 	return a
 }
 
 func (s *Workbook) readAbout(q *assessment.Questionnaire, a *assessment.Answers) {
-	required := func(label, path string) (cellPos, string) {
+	required := func(label lang.Msg, path string) (cellPos, string) {
 		pos, v, ok := s.aboutValue(label)
 		if !ok {
-			s.errorf(cellPos{sheet: sheetAbout}, "fant ikke raden «%s» i kolonne A; den er påkrevd", label)
+			s.errorf(s.aboutAt(0, 0), lang.M("answersheet-row-missing", "Label", label))
 			return pos, ""
 		}
 		s.at[path] = pos
 		if v == "" {
-			s.errorf(pos, "mangler %s; fyll inn cellen ved «%s»", strings.ToLower(label), label)
+			s.errorf(pos, lang.M("answersheet-value-missing", "What", lower(label), "Label", label))
 		}
 		return pos, v
 	}
@@ -243,7 +297,7 @@ func (s *Workbook) readAbout(q *assessment.Questionnaire, a *assessment.Answers)
 		if t, ok := parseCellDate(date); ok {
 			a.Date = assessment.NewDate(t)
 		} else {
-			s.errorf(pos, "«%s» er ikke en dato; skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-20", date)
+			s.errorf(pos, lang.M("answersheet-date-invalid", "Value", date))
 		}
 	}
 
@@ -251,24 +305,24 @@ func (s *Workbook) readAbout(q *assessment.Questionnaire, a *assessment.Answers)
 	for i, r := range s.about {
 		row := i + 1
 		switch {
-		case reRespondent.MatchString(cellText(r, 0)):
+		case isRespondent(cellText(r, 0)):
 			name, role, email := cellText(r, 1), cellText(r, 2), cellText(r, 3)
 			if name == "" && role == "" && email == "" {
 				continue
 			}
-			if s.tooLong(cellPos{sheetAbout, 2, row}, name) || s.tooLong(cellPos{sheetAbout, 3, row}, role) || s.tooLong(cellPos{sheetAbout, 4, row}, email) {
+			if s.tooLong(s.aboutAt(2, row), name) || s.tooLong(s.aboutAt(3, row), role) || s.tooLong(s.aboutAt(4, row), email) {
 				continue
 			}
 			if name == "" {
-				s.errorf(cellPos{sheetAbout, 2, row}, "mangler navnet på respondenten; skriv navnet, eller tøm hele raden")
+				s.errorf(s.aboutAt(2, row), lang.M("answersheet-respondent-no-name"))
 			}
 			if email != "" {
 				if m, err := mail.ParseAddress(email); err != nil || m.Address != email {
-					s.errorf(cellPos{sheetAbout, 4, row}, "«%s» er ikke en e-postadresse; skriv for eksempel kari.nordmann@kommune.no, eller la cellen stå tom", email)
+					s.errorf(s.aboutAt(4, row), lang.M("answersheet-email-invalid", "Value", email))
 				}
 			}
 			a.Respondents = append(a.Respondents, assessment.Respondent{Name: name, Role: role, Email: email})
-		case sameLabel(cellText(r, 0), aboutTargetArea) && sameLabel(cellText(r, 2), aboutTargetID):
+		case is(cellText(r, 0), aboutTargetArea) && is(cellText(r, 2), aboutTargetID):
 			targetsFrom = row + 1
 		}
 	}
@@ -290,12 +344,13 @@ func (s *Workbook) readTargets(q *assessment.Questionnaire, a *assessment.Answer
 		if v == "" {
 			continue
 		}
-		pos := cellPos{sheetAbout, 2, i + 1}
+		pos := s.aboutAt(2, i+1)
 		path := "targets." + area
 		s.at[path] = pos
 		target, ok := assessment.ScaleValue(q, v)
 		if !ok {
-			s.errorf(pos, "«%s» er ikke et nivå på skalaen; velg i listen: %s, eller la cellen stå tom", v, strings.Join(scaleLabels(q), ", "))
+			scale := lang.Func(func(p *lang.Printer) string { return strings.Join(scaleLabels(p, q), ", ") })
+			s.errorf(pos, lang.M("answersheet-target-not-on-scale", "Value", v, "Scale", scale))
 			continue
 		}
 		if a.Targets == nil {
@@ -311,7 +366,7 @@ func (s *Workbook) tooLong(p cellPos, v string) bool {
 	if utf8.RuneCountInString(v) <= assessment.MaxTextLen {
 		return false
 	}
-	s.errorf(p, "teksten er for lang (over %d tegn); skriv den kortere", assessment.MaxTextLen)
+	s.errorf(p, lang.M("answersheet-text-too-long", "Max", assessment.MaxTextLen))
 	return true
 }
 
@@ -319,11 +374,7 @@ func (s *Workbook) tooLong(p cellPos, v string) bool {
 // text in ISO or Norwegian form.
 func parseCellDate(v string) (time.Time, bool) {
 	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		if f < 1 || f > 2958465 {
-			return time.Time{}, false
-		}
-		t, err := excelize.ExcelDateToTime(f, false)
-		return t, err == nil
+		return excelDate(f)
 	}
 	for _, layout := range []string{time.DateOnly, "2.1.2006", "02.01.2006", time.RFC3339, "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, v); err == nil {
@@ -333,37 +384,50 @@ func parseCellDate(v string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// findColumns finds the header row of the Svar sheet (within its first
-// rows) and the columns named id, Svar and Kommentar (0-based; -1 when
-// missing).
-func (s *Workbook) findColumns() (header, id, answer, comment int) {
-	for i, r := range s.rows[:min(len(s.rows), 10)] {
-		id, answer, comment = -1, -1, -1
+// excelDate reads a spreadsheet's day number as a date.
+func excelDate(f float64) (time.Time, bool) {
+	if f < 1 || f > 2958465 {
+		return time.Time{}, false
+	}
+	t, err := excelize.ExcelDateToTime(f, false)
+	return t, err == nil
+}
+
+// findHeader finds the header row of a table (within its first rows) and
+// the columns under each of heads (0-based; -1 when missing). The row is
+// the first that has one of the first two heads.
+func findHeader(rows [][]string, heads ...lang.Msg) (int, []int) {
+	cols := make([]int, len(heads))
+	for i, r := range rows[:min(len(rows), 10)] {
+		for k := range cols {
+			cols[k] = -1
+		}
 		for j, c := range r {
-			switch {
-			case sameLabel(c, headID):
-				id = j
-			case sameLabel(c, headAnswer):
-				answer = j
-			case sameLabel(c, headComment):
-				comment = j
+			for k, h := range heads {
+				if cols[k] < 0 && is(c, h) {
+					cols[k] = j
+				}
 			}
 		}
-		if id >= 0 || answer >= 0 {
-			return i, id, answer, comment
+		if cols[0] >= 0 || len(cols) > 1 && cols[1] >= 0 {
+			return i, cols
 		}
 	}
-	return -1, -1, -1, -1
+	for k := range cols {
+		cols[k] = -1
+	}
+	return -1, cols
 }
 
 func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answers) {
-	header, colID, colAns, colCom := s.findColumns()
+	header, cols := findHeader(s.rows, headID, headAnswer, headComment, headBy, headEvidence)
+	colID, colAns, colCom, colBy, colEv := cols[0], cols[1], cols[2], cols[3], cols[4]
 	if colID < 0 {
-		s.errorf(cellPos{sheet: sheetAnswers}, "fant ingen kolonne med overskriften «%s» i de første radene; sirkel finner spørsmålene med den. Sett inn kolonnen «%s» med spørsmålenes id igjen (den finnes i et nytt svarskjema fra «sirkel template»)", headID, headID)
+		s.errorf(s.answersAt(0, 0), lang.M("answersheet-no-id-column", "ID", headID))
 		return
 	}
 	if colAns < 0 {
-		s.errorf(cellPos{sheetAnswers, 0, header + 1}, "fant ingen kolonne med overskriften «%s» i overskriftsraden; svarene leses fra den kolonnen", headAnswer)
+		s.errorf(s.answersAt(0, header+1), lang.M("answersheet-no-answer-column", "Answer", headAnswer))
 		return
 	}
 	seen := make(map[string]int)
@@ -374,19 +438,17 @@ func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answer
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			s.errorf(cellPos{sheetAnswers, colID + 1, row}, "spørsmålet «%s» står også i rad %d; hvert spørsmål skal stå i én rad", id, first)
+			s.errorf(s.answersAt(colID+1, row), lang.M("answersheet-question-twice", "ID", id, "Row", first))
 			continue
 		}
 		seen[id] = row
-		value, comment := cellText(r, colAns), ""
-		if colCom >= 0 && colCom < len(r) {
-			comment = strings.TrimSpace(r[colCom])
-		}
-		if value == "" && comment == "" {
+		value, comment, by, evidence := cellText(r, colAns), cellText(r, colCom), cellText(r, colBy), cellText(r, colEv)
+		if value == "" && comment == "" && by == "" && evidence == "" {
 			continue
 		}
-		pos := cellPos{sheetAnswers, colAns + 1, row}
-		if s.tooLong(pos, value) || s.tooLong(cellPos{sheetAnswers, colCom + 1, row}, comment) {
+		pos := s.answersAt(colAns+1, row)
+		if s.tooLong(pos, value) || s.tooLong(s.answersAt(colCom+1, row), comment) ||
+			s.tooLong(s.answersAt(colBy+1, row), by) || s.tooLong(s.answersAt(colEv+1, row), evidence) {
 			continue
 		}
 		// Answers.Check reads the text, by the same rules as for files, and
@@ -394,10 +456,91 @@ func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answer
 		if _, _, known := q.Question(id); known {
 			s.at["answers."+id] = pos
 		} else {
-			s.at["answers."+id] = cellPos{sheetAnswers, colID + 1, row}
+			s.at["answers."+id] = s.answersAt(colID+1, row)
 		}
-		a.Answers.Set(id, &assessment.Answer{Empty: value == "", Scalar: value, Comment: comment})
+		a.Answers.Set(id, &assessment.Answer{Empty: value == "", Scalar: value, Comment: comment, By: by, Evidence: splitEvidence(evidence)})
 	}
+}
+
+// splitEvidence reads the evidence cell: items separated by «;», trimmed,
+// the empty ones left out.
+func splitEvidence(cell string) []string {
+	var out []string
+	for _, e := range strings.Split(cell, assessment.ListSep) {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// readPlans reads the Planer sheet into a.Plans: a row per plan, found by
+// the plan id, with when it was last adopted, when it is next revised and
+// how it stands. A row with none of them says nothing. Answers.Check
+// judges the plan ids, and its messages land on the cells too.
+func (s *Workbook) readPlans(a *assessment.Answers) {
+	header, cols := findHeader(s.plans, headID, headAdopted, headNext, headStatus)
+	colID, colAdopted, colNext, colStatus := cols[0], cols[1], cols[2], cols[3]
+	if colID < 0 {
+		s.errorf(s.plansAt(0, 0), lang.M("answersheet-plans-no-id-column", "ID", headID))
+		return
+	}
+	seen := make(map[string]int)
+	for i := header + 1; i < len(s.plans); i++ {
+		r, row := s.plans[i], i+1
+		id := cellText(r, colID)
+		if id == "" {
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			s.errorf(s.plansAt(colID+1, row), lang.M("answersheet-plan-twice", "ID", id, "Row", first))
+			continue
+		}
+		seen[id] = row
+		adopted, next, status := cellText(r, colAdopted), cellText(r, colNext), cellText(r, colStatus)
+		if adopted == "" && next == "" && status == "" {
+			continue
+		}
+		path := "plans." + id
+		s.at[path] = s.plansAt(colID+1, row)
+		var st assessment.PlanStatus
+		if adopted != "" {
+			s.at[path+".adopted"] = s.plansAt(colAdopted+1, row)
+			st.Adopted = s.readWhen(s.plansAt(colAdopted+1, row), adopted, true)
+		}
+		if next != "" {
+			s.at[path+".next"] = s.plansAt(colNext+1, row)
+			st.Next = s.readWhen(s.plansAt(colNext+1, row), next, false)
+		}
+		if status != "" && !s.tooLong(s.plansAt(colStatus+1, row), status) {
+			s.at[path+".status"] = s.plansAt(colStatus+1, row)
+			st.Status = status
+		}
+		if a.Plans == nil {
+			a.Plans = make(map[string]assessment.PlanStatus)
+		}
+		a.Plans[id] = st
+	}
+}
+
+// readWhen reads a year, a month or (with allowDay) a date from a cell:
+// text as a person types it, read by assessment.ParseYearMonth, or a date
+// the spreadsheet program made of it. A date in the «next» column is read
+// as its month, since a program may turn 2027-06 into 1 June 2027.
+func (s *Workbook) readWhen(pos cellPos, v string, allowDay bool) assessment.YearMonth {
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 10_000 {
+		if t, ok := excelDate(f); ok {
+			v = t.Format(time.DateOnly)
+			if !allowDay {
+				v = t.Format("2006-01")
+			}
+		}
+	}
+	ym, msg := assessment.ParseYearMonthMsg(v, allowDay)
+	if msg.ID != "" {
+		s.errorf(pos, msg)
+	}
+	return ym
 }
 
 // Diagnostics returns the problems found while reading, together with
@@ -415,7 +558,7 @@ func (s *Workbook) Diagnostics(checked assessment.Diagnostics) assessment.Diagno
 		all = append(all, cellDiag{pos, d})
 	}
 	slices.SortStableFunc(all, func(a, b cellDiag) int {
-		return cmp.Or(cmp.Compare(a.pos.sheetRank(), b.pos.sheetRank()),
+		return cmp.Or(cmp.Compare(a.pos.rank, b.pos.rank),
 			cmp.Compare(a.pos.row, b.pos.row), cmp.Compare(a.pos.col, b.pos.col))
 	})
 	ds := make(assessment.Diagnostics, len(all))

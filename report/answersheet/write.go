@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -16,6 +18,9 @@ const (
 	colorAnswer = "FFF2CC" // light yellow: «fill in here», also said in words
 	// extraRespondents is how many empty respondent rows a template offers.
 	extraRespondents = 4
+	// Excel's limits on a data validation's title and message.
+	maxPromptTitle = 32
+	maxPrompt      = 255
 )
 
 // Options tune Write.
@@ -25,6 +30,9 @@ type Options struct {
 	// From pre-fills the workbook with answers checked against the
 	// questionnaire.
 	From *assessment.Checked
+	// Lang is the written standard of the workbook's sheets, headers,
+	// instructions and dropdowns; bokmål when empty. Open reads either.
+	Lang lang.Lang
 	// Now is the date filled in when From is nil, and the file's stamp.
 	Now         time.Time
 	ToolVersion string
@@ -35,32 +43,55 @@ type templateStyles struct {
 	input, inputDate, inputText, locked int
 }
 
+// writer is one workbook being written, in one language.
+type writer struct {
+	b     *sheet.Book
+	ts    templateStyles
+	p     *lang.Printer
+	q     *assessment.Questionnaire
+	lists *dropLists
+	// Sheet names as written.
+	about, answers, plans, listSheet string
+}
+
 // Write writes an answer workbook for q to w.
 func Write(w io.Writer, q *assessment.Questionnaire, opt Options) error {
 	from := opt.From
 	if from == nil {
 		from, _ = (&assessment.Answers{Date: assessment.NewDate(opt.Now)}).Check(q, assessment.CheckOptions{})
 	}
+	p := lang.For(opt.Lang)
 	header := from.Answers.Municipality.Name
 	if header == "" {
-		header = "Svarskjema"
+		header = p.T("answersheet-title")
 	}
-	b := sheet.New(header, "Svarskjema "+refString(q.Ref()))
+	ref := refString(q.Ref())
+	b := sheet.New(header, p.T("answersheet-footer", "Ref", ref))
 	defer b.File.Close()
-	ts := newTemplateStyles(b)
-	b.AddSheet(sheet.Setup{Name: sheetAbout, Cols: aboutColumns, Portrait: true, NoGrid: true})
+	wr := &writer{
+		b: b, ts: newTemplateStyles(b), p: p, q: q,
+		about: sheetAbout.In(p), answers: sheetAnswers.In(p), plans: sheetPlans.In(p), listSheet: sheetLists.In(p),
+	}
+	wr.lists = &dropLists{w: wr}
+	plans := planRows(q, from.Answers)
+	b.AddSheet(sheet.Setup{Name: wr.about, Cols: aboutColumns, Portrait: true, NoGrid: true})
 	// The id column is for sirkel, not for a person with the printout.
-	b.AddSheet(sheet.Setup{Name: sheetAnswers, Cols: answerColumns, HeaderRows: 1, PrintFrom: colArea})
-	b.NewSheet(sheetLists)
-	lists := &dropLists{b: b}
-	writeAbout(b, ts, lists, q, from.Answers)
-	writeAnswers(b, ts, lists, q, from, opt.Areas)
-	b.Check(b.File.SetSheetVisible(sheetLists, false))
+	b.AddSheet(sheet.Setup{Name: wr.answers, Cols: answerColumns(p), HeaderRows: 1, PrintFrom: colArea})
+	if len(plans) > 0 {
+		b.AddSheet(sheet.Setup{Name: wr.plans, Cols: planColumns(p), HeaderRows: planHeaderRow})
+	}
+	b.NewSheet(wr.listSheet)
+	wr.writeAbout(from.Answers, len(plans) > 0)
+	wr.writeAnswers(from, opt.Areas)
+	if len(plans) > 0 {
+		wr.writePlans(plans, from.Answers.Plans)
+	}
+	b.Check(b.File.SetSheetVisible(wr.listSheet, false))
 	b.File.SetActiveSheet(0)
 
-	title := "Svarskjema – " + q.Title.String()
-	b.DocProps(title, refString(q.Ref()), "Svarskjema for egenvurdering av sirkulær økonomi, laget med sirkel", opt.ToolVersion, opt.Now)
-	b.Check(b.File.SetCustomProps(excelize.CustomProperty{Name: customPropQuestionnaire, Value: refString(q.Ref())}))
+	title := p.T("answersheet-doc-title", "Title", q.Title.Localize(p))
+	b.DocProps(title, ref, p.T("answersheet-doc-description"), opt.ToolVersion, opt.Now)
+	b.Check(b.File.SetCustomProps(excelize.CustomProperty{Name: customPropQuestionnaire, Value: ref}))
 	if err := b.Err(); err != nil {
 		return err
 	}
@@ -93,65 +124,73 @@ func protect(b *sheet.Book, sh string) {
 
 var aboutColumns = []sheet.Column{{Width: 30}, {Width: 34}, {Width: 26}, {Width: 34}}
 
-func aboutInstructions(q *assessment.Questionnaire) []string {
+// instructions are the numbered steps at the top of the Om sheet; there
+// are always seven, so that the cells below stay where they are.
+func (w *writer) instructions(withPlans bool) []string {
+	p, q := w.p, w.q
 	lo, hi := q.ScaleRange()
+	first := p.T("answersheet-howto-1")
+	if withPlans {
+		first = p.T("answersheet-howto-1-plans", "Plans", w.plans)
+	}
 	return []string{
-		"1. Fyll inn kommune, kommunenummer og dato nedenfor, og hvem som har svart.",
-		"2. Gå til arket «Svar». Klikk i den gule cellen i kolonnen «Svar» og velg svaret i listen (pilen til høyre for cellen). " +
-			fmt.Sprintf("Skalaen går fra «%s» til «%s»; se forklaringen nederst på denne siden.", q.ScaleLabel(lo), q.ScaleLabel(hi)),
-		"3. Der flere alternativer kan velges, skriver du dem adskilt med semikolon, for eksempel «Alternativ A; Alternativ B». Alternativene står i kolonnen «Hjelp».",
-		"4. Tallspørsmål besvares med et tall. «" + naLabel + "» kan velges der spørsmålet ikke gjelder kommunen. La cellen stå tom hvis du ikke vet svaret.",
-		"5. Skriv gjerne en begrunnelse, en kilde eller et eksempel i kolonnen «Kommentar».",
-		"6. Ikke endre kolonnen «id» eller cellen ved «" + aboutQuestionnaire + "»: sirkel bruker dem når svarene leses inn.",
-		"7. Send filen tilbake til den som koordinerer vurderingen. Svarene kan skåres med «sirkel score» eller slås sammen med andres svar med «sirkel merge».",
+		first,
+		p.T("answersheet-howto-2", "Answers", w.answers, "Answer", headAnswer, "Lo", scaleLabel(p, q, lo), "Hi", scaleLabel(p, q, hi)),
+		p.T("answersheet-howto-3", "Help", lang.M("answersheet-col-help")),
+		p.T("answersheet-howto-4", "DontKnow", lang.M("value-dont-know"), "NA", lang.M("value-na")),
+		p.T("answersheet-howto-5", "Comment", headComment, "By", headBy, "Evidence", headEvidence),
+		p.T("answersheet-howto-6", "ID", headID, "Questionnaire", aboutQuestionnaire),
+		p.T("answersheet-howto-7"),
 	}
 }
 
 // writeAbout writes the Om sheet: instructions, who and when, the
 // municipality's own targets and the scale.
-func writeAbout(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Answers) {
-	const sh = sheetAbout
+func (w *writer) writeAbout(from *assessment.Answers, withPlans bool) {
+	b, ts, p, q, sh := w.b, w.ts, w.p, w.q, w.about
 	width := 30.0 + 34 + 26 + 34
-	b.Set(sh, 1, 1, "Svarskjema", b.Styles.Title)
+	b.Set(sh, 1, 1, p.T("answersheet-title"), b.Styles.Title)
 	b.Check(b.File.SetRowHeight(sh, 1, 28))
-	b.Merged(sh, 2, 1, 4, q.Title.String(), b.Styles.Subtitle, width, 11)
+	b.Merged(sh, 2, 1, 4, q.Title.Localize(p), b.Styles.Subtitle, width, 11)
 
 	row := 4
-	b.Set(sh, 1, row, "Slik fyller du ut", b.Styles.Heading)
-	for _, line := range aboutInstructions(q) {
+	b.Set(sh, 1, row, p.T("answersheet-howto"), b.Styles.Heading)
+	for _, line := range w.instructions(withPlans) {
 		row++
 		b.Merged(sh, row, 1, 4, line, b.Styles.Paragraph, width, 12)
 	}
 
 	row += 2
-	b.Set(sh, 1, row, "Om besvarelsen", b.Styles.Heading)
+	b.Set(sh, 1, row, p.T("answersheet-about-heading"), b.Styles.Heading)
 	row++
-	b.Set(sh, 1, row, aboutQuestionnaire, b.Styles.TextBold)
+	b.Set(sh, 1, row, aboutQuestionnaire.In(p), b.Styles.TextBold)
 	b.Set(sh, 2, row, refString(q.Ref()), ts.locked)
-	b.Set(sh, 3, row, "Ikke endre", b.Styles.Note)
+	b.Set(sh, 3, row, p.T("answersheet-about-do-not-change"), b.Styles.Note)
 	row++
-	b.Set(sh, 1, row, aboutName, b.Styles.TextBold)
+	b.Set(sh, 1, row, aboutName.In(p), b.Styles.TextBold)
 	b.Set(sh, 2, row, from.Municipality.Name, ts.input)
 	row++
-	b.Set(sh, 1, row, aboutNumber, b.Styles.TextBold)
+	b.Set(sh, 1, row, aboutNumber.In(p), b.Styles.TextBold)
 	b.Set(sh, 2, row, from.Municipality.Number, ts.inputText)
-	b.Set(sh, 3, row, "Fire sifre, som 3440", b.Styles.Note)
+	b.Set(sh, 3, row, p.T("answersheet-about-number-note"), b.Styles.Note)
 	row++
-	b.Set(sh, 1, row, aboutDate, b.Styles.TextBold)
+	b.Set(sh, 1, row, aboutDate.In(p), b.Styles.TextBold)
 	if from.Date.IsSet() {
 		b.Set(sh, 2, row, from.Date.Time, ts.inputDate)
 	} else {
 		b.Set(sh, 2, row, "", ts.inputDate)
 	}
-	b.Set(sh, 3, row, "ÅÅÅÅ-MM-DD", b.Styles.Note)
+	b.Set(sh, 3, row, p.T("answersheet-about-date-note"), b.Styles.Note)
 
 	row += 2
-	b.Set(sh, 1, row, "Hvem har svart", b.Styles.Heading)
+	b.Set(sh, 1, row, p.T("answersheet-respondents-heading"), b.Styles.Heading)
 	row++
-	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutRespondent}, {Title: "Navn"}, {Title: "Rolle"}, {Title: "E-post"}}, b.Styles.Header)
+	respondent := aboutRespondent.In(p)
+	b.HeaderRow(sh, row, []sheet.Column{{Title: respondent}, {Title: p.T("answersheet-respondent-name")},
+		{Title: p.T("answersheet-respondent-role")}, {Title: p.T("answersheet-respondent-email")}}, b.Styles.Header)
 	for i := range len(from.Respondents) + extraRespondents {
 		row++
-		b.Set(sh, 1, row, fmt.Sprintf("%s %d", aboutRespondent, i+1), b.Styles.TextMuted)
+		b.Set(sh, 1, row, respondent+" "+strconv.Itoa(i+1), b.Styles.TextMuted)
 		var r assessment.Respondent
 		if i < len(from.Respondents) {
 			r = from.Respondents[i]
@@ -162,68 +201,73 @@ func writeAbout(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessmen
 	}
 
 	row += 2
-	b.Set(sh, 1, row, "Egne mål (valgfritt)", b.Styles.Heading)
+	b.Set(sh, 1, row, p.T("answersheet-targets-heading"), b.Styles.Heading)
 	row++
-	dt := *q.DefaultTarget
-	b.Merged(sh, row, 1, 4, fmt.Sprintf("Kommunens egen ambisjon for et område, på skalaen. Står cellen tom, gjelder skjemaets mål (vanligvis «%s»).", q.ScaleLabel(dt)), b.Styles.Note, width, 10)
+	b.Merged(sh, row, 1, 4, p.T("answersheet-targets-note", "Default", scaleLabel(p, q, *q.DefaultTarget)), b.Styles.Note, width, 10)
 	row++
-	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutTargetArea}, {Title: "Eget mål"}, {Title: aboutTargetID}}, b.Styles.Header)
-	scale := scaleLabels(q)
+	b.HeaderRow(sh, row, []sheet.Column{{Title: aboutTargetArea.In(p)}, {Title: p.T("answersheet-targets-target")}, {Title: aboutTargetID.In(p)}}, b.Styles.Header)
+	scale := scaleLabels(p, q)
 	for _, a := range q.Areas {
 		row++
-		b.Set(sh, 1, row, a.Name.String(), b.Styles.Text)
+		b.Set(sh, 1, row, a.Name.Localize(p), b.Styles.Text)
 		target := ""
 		if v, ok := from.Targets[a.ID]; ok {
-			target = q.ScaleLabel(v)
+			target = scaleLabel(p, q, v)
 		}
 		b.Set(sh, 2, row, target, ts.input)
 		b.Set(sh, 3, row, a.ID, b.Styles.TextMuted)
-		lists.add(sheet.Cell(2, row), scale)
+		w.lists.add(sheet.Cell(2, row), scale)
 	}
 
 	row += 2
-	b.Set(sh, 1, row, "Skalaen", b.Styles.Heading)
-	for _, p := range q.Scale {
+	b.Set(sh, 1, row, p.T("answersheet-scale-heading"), b.Styles.Heading)
+	for _, pt := range q.Scale {
 		row++
-		b.Set(sh, 1, row, p.Label.String(), b.Styles.TextBold)
-		b.Merged(sh, row, 2, 4, p.Description.String(), b.Styles.Text, 94, 11)
+		b.Set(sh, 1, row, pt.Label.Localize(p), b.Styles.TextBold)
+		b.Merged(sh, row, 2, 4, pt.Description.Localize(p), b.Styles.Text, 94, 11)
 	}
-	lists.flush(sh)
+	w.lists.flush(sh)
 	protect(b, sh)
 }
 
 // writeAnswers writes the Svar sheet: one row per question.
-func writeAnswers(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessment.Questionnaire, from *assessment.Checked, areas []string) {
-	const sh = sheetAnswers
-	b.HeaderRow(sh, 1, answerColumns, b.Styles.Header)
-	b.Set(sh, colHelp, 1, answerColumns[colHelp-1].Title, b.Styles.HeaderIndent)
+func (w *writer) writeAnswers(from *assessment.Checked, areas []string) {
+	b, ts, p, q, sh := w.b, w.ts, w.p, w.q, w.answers
+	cols := answerColumns(p)
+	b.HeaderRow(sh, 1, cols, b.Styles.Header)
+	b.Set(sh, colHelp, 1, cols[colHelp-1].Title, b.Styles.HeaderIndent)
 	row := 1
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
 		if len(areas) > 0 && !slices.Contains(areas, a.ID) {
 			return
 		}
 		row++
+		area, text := a.Name.Localize(p), qu.Text.Localize(p)
 		b.Set(sh, colID, row, qu.ID, b.Styles.TextMuted)
-		b.Set(sh, colArea, row, a.Name.String(), b.Styles.Text)
+		b.Set(sh, colArea, row, area, b.Styles.Text)
 		if qu.Step > 0 {
 			b.Set(sh, colStep, row, qu.Step, b.Styles.TextCenter)
 		} else {
 			b.Set(sh, colStep, row, "", b.Styles.TextCenter)
 		}
 		b.Set(sh, colTier, row, qu.Tier, b.Styles.TextCenter)
-		b.Set(sh, colQuestion, row, qu.Text.String(), b.Styles.TextBold)
-		help := answerHelp(qu)
+		b.Set(sh, colQuestion, row, text, b.Styles.TextBold)
+		help := answerHelp(p, qu)
 		// The help is indented a little, so that it does not run on from
 		// the question beside it.
 		b.Set(sh, colHelp, row, help, b.Styles.TextIndent)
 
-		value, comment := cellAnswer(q, qu, from.Value(qu)), ""
+		value := cellAnswer(p, q, qu, from.Value(qu))
+		var comment, by, evidence string
 		if ans, ok := from.Answers.Answers.Get(qu.ID); ok {
-			comment = ans.Comment
+			comment, by = ans.Comment, ans.By
+			evidence = strings.Join(ans.Evidence, assessment.ListSep+" ")
 		}
 		b.Set(sh, colAnswer, row, value, ts.input)
 		b.Set(sh, colComment, row, comment, ts.input)
-		answerValidation(b, sh, row, q, qu, lists)
+		b.Set(sh, colBy, row, by, ts.input)
+		b.Set(sh, colEvidence, row, evidence, ts.input)
+		w.answerValidation(row, qu)
 
 		// Neither Excel nor LibreOffice fits a row to wrapped text when it
 		// opens a file, so the height is set here. sheet.TextHeight errs on the
@@ -236,96 +280,182 @@ func writeAnswers(b *sheet.Book, ts templateStyles, lists *dropLists, q *assessm
 			text   string
 			col    int
 			indent float64
-		}{{a.Name.String(), colArea, 0}, {qu.Text.String(), colQuestion, 0}, {help, colHelp, 2}, {comment, colComment, 0}, {fmt.Sprint(value), colAnswer, 0}} {
-			h = max(h, sheet.TextHeight(c.text, answerColumns[c.col-1].Width*1.1-c.indent, 11))
+		}{{area, colArea, 0}, {text, colQuestion, 0}, {help, colHelp, 2}, {comment, colComment, 0},
+			{fmt.Sprint(value), colAnswer, 0}, {by, colBy, 0}, {evidence, colEvidence, 0}} {
+			h = max(h, sheet.TextHeight(c.text, cols[c.col-1].Width*1.1-c.indent, 11))
 		}
 		b.Check(b.File.SetRowHeight(sh, row, h))
 	})
-	lists.flush(sh)
+	w.lists.flush(sh)
 	protect(b, sh)
 }
 
 // answerHelp is the question's help text plus what to write where the
 // answer cell has no dropdown.
-func answerHelp(qu *assessment.Question) string {
+func answerHelp(p *lang.Printer, qu *assessment.Question) string {
 	var parts []string
-	if h := qu.Help.String(); h != "" {
+	if h := qu.Help.Localize(p); h != "" {
 		parts = append(parts, h)
 	}
-	na := ""
+	words := ""
+	if qu.EffectiveType() != assessment.TypeText {
+		words = " " + p.T("answersheet-help-dont-know", "DontKnow", lang.M("value-dont-know"))
+	}
 	if qu.NAAllowed() {
-		na = " Skriv «" + naLabel + "» hvis spørsmålet ikke gjelder kommunen."
+		words += " " + p.T("answersheet-help-na", "NA", lang.M("value-na"))
 	}
 	switch qu.EffectiveType() {
 	case assessment.TypeMulti:
-		parts = append(parts, "Flere svar er mulig: skriv alternativene adskilt med semikolon (;). Alternativer: "+
-			strings.Join(optionLabels(qu), "; ")+"."+na)
+		parts = append(parts, p.T("answersheet-help-multi", "Options", joinLabels(optionLabels(p, qu)))+words)
 	case assessment.TypeNumber:
-		unit := ""
-		if qu.Unit != "" {
-			unit = " (" + qu.Unit + ")"
-		}
-		parts = append(parts, "Skriv et tall"+unit+"."+na)
+		parts = append(parts, numberText(qu).In(p)+"."+words)
 	case assessment.TypeText:
-		parts = append(parts, "Fritekst.")
+		parts = append(parts, p.T("answersheet-help-text"))
 	}
 	return strings.Join(parts, "\n")
 }
 
 // cellAnswer is a value as a person fills it in: the scale label picked
 // in the dropdown, a number cell, else the value in words.
-func cellAnswer(q *assessment.Questionnaire, qu *assessment.Question, v assessment.Value) any {
+func cellAnswer(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question, v assessment.Value) any {
 	if v.Kind == assessment.ValueGiven {
 		switch qu.EffectiveType() {
 		case assessment.TypeScale:
-			return q.ScaleLabel(v.Number)
+			return scaleLabel(p, q, v.Number)
 		case assessment.TypeNumber:
 			return v.Number
 		}
 	}
-	return assessment.Label(q, qu, v)
+	return assessment.LabelIn(p, q, qu, v)
 }
 
 // answerValidation adds the data validation of one answer cell: a
 // dropdown, a number check, or only a prompt that says what to write.
-func answerValidation(b *sheet.Book, sh string, row int, q *assessment.Questionnaire, qu *assessment.Question, lists *dropLists) {
+func (w *writer) answerValidation(row int, qu *assessment.Question) {
+	p := w.p
 	ref := sheet.Cell(colAnswer, row)
-	if values := dropdown(q, qu); values != nil {
-		lists.add(ref, values)
+	if values := dropdown(p, w.q, qu); values != nil {
+		w.lists.add(ref, values)
 		return
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = ref
 	switch qu.EffectiveType() {
 	case assessment.TypeNumber:
+		// A number within the question's limits, or one of the words a
+		// number cell also takes: «Vet ikke» on every scored question,
+		// «Ikke relevant» where the question allows it.
+		words := []string{p.T("value-dont-know")}
 		if qu.NAAllowed() {
-			dv.Type = "custom"
-			dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%s),%s="%s")`, ref, ref, naLabel)
-		} else {
-			b.Check(dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+			words = append(words, p.T("value-na"))
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Skriv et tall", "Svaret skal være et tall"+naHint(qu)+". La cellen stå tom hvis du ikke vet.")
-		dv.SetInput("Skriv et tall", "Skriv et tall"+unitHint(qu)+naHint(qu)+".")
+		dv.Type = "custom"
+		dv.Formula1 = numberFormula(ref, qu.Min, qu.Max, words)
+		accepts := numberAccepts(qu).In(p)
+		dv.SetError(excelize.DataValidationErrorStyleStop, prompt(p.T("answersheet-dv-number-title"), maxPromptTitle),
+			prompt(p.T("answersheet-dv-number-error", "Accepts", accepts), maxPrompt))
+		dv.SetInput(prompt(p.T("answersheet-dv-number-title"), maxPromptTitle), prompt(accepts+".", maxPrompt))
 	case assessment.TypeMulti:
-		dv.SetInput("Ett eller flere alternativer", sheet.Truncate("Skriv alternativene adskilt med semikolon (;): "+strings.Join(optionLabels(qu), "; "), 250))
+		dv.SetInput(prompt(p.T("answersheet-dv-multi-title"), maxPromptTitle),
+			prompt(p.T("answersheet-dv-multi", "Options", joinLabels(optionLabels(p, qu))), maxPrompt))
 	default:
-		dv.SetInput("Fritekst", "Skriv svaret med egne ord.")
+		dv.SetInput(prompt(p.T("answersheet-dv-text-title"), maxPromptTitle), prompt(p.T("answersheet-dv-text"), maxPrompt))
 	}
-	b.Check(b.File.AddDataValidation(sh, dv))
+	w.b.Check(w.b.File.AddDataValidation(w.answers, dv))
 }
 
-func naHint(qu *assessment.Question) string {
-	if qu.NAAllowed() {
-		return ", eller «" + naLabel + "»"
+// prompt fits a text into one of Excel's limits on data validation texts.
+func prompt(s string, limit int) string { return sheet.Truncate(s, limit) }
+
+// numberFormula is the custom validation of a number cell ref: a number
+// within min and max (either may be nil), or one of words, compared as
+// Excel compares text (without regard to case). It is written into the
+// file as it stands, so it is escaped for XML here; excelize does not.
+func numberFormula(ref string, min, max *float64, words []string) string {
+	number := []string{"ISNUMBER(" + ref + ")"}
+	if min != nil {
+		number = append(number, ref+">="+formulaNumber(*min))
 	}
-	return ""
+	if max != nil {
+		number = append(number, ref+"<="+formulaNumber(*max))
+	}
+	alts := []string{number[0]}
+	if len(number) > 1 {
+		alts[0] = "AND(" + strings.Join(number, ",") + ")"
+	}
+	for _, word := range words {
+		alts = append(alts, ref+`="`+strings.ReplaceAll(word, `"`, `""`)+`"`)
+	}
+	return xmlEscaper.Replace("OR(" + strings.Join(alts, ",") + ")")
+}
+
+// formulaNumber writes a number as a formula in the file holds it: a
+// decimal point, no exponent.
+func formulaNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// planRows are the plans the Planer sheet lists, in questionnaire order:
+// those whose revision the planstrategi decides (their own rule or a
+// parent's), for only the municipality knows when they are next revised,
+// and any other plan the answers already say something about, so that
+// nothing is lost on the way through the sheet.
+func planRows(q *assessment.Questionnaire, from *assessment.Answers) []*assessment.Plan {
+	var out []*assessment.Plan
+	for i := range q.Plans {
+		pl := &q.Plans[i]
+		_, listed := from.Plans[pl.ID]
+		if cy := pl.EffectiveCycle(); listed || cy != nil && cy.Rule == assessment.CycleDecided {
+			out = append(out, pl)
+		}
+	}
+	return out
+}
+
+// writePlans writes the Planer sheet: one row per plan, with when it was
+// last adopted, when it is next revised and how it stands.
+func (w *writer) writePlans(plans []*assessment.Plan, from map[string]assessment.PlanStatus) {
+	b, ts, p, sh := w.b, w.ts, w.p, w.plans
+	cols := planColumns(p)
+	width := 0.0
+	for _, c := range cols {
+		width += c.Width
+	}
+	b.Set(sh, 1, 1, p.T("answersheet-plans-title"), b.Styles.Heading)
+	b.Merged(sh, 2, 1, len(cols), p.T("answersheet-plans-intro"), b.Styles.Paragraph, width, 11)
+	b.HeaderRow(sh, planHeaderRow, cols, b.Styles.Header)
+	row := planHeaderRow
+	for _, pl := range plans {
+		row++
+		st := from[pl.ID]
+		name := pl.Name.Localize(p)
+		b.Set(sh, colPlanName, row, name, b.Styles.TextBold)
+		b.Set(sh, colPlanID, row, pl.ID, b.Styles.TextMuted)
+		// Text cells, so that 2027-06 stays a month and is not made a
+		// date by the spreadsheet program.
+		b.Set(sh, colPlanAdopted, row, st.Adopted.String(), ts.inputText)
+		b.Set(sh, colPlanNext, row, st.Next.String(), ts.inputText)
+		b.Set(sh, colPlanStatus, row, st.Status, ts.input)
+		b.FitCells(sh, row, cols, []any{name, pl.ID, "", "", st.Status})
+	}
+	last := row
+	for _, c := range []struct {
+		col  int
+		text string
+	}{{colPlanAdopted, p.T("answersheet-dv-adopted")}, {colPlanNext, p.T("answersheet-dv-next")}, {colPlanStatus, p.T("answersheet-dv-status")}} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = sheet.Cell(c.col, planHeaderRow+1) + ":" + sheet.Cell(c.col, last)
+		dv.SetInput(prompt(cols[c.col-1].Title, maxPromptTitle), prompt(c.text, maxPrompt))
+		b.Check(b.File.AddDataValidation(sh, dv))
+	}
+	protect(b, sh)
 }
 
 // dropLists gathers the dropdowns of a sheet: each distinct list of values
 // becomes a column of the hidden list sheet, and one validation covers all
 // the cells that offer it.
 type dropLists struct {
-	b       *sheet.Book
+	w       *writer
 	columns map[string]int // joined values → column on the list sheet
 	order   []string       // keys of this sheet's lists, in first-use order
 	cells   map[string][]string
@@ -343,7 +473,7 @@ func (l *dropLists) add(ref string, values []string) {
 		col := len(l.columns) + 1
 		l.columns[key] = col
 		for i, v := range values {
-			l.b.Set(sheetLists, col, i+1, v, 0)
+			l.w.b.Set(l.w.listSheet, col, i+1, v, 0)
 		}
 	}
 	if _, ok := l.cells[key]; !ok {
@@ -355,15 +485,16 @@ func (l *dropLists) add(ref string, values []string) {
 
 // flush adds the validations gathered for the sheet sh and starts afresh.
 func (l *dropLists) flush(sh string) {
+	p, b := l.w.p, l.w.b
 	for _, key := range l.order {
 		col := sheet.ColName(l.columns[key])
 		n := len(l.values[key])
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = strings.Join(l.cells[key], " ")
-		dv.SetSqrefDropList(fmt.Sprintf("%s!$%s$1:$%s$%d", sheetLists, col, col, n))
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Velg i listen", "Velg et av svarene i listen (pilen til høyre for cellen), eller la cellen stå tom.")
-		dv.SetInput("Velg et svar", "Velg i listen. La cellen stå tom hvis du ikke vet.")
-		l.b.Check(l.b.File.AddDataValidation(sh, dv))
+		dv.SetSqrefDropList(fmt.Sprintf("%s!$%s$1:$%s$%d", sheet.QuoteSheet(l.w.listSheet), col, col, n))
+		dv.SetError(excelize.DataValidationErrorStyleStop, prompt(p.T("answersheet-dv-list-error-title"), maxPromptTitle), prompt(p.T("answersheet-dv-list-error"), maxPrompt))
+		dv.SetInput(prompt(p.T("answersheet-dv-list-title"), maxPromptTitle), prompt(p.T("answersheet-dv-list"), maxPrompt))
+		b.Check(b.File.AddDataValidation(sh, dv))
 	}
 	l.order = nil
 	l.cells = make(map[string][]string)
