@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -131,7 +132,7 @@ func TestLibreOfficeAnswerSheet(t *testing.T) {
 		t.Fatalf("saved by LibreOffice, read back with problems:\n%s", ds.Error())
 	}
 	tmplSame(t, want, gotC)
-	if !maps(gotC.Answers.Plans, want.Answers.Plans) {
+	if !maps.Equal(gotC.Answers.Plans, want.Answers.Plans) {
 		t.Errorf("plans read back as %v, want %v", gotC.Answers.Plans, want.Answers.Plans)
 	}
 

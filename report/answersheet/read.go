@@ -430,26 +430,18 @@ func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answer
 		s.errorf(s.answersAt(0, header+1), lang.M("answersheet-no-answer-column", "Answer", headAnswer))
 		return
 	}
-	seen := make(map[string]int)
-	for i := header + 1; i < len(s.rows); i++ {
-		r, row := s.rows[i], i+1
-		id := cellText(r, colID)
-		if id == "" {
-			continue
-		}
-		if first, dup := seen[id]; dup {
-			s.errorf(s.answersAt(colID+1, row), lang.M("answersheet-question-twice", "ID", id, "Row", first))
-			continue
-		}
-		seen[id] = row
+	twice := func(id string, first int) lang.Msg {
+		return lang.M("answersheet-question-twice", "ID", id, "Row", first)
+	}
+	s.eachRow(s.rows, header, colID, s.answersAt, twice, func(r []string, row int, id string) {
 		value, comment, by, evidence := cellText(r, colAns), cellText(r, colCom), cellText(r, colBy), cellText(r, colEv)
 		if value == "" && comment == "" && by == "" && evidence == "" {
-			continue
+			return
 		}
 		pos := s.answersAt(colAns+1, row)
 		if s.tooLong(pos, value) || s.tooLong(s.answersAt(colCom+1, row), comment) ||
 			s.tooLong(s.answersAt(colBy+1, row), by) || s.tooLong(s.answersAt(colEv+1, row), evidence) {
-			continue
+			return
 		}
 		// Answers.Check reads the text, by the same rules as for files, and
 		// reports unknown ids with «mente du …?» and --ignore-unknown.
@@ -459,6 +451,27 @@ func (s *Workbook) readAnswers(q *assessment.Questionnaire, a *assessment.Answer
 			s.at["answers."+id] = s.answersAt(colID+1, row)
 		}
 		a.Answers.Set(id, &assessment.Answer{Empty: value == "", Scalar: value, Comment: comment, By: by, Evidence: splitEvidence(evidence)})
+	})
+}
+
+// eachRow calls fn with each row of a table below its header that has an
+// id in column colID (0-based), the first time the id appears; a later row
+// with the same id is reported at its id cell (at gives the cells of the
+// table's sheet) with the message twice makes.
+func (s *Workbook) eachRow(rows [][]string, header, colID int, at func(col, row int) cellPos, twice func(id string, first int) lang.Msg, fn func(r []string, row int, id string)) {
+	seen := make(map[string]int)
+	for i := header + 1; i < len(rows); i++ {
+		r, row := rows[i], i+1
+		id := cellText(r, colID)
+		if id == "" {
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			s.errorf(at(colID+1, row), twice(id, first))
+			continue
+		}
+		seen[id] = row
+		fn(r, row, id)
 	}
 }
 
@@ -485,21 +498,13 @@ func (s *Workbook) readPlans(a *assessment.Answers) {
 		s.errorf(s.plansAt(0, 0), lang.M("answersheet-plans-no-id-column", "ID", headID))
 		return
 	}
-	seen := make(map[string]int)
-	for i := header + 1; i < len(s.plans); i++ {
-		r, row := s.plans[i], i+1
-		id := cellText(r, colID)
-		if id == "" {
-			continue
-		}
-		if first, dup := seen[id]; dup {
-			s.errorf(s.plansAt(colID+1, row), lang.M("answersheet-plan-twice", "ID", id, "Row", first))
-			continue
-		}
-		seen[id] = row
+	twice := func(id string, first int) lang.Msg {
+		return lang.M("answersheet-plan-twice", "ID", id, "Row", first)
+	}
+	s.eachRow(s.plans, header, colID, s.plansAt, twice, func(r []string, row int, id string) {
 		adopted, next, status := cellText(r, colAdopted), cellText(r, colNext), cellText(r, colStatus)
 		if adopted == "" && next == "" && status == "" {
-			continue
+			return
 		}
 		path := "plans." + id
 		s.at[path] = s.plansAt(colID+1, row)
@@ -520,7 +525,7 @@ func (s *Workbook) readPlans(a *assessment.Answers) {
 			a.Plans = make(map[string]assessment.PlanStatus)
 		}
 		a.Plans[id] = st
-	}
+	})
 }
 
 // readWhen reads a year, a month or (with allowDay) a date from a cell:

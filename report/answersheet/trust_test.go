@@ -2,6 +2,7 @@ package answersheet
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -69,7 +70,7 @@ func TestAnswerSheetCarriesTrust(t *testing.T) {
 					t.Errorf("%s: read back %+v, want by %q evidence %q comment %q", id, g, w.By, w.Evidence, w.Comment)
 				}
 			}
-			if !maps(got.Answers.Plans, want.Answers.Plans) {
+			if !maps.Equal(got.Answers.Plans, want.Answers.Plans) {
 				t.Errorf("plans read back as %v, want %v", got.Answers.Plans, want.Answers.Plans)
 			}
 			ws, gs := assessment.Evaluate(want), assessment.Evaluate(got)
@@ -81,18 +82,6 @@ func TestAnswerSheetCarriesTrust(t *testing.T) {
 			}
 		})
 	}
-}
-
-func maps[K comparable, V comparable](a, b map[K]V) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // rowsOf reads a sheet of a workbook.
