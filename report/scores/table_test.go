@@ -8,8 +8,12 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/internal/fixture"
 )
+
+// nb prints bokmål, as the outputs do by default.
+var nb = lang.For(lang.NB)
 
 // checkWidth fails on a line wider than the 80 columns of a terminal.
 func checkWidth(t *testing.T, out string) {
@@ -84,26 +88,26 @@ func TestHeadlineUncertain(t *testing.T) {
 		t.Fatal("the partial answers should be uncertain")
 	}
 	want := "Totalskår 54,8 av 100 · nivå Etablerende · usikker – bare 14 % besvart\n7 gap · 72 ubesvart"
-	if got := Headline(r); got != want {
+	if got := Headline(nb, r); got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
 	r.Coverage = assessment.Some(0)
-	if got := Headline(r); !strings.Contains(got, " · usikker – ingenting besvart\n") {
+	if got := Headline(nb, r); !strings.Contains(got, " · usikker – ingenting besvart\n") {
 		t.Errorf("nothing answered: %q", got)
 	}
 }
 
 func TestTopGapsTitle(t *testing.T) {
 	for n, want := range map[int]string{1: "Det viktigste tiltaket", 3: "De tre viktigste tiltakene", 5: "De fem viktigste tiltakene", 12: "De 12 viktigste tiltakene"} {
-		if got := topGapsTitle(n); got != want {
-			t.Errorf("topGapsTitle(%d) = %q, want %q", n, got, want)
+		if got := TopGapsTitle(nb, n); got != want {
+			t.Errorf("TopGapsTitle(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
 
 func TestMonthText(t *testing.T) {
 	for m, want := range map[assessment.Month]string{{Year: 2027, Month: 1}: "januar 2027", {Year: 2027, Month: 12}: "desember 2027", {Year: 2028, Month: 5}: "mai 2028"} {
-		if got := MonthText(m); got != want {
+		if got := MonthText(nb, m); got != want {
 			t.Errorf("MonthText(%v) = %q, want %q", m, got, want)
 		}
 	}
