@@ -209,6 +209,10 @@ func (rw *reportWriter) summary() {
 		b.Merged(sh, row, 1, l.last, p.T("report-respondents", "Names", scores.JoinAnd(p, names)), st.Subtitle, l.width, 11)
 		row++
 	}
+	if documented, answered := documentedCount(r); answered > 0 {
+		b.Merged(sh, row, 1, l.last, p.T("report-documented", "Documented", documented, "Answered", answered), st.Subtitle, l.width, 11)
+		row++
+	}
 	b.Merged(sh, row, 1, l.last, p.T("report-made-with", "Ref", q.Ref().String(), "Date", rw.date(rw.opt.Now), "Version", rw.opt.ToolVersion),
 		st.Note, l.width, 10)
 	row++
@@ -298,6 +302,21 @@ func (rw *reportWriter) heading(l summaryLayout, row int, text string) {
 
 // date is a date as in running text, «20. november 2026».
 func (rw *reportWriter) date(t time.Time) string { return scores.DateText(rw.p, t) }
+
+// documentedCount counts the valid answers (a value or «ikke relevant»)
+// and those of them whose evidence the answers file gives.
+func documentedCount(r *assessment.Result) (documented, answered int) {
+	for _, qr := range r.Questions {
+		if qr.Answer == nil || qr.Status != assessment.Answered && qr.Status != assessment.NotApplicable {
+			continue
+		}
+		answered++
+		if len(qr.Answer.Evidence) > 0 {
+			documented++
+		}
+	}
+	return documented, answered
+}
 
 // keyFigures writes total score, level and coverage (and the change)
 // large, each with a label above and an explanation below.
@@ -698,16 +717,18 @@ func (rw *reportWriter) actions() {
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Gaps)+1)))
 }
 
-// answers lists every question with its answer, comment, value and gap.
-// A row is a list of cells in the order of cols, so that a column is
-// added in two places that stand side by side.
+// answers lists every question with its answer, comment, who gave it and
+// where it is documented, value and gap. A row is a list of cells in the
+// order of cols, so that a column is added in two places that stand side
+// by side.
 func (rw *reportWriter) answers() {
 	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
 	sh := rw.sheets.answers
 	cols := []sheet.Column{
-		{Title: p.T("col-area"), Width: 18}, {Title: p.T("report-col-question"), Width: 44}, {Title: p.T("report-col-step-short"), Width: 7},
-		{Title: p.T("col-level"), Width: 7}, {Title: p.T("report-col-answer"), Width: 20}, {Title: p.T("report-col-comment"), Width: 36},
-		{Title: p.T("report-col-value"), Width: 11}, {Title: p.T("report-col-target"), Width: 16}, {Title: p.T("report-col-gap"), Width: 8},
+		{Title: p.T("col-area"), Width: 16}, {Title: p.T("report-col-question"), Width: 38}, {Title: p.T("report-col-step-short"), Width: 7},
+		{Title: p.T("col-level"), Width: 7}, {Title: p.T("report-col-answer"), Width: 18}, {Title: p.T("report-col-comment"), Width: 32},
+		{Title: p.T("report-col-by"), Width: 14}, {Title: p.T("report-col-evidence"), Width: 24},
+		{Title: p.T("report-col-value"), Width: 10}, {Title: p.T("report-col-target"), Width: 15}, {Title: p.T("report-col-gap"), Width: 7},
 		{Title: p.T("report-col-question-id"), Width: 26},
 	}
 	// The id is for finding a question in the answers file on the screen;
@@ -724,11 +745,14 @@ func (rw *reportWriter) answers() {
 		qr := &r.Questions[i]
 		row := i + 2
 		qu := qr.Question
-		comment := ""
-		if qr.Answer != nil {
-			comment = qr.Answer.Comment
-		} else if a, ok := r.Answers.Answers.Get(qu.ID); ok {
-			comment = a.Comment // an empty answer may still carry a comment
+		// An empty answer may still carry a comment, who and evidence.
+		written := qr.Answer
+		if written == nil {
+			written, _ = r.Answers.Answers.Get(qu.ID)
+		}
+		var comment, by, evidence string
+		if written != nil {
+			comment, by, evidence = written.Comment, written.By, strings.Join(written.Evidence, "; ")
 		}
 		answer := cell{answerLabel(p, q, qr), st.Text}
 		switch qr.Status {
@@ -748,7 +772,7 @@ func (rw *reportWriter) answers() {
 		}
 		cells := []cell{
 			{qr.Area.Name.Localize(p), st.Text}, {qu.Text.Localize(p), st.Text}, {stepLabel(qu), st.TextCenter}, {tierLabel(qu), st.TextCenter},
-			answer, {comment, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
+			answer, {comment, st.Text}, {by, st.Text}, {evidence, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
 		}
 		for c, x := range cells {
 			b.Set(sh, c+1, row, x.v, x.style)

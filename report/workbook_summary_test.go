@@ -118,7 +118,7 @@ func TestReportUnknownAnswers(t *testing.T) {
 	// Svar: the answer reads «Vet ikke», on the fill of a missing answer.
 	for _, qu := range r.Unknown {
 		c, row := wbFind(t, f, nbReport.answers, qu.ID)
-		ref := sheet.Cell(c-5, row)
+		ref := sheet.Cell(c-7, row)
 		if got, _ := f.GetCellValue(nbReport.answers, ref); got != assessment.DontKnowLabel {
 			t.Errorf("Svar, %s: %q", qu.ID, got)
 		}
@@ -230,4 +230,54 @@ func questionnaireTexts(v reflect.Value, out []string) []string {
 		}
 	}
 	return out
+}
+
+// withEvidence is Øyer's 2026.2 answers with who gave two of them and
+// where they are documented.
+func withEvidence(t testing.TB) *assessment.Result {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/oyer-3440-2026.2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "  styring-lcc: 2\n",
+		"  styring-lcc: {value: 2, by: Silje Haugen, evidence: [sak 2025/123, https://oyer.kommune.no/lcc]}\n", 1)
+	s = strings.Replace(s, "    value: 3\n    comment: Planstrategien for 2024–2027",
+		"    value: 3\n    by: Kari Nordbø\n    evidence: [\"Planstrategi 2024–2027, vedtatt i sak 12/24\"]\n    comment: Planstrategien for 2024–2027", 1)
+	return fixture.ResultFrom(t, "dokumentert.yaml", []byte(s))
+}
+
+// Svar says who gave each answer and where it is documented; Sammendrag
+// says how many of the answers are documented.
+func TestReportAnswersByAndEvidence(t *testing.T) {
+	r := withEvidence(t)
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	sh := nbReport.answers
+	by, head := wbFind(t, f, sh, "Besvart av")
+	evidence, _ := wbFind(t, f, sh, "Dokumentasjon")
+	for id, want := range map[string][2]string{
+		"styring-lcc":          {"Silje Haugen", "sak 2025/123; https://oyer.kommune.no/lcc"},
+		"styring-planstrategi": {"Kari Nordbø", "Planstrategi 2024–2027, vedtatt i sak 12/24"},
+		"styring-temaplan":     {"", ""},
+	} {
+		_, row := wbFindAfter(t, f, sh, id, head)
+		if got := [2]string{wbValue(t, f, sh, by, row), wbValue(t, f, sh, evidence, row)}; got != want {
+			t.Errorf("%s: by and evidence %q, want %q", id, got, want)
+		}
+	}
+	answered := 0
+	for _, qr := range r.Questions {
+		if qr.Status == assessment.Answered || qr.Status == assessment.NotApplicable {
+			answered++
+		}
+	}
+	want := fmt.Sprintf("Dokumentert: 2 av %d svar", answered)
+	if !strings.Contains(wbSheetText(t, f, nbReport.summary), want) {
+		t.Errorf("Sammendrag does not say %q", want)
+	}
+	// Without any evidence the line says so: none of them is documented.
+	f = wbOpen(t, wbWrite(t, fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), ReportOptions{}))
+	if want := fmt.Sprintf("Dokumentert: 0 av %d svar", answered); !strings.Contains(wbSheetText(t, f, nbReport.summary), want) {
+		t.Errorf("Sammendrag does not say %q", want)
+	}
 }

@@ -328,8 +328,8 @@ func TestReportAnswers(t *testing.T) {
 	unanswered := 0
 	for i, qr := range r.Questions {
 		row := rows[i+1]
-		if row[9] != qr.Question.ID {
-			t.Fatalf("row %d is %s, want %s", i+2, row[9], qr.Question.ID)
+		if row[11] != qr.Question.ID {
+			t.Fatalf("row %d is %s, want %s", i+2, row[11], qr.Question.ID)
 		}
 		if qr.Status == assessment.Unanswered {
 			unanswered++
@@ -342,7 +342,7 @@ func TestReportAnswers(t *testing.T) {
 		t.Fatal("the partial answers have no unanswered question")
 	}
 	col, row := wbFind(t, f, nbReport.answers, "styring-temaplan")
-	if got := wbValue(t, f, nbReport.answers, col-4, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
+	if got := wbValue(t, f, nbReport.answers, col-6, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
 		t.Errorf("comment %q", got)
 	}
 }
@@ -747,7 +747,7 @@ func TestReportAnswersPrintArea(t *testing.T) {
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Area" && dn.Scope == nbReport.answers {
-			if want := "'Svar'!$A:$I"; dn.RefersTo != want {
+			if want := "'Svar'!$A:$K"; dn.RefersTo != want {
 				t.Errorf("print area %q, want %q", dn.RefersTo, want)
 			}
 			return
