@@ -362,6 +362,9 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 			CustomNumFmt: new(sheet.SignedOneDecimalFormat), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
 			p.T("report-points-since", "Date", rw.date(base.Answers.Date.Time)), l.cov + 4, l.cov + 6, 0})
 	}
+	// A note that does not fit its columns («poeng siden 10. november
+	// 2025») wraps, and its row is made tall enough for it.
+	notes := sheet.DefaultRowHeight
 	for _, f := range figs {
 		b.Set(sh, f.from, row, f.label, st.BigLabel)
 		b.Set(sh, f.from, row+1, f.value, f.style)
@@ -369,6 +372,7 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 			f.noteStyle = st.Subtitle
 		}
 		b.Set(sh, f.from, row+2, f.note, f.noteStyle)
+		notes = max(notes, sheet.TextHeight(f.note, spanWidth(l.cols, f.from, f.to), 11))
 		if f.to > f.from {
 			for i := range 3 {
 				b.Check(b.File.MergeCell(sh, sheet.Cell(f.from, row+i), sheet.Cell(f.to, row+i)))
@@ -376,6 +380,9 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	b.Check(b.File.SetRowHeight(sh, row+1, 36))
+	if notes > sheet.DefaultRowHeight {
+		b.Check(b.File.SetRowHeight(sh, row+2, notes))
+	}
 	return row + 3
 }
 
