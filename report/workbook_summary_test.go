@@ -207,26 +207,9 @@ func TestReportFylkeWords(t *testing.T) {
 // questionnaireTexts collects the bokmål of every assessment.Text that v
 // holds, in exported fields, slices and pointers.
 func questionnaireTexts(v reflect.Value, out []string) []string {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			out = questionnaireTexts(v.Elem(), out)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			out = questionnaireTexts(v.Index(i), out)
-		}
-	case reflect.Struct:
-		if t, ok := v.Interface().(assessment.Text); ok {
-			if t.NB != "" {
-				out = append(out, t.NB)
-			}
-			return out
-		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				out = questionnaireTexts(v.Field(i), out)
-			}
+	for _, t := range collectTexts(v, nil) {
+		if t.NB != "" {
+			out = append(out, t.NB)
 		}
 	}
 	return out

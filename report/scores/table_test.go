@@ -25,16 +25,6 @@ func checkWidth(t *testing.T, out string) {
 	}
 }
 
-// containsAll fails for each of wants that out lacks.
-func containsAll(t *testing.T, out string, wants ...string) {
-	t.Helper()
-	for _, want := range wants {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
-	}
-}
-
 func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 	r := fixture.Result(t, "../../testdata/oyer-3440-2026.2.yaml")
 	var b bytes.Buffer
@@ -42,7 +32,7 @@ func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	containsAll(t, out,
+	fixture.ContainsAll(t, out,
 		"Totalskår 40,8 av 100 · nivå Forankret · dekning 98 %\n82 gap · 0 ubesvart · 2 vet ikke\n",
 		"\nDe fem viktigste tiltakene\n1. Vedta et tallfestet mål",
 		"   Svar på styring-ressursmal: Ikke startet (0)\n   Neste anledning: desember 2027 – Kommuneplanens samfunnsdel\n2. ",
@@ -136,7 +126,7 @@ func TestOverviewFitsEightyColumns(t *testing.T) {
 	if got := strings.Fields(lines[0]); strings.Join(got, " ") != "Kommune Nr. Total Dekn. 1 2 3 4 5 6 7" {
 		t.Errorf("header = %q", lines[0])
 	}
-	containsAll(t, out,
+	fixture.ContainsAll(t, out,
 		"Øyer             3440   40,8    98 %   43,3  30,2  45,6  31,7  41,2  56,2  37,5",
 		"Porsanger – Po…  3440  100,0*  100 %  100,0 100,0 100,0 100,0 100,0 100,0 100,0",
 		"Øyer             3440   54,8*   14 %   51,9     –  75,0     –  30,0  62,2     –",
