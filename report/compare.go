@@ -20,6 +20,18 @@ import (
 // language, in order.
 type compareSheets struct{ overview, areas, stats, trend, errors string }
 
+// Sheet names of the comparison workbook in bokmål, in order; a
+// comparison in nynorsk names its sheets in nynorsk.
+var (
+	nbCompareSheets = compareSheetNames(lang.For(lang.NB))
+
+	SheetOverview = nbCompareSheets.overview
+	SheetAreas    = nbCompareSheets.areas
+	SheetStats    = nbCompareSheets.stats
+	SheetTrend    = nbCompareSheets.trend
+	SheetErrors   = nbCompareSheets.errors
+)
+
 func compareSheetNames(p *lang.Printer) compareSheets {
 	return compareSheets{overview: p.T("compare-sheet-overview"), areas: p.T("compare-sheet-areas"),
 		stats: p.T("compare-sheet-stats"), trend: p.T("compare-sheet-trend"), errors: p.T("compare-sheet-errors")}

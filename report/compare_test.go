@@ -106,14 +106,14 @@ answers: {}
 	f := cmpWrite(t, c)
 
 	// Øyer has two files: the newest is ranked, and Utvikling shows both.
-	if got, want := f.GetSheetList(), []string{nbCompare.overview, nbCompare.areas, nbCompare.stats, nbCompare.trend, nbCompare.errors}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{SheetOverview, SheetAreas, SheetStats, SheetTrend, SheetErrors}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 
 	// Oversikt: sorted by total, highest first; the two complete files
 	// tie and go by kommunenummer; Lesja answered nothing and has no
 	// place. Numbers keep their leading zero; names stay text.
-	rows, err := f.GetRows(nbCompare.overview)
+	rows, err := f.GetRows(SheetOverview)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,27 +130,27 @@ answers: {}
 	if rows[3][3] != "–" {
 		t.Errorf("Lesja's total %q, want «–»", rows[3][3])
 	}
-	if got := wbFloat(t, f, nbCompare.overview, 4, 3); !wbSame(got, oyer.Total.Value) {
+	if got := wbFloat(t, f, SheetOverview, 4, 3); !wbSame(got, oyer.Total.Value) {
 		t.Errorf("total %v, want %v", got, oyer.Total.Value)
 	}
 	// The change since Øyer's partial answers of 2 October, per area and
 	// in total; «–» for Oslo, which has no earlier file.
-	change := cmpColumn(t, f, nbCompare.overview, "Endring")
-	if got := wbFloat(t, f, nbCompare.overview, change, 3); !wbSame(got, oyer.Total.Value-partial.Total.Value) {
+	change := cmpColumn(t, f, SheetOverview, "Endring")
+	if got := wbFloat(t, f, SheetOverview, change, 3); !wbSame(got, oyer.Total.Value-partial.Total.Value) {
 		t.Errorf("change %v, want %v", got, oyer.Total.Value-partial.Total.Value)
 	}
-	if got := cmpText(t, f, nbCompare.overview, change, 2); got != "–" {
+	if got := cmpText(t, f, SheetOverview, change, 2); got != "–" {
 		t.Errorf("Oslo's change %q, want «–»", got)
 	}
 	for i, ar := range oyer.Areas {
-		col := cmpColumn(t, f, nbCompare.overview, ar.Area.Name.String())
-		if got := wbFloat(t, f, nbCompare.overview, col, 3); !wbSame(got, ar.Score.Value) {
+		col := cmpColumn(t, f, SheetOverview, ar.Area.Name.String())
+		if got := wbFloat(t, f, SheetOverview, col, 3); !wbSame(got, ar.Score.Value) {
 			t.Errorf("%s: %v, want %v", ar.Area.ID, got, ar.Score.Value)
 		}
-		if wbValue(t, f, nbCompare.overview, col+1, 1) != "Endring" {
+		if wbValue(t, f, SheetOverview, col+1, 1) != "Endring" {
 			t.Errorf("%s: no change beside it", ar.Area.ID)
 		}
-		got := cmpText(t, f, nbCompare.overview, col+1, 3)
+		got := cmpText(t, f, SheetOverview, col+1, 3)
 		if before := partial.Areas[i].Score; before.Defined {
 			if want := fmt.Sprintf("%+.1f", ar.Score.Value-before.Value); strings.Replace(got, "−", "-", 1) != want {
 				t.Errorf("%s: change %q, want %s", ar.Area.ID, got, want)
@@ -159,12 +159,12 @@ answers: {}
 			t.Errorf("%s: change %q, want «–» (not answered before)", ar.Area.ID, got)
 		}
 	}
-	dates := cmpColumn(t, f, nbCompare.overview, "Dato")
-	if got := cmpText(t, f, nbCompare.overview, dates, 3) + " " + cmpText(t, f, nbCompare.overview, dates+1, 3); got != "2026-11-20 2026-10-02" {
+	dates := cmpColumn(t, f, SheetOverview, "Dato")
+	if got := cmpText(t, f, SheetOverview, dates, 3) + " " + cmpText(t, f, SheetOverview, dates+1, 3); got != "2026-11-20 2026-10-02" {
 		t.Errorf("Øyer's dates %q", got)
 	}
 	fixture.NoFormulas(t, f)
-	xml := wbSheetXML(t, f, nbCompare.overview)
+	xml := wbSheetXML(t, f, SheetOverview)
 	for _, want := range []string{`<autoFilter ref=`, `state="frozen"`, `fitToPage="true"`, `colorScale`, `orientation="landscape"`,
 		// Colours for the two ranked rows only.
 		`sqref="D2:D3"`} {
@@ -175,21 +175,21 @@ answers: {}
 
 	// Statistikk: n, min, quartiles, median, max of the ranked totals.
 	totals := []float64{oyer.Total.Value, oyer.Total.Value}
-	_, row := wbFind(t, f, nbCompare.stats, "Samlet skår")
-	if got := wbValue(t, f, nbCompare.stats, 2, row); got != "2" {
+	_, row := wbFind(t, f, SheetStats, "Samlet skår")
+	if got := wbValue(t, f, SheetStats, 2, row); got != "2" {
 		t.Errorf("n = %s, want 2 (Lesja has no place)", got)
 	}
 	for i, want := range []float64{totals[0], quantile(totals, 0.25), quantile(totals, 0.5), quantile(totals, 0.75), totals[1]} {
-		if got := wbFloat(t, f, nbCompare.stats, 3+i, row); !wbSame(got, want) {
+		if got := wbFloat(t, f, SheetStats, 3+i, row); !wbSame(got, want) {
 			t.Errorf("statistic %d: %v, want %v", i, got, want)
 		}
 	}
-	if text := wbSheetText(t, f, nbCompare.stats); !strings.Contains(text, "Én kommune med usikker skår – svar på under 50 % av spørsmålene – er ikke med") {
+	if text := wbSheetText(t, f, SheetStats); !strings.Contains(text, "Én kommune med usikker skår – svar på under 50 % av spørsmålene – er ikke med") {
 		t.Errorf("Statistikk does not say that Lesja is left out:\n%s", text)
 	}
 
 	// Områder: area × municipality, with a bar chart of each ranked one.
-	arows, _ := f.GetRows(nbCompare.areas)
+	arows, _ := f.GetRows(SheetAreas)
 	if arows[0][1] != "=Oslo+1 (0301)" || arows[0][3] != "Lesja (3432) – usikker" || arows[2][0] != oyer.Areas[0].Area.Name.String() {
 		t.Errorf("area sheet starts %v / %v", arows[0], arows[2])
 	}
@@ -202,17 +202,17 @@ answers: {}
 	}
 
 	// Utvikling: Øyer's two files, oldest first, with the change.
-	trows, _ := f.GetRows(nbCompare.trend)
+	trows, _ := f.GetRows(SheetTrend)
 	if len(trows) < 3 || trows[1][2] != "2026-10-02" || trows[2][2] != "2026-11-20" || trows[1][4] != "–" ||
 		trows[1][6] != "usikker – bare 14\u00a0% besvart" || trows[2][6] != "nyeste, brukt i «Oversikt»" {
 		t.Errorf("Utvikling %q", trows)
 	}
-	if got := wbFloat(t, f, nbCompare.trend, 5, 3); !wbSame(got, oyer.Total.Value-partial.Total.Value) {
+	if got := wbFloat(t, f, SheetTrend, 5, 3); !wbSame(got, oyer.Total.Value-partial.Total.Value) {
 		t.Errorf("Utvikling's change %v", got)
 	}
 
 	// Feil: the file, its position and the message.
-	erows, _ := f.GetRows(nbCompare.errors)
+	erows, _ := f.GetRows(SheetErrors)
 	if len(erows) != 2 || erows[1][0] != "svar/feil.yaml" || erows[1][1] != "6" || erows[1][2] != "25" || erows[1][3] != "Feil" ||
 		erows[1][4] != "answers.x: «9» er ikke en verdi på skalaen" {
 		t.Errorf("error rows %q", erows)
@@ -250,11 +250,11 @@ func TestComparisonWithoutResults(t *testing.T) {
 	c := NewComparison(nil, CompareOptions{Now: wbNow})
 	c.AddError(assessment.Diagnostic{File: "a.yaml", Message: "filen er tom"})
 	f := cmpWrite(t, c)
-	rows, _ := f.GetRows(nbCompare.overview)
+	rows, _ := f.GetRows(SheetOverview)
 	if len(rows) != 2 || !strings.Contains(rows[1][0], "Ingen svarfiler") {
 		t.Errorf("overview %q", rows)
 	}
-	rows, _ = f.GetRows(nbCompare.errors)
+	rows, _ = f.GetRows(SheetErrors)
 	if len(rows) != 2 || rows[1][0] != "a.yaml" || rows[1][1] != "" {
 		t.Errorf("errors %q", rows)
 	}
@@ -266,7 +266,7 @@ func TestComparisonOtherQuestionnaireIsNoted(t *testing.T) {
 	c := NewComparison(mini, CompareOptions{Now: wbNow})
 	c.Add("oyer.yaml", r)
 	f := cmpWrite(t, c)
-	rows, _ := f.GetRows(nbCompare.errors)
+	rows, _ := f.GetRows(SheetErrors)
 	if len(rows) != 2 || rows[1][3] != "Advarsel" || !strings.Contains(rows[1][4], "«ks-sirkulaer»") {
 		t.Errorf("errors %q", rows)
 	}
@@ -274,7 +274,7 @@ func TestComparisonOtherQuestionnaireIsNoted(t *testing.T) {
 	// ks-sirkulaer.
 	for i, id := range []string{"styring", "bygg"} {
 		b, _ := baselineArea(r, id)
-		if got := wbFloat(t, f, nbCompare.overview, 7+i, 2); !wbSame(got, b.Score.Value) {
+		if got := wbFloat(t, f, SheetOverview, 7+i, 2); !wbSame(got, b.Score.Value) {
 			t.Errorf("%s: %v, want %v", id, got, b.Score.Value)
 		}
 	}
@@ -361,14 +361,14 @@ func TestComparisonWideAreaSheetPrints(t *testing.T) {
 			c.Add(fmt.Sprintf("svar/%02d.yaml", i), cmpAs(r, fmt.Sprint("Kommune ", i), fmt.Sprintf("%04d", 1000+i)))
 		}
 		f := wbOpen(t, cmpBytes(t, c))
-		props, err := f.GetSheetProps(nbCompare.areas)
+		props, err := f.GetSheetProps(SheetAreas)
 		if err != nil {
 			t.Fatal(err)
 		}
 		fitted := props.FitToPage != nil && *props.FitToPage
 		titles := ""
 		for _, dn := range f.GetDefinedName() {
-			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == nbCompare.areas {
+			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == SheetAreas {
 				titles = dn.RefersTo
 			}
 		}
@@ -378,7 +378,7 @@ func TestComparisonWideAreaSheetPrints(t *testing.T) {
 		if n == 30 && (fitted || !strings.Contains(titles, "$A:$A")) {
 			t.Errorf("%d municipalities: fitted %v, titles %q; want full size with the area names repeated", n, fitted, titles)
 		}
-		if got := wbBreaks(t, f, nbCompare.areas); len(got) != 1 || got[0] != len(r.Questionnaire.Areas)+6 {
+		if got := wbBreaks(t, f, SheetAreas); len(got) != 1 || got[0] != len(r.Questionnaire.Areas)+6 {
 			t.Errorf("%d municipalities: page breaks %v, want one before the chart", n, got)
 		}
 	}
@@ -398,10 +398,10 @@ func TestComparisonUncertainIsNotRanked(t *testing.T) {
 	c.Add("oslo.yaml", cmpAs(oyer, "Oslo", "0301"))
 	f := cmpWrite(t, c)
 
-	if got, want := f.GetSheetList(), []string{nbCompare.overview, nbCompare.areas, nbCompare.stats, nbCompare.errors}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{SheetOverview, SheetAreas, SheetStats, SheetErrors}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v (no municipality has two files)", got, want)
 	}
-	rows, _ := f.GetRows(nbCompare.overview)
+	rows, _ := f.GetRows(SheetOverview)
 	if len(rows) != 4 || rows[1][0] != "1" || rows[2][0] != "2" || rows[3][0] != "usikker – bare 14\u00a0% besvart" || rows[3][2] != "Lesja" {
 		t.Errorf("overview %q", rows)
 	}
@@ -409,22 +409,22 @@ func TestComparisonUncertainIsNotRanked(t *testing.T) {
 		t.Error("a change column without any earlier file")
 	}
 	// The rank cell is marked in colour and says why in words.
-	if style, _ := f.GetCellStyle(nbCompare.overview, "A4"); style == 0 {
+	if style, _ := f.GetCellStyle(SheetOverview, "A4"); style == 0 {
 		t.Error("the unranked cell is not marked")
 	}
-	xml := wbSheetXML(t, f, nbCompare.overview)
+	xml := wbSheetXML(t, f, SheetOverview)
 	if !strings.Contains(xml, `sqref="D2:D3"`) || !strings.Contains(xml, `sqref="G2:M3"`) {
 		t.Errorf("colour scales should cover the two ranked rows only")
 	}
-	_, row := wbFind(t, f, nbCompare.stats, "Samlet skår")
-	if got := wbValue(t, f, nbCompare.stats, 2, row); got != "2" {
+	_, row := wbFind(t, f, SheetStats, "Samlet skår")
+	if got := wbValue(t, f, SheetStats, 2, row); got != "2" {
 		t.Errorf("n = %s, want 2", got)
 	}
-	if got := wbFloat(t, f, nbCompare.stats, 7, row); !wbSame(got, oyer.Total.Value) {
+	if got := wbFloat(t, f, SheetStats, 7, row); !wbSame(got, oyer.Total.Value) {
 		t.Errorf("highest %v, want Øyer's %v: the uncertain total is left out", got, oyer.Total.Value)
 	}
-	arows, _ := f.GetRows(nbCompare.areas)
-	if arows[0][3] != "Lesja (3432) – usikker" || !strings.Contains(wbSheetText(t, f, nbCompare.areas), "Kommuner merket «usikker» har svart på under 50 % av spørsmålene og er ikke med i diagrammet.") {
+	arows, _ := f.GetRows(SheetAreas)
+	if arows[0][3] != "Lesja (3432) – usikker" || !strings.Contains(wbSheetText(t, f, SheetAreas), "Kommuner merket «usikker» har svart på under 50 % av spørsmålene og er ikke med i diagrammet.") {
 		t.Errorf("Områder %q", arows)
 	}
 	charts := wbZipFiles(t, cmpBytes(t, c), "xl/charts/")
@@ -476,28 +476,28 @@ func TestComparisonNewestIsRanked(t *testing.T) {
 		t.Errorf("groups %+v", got)
 	}
 	f := cmpWrite(t, c)
-	rows, _ := f.GetRows(nbCompare.overview)
+	rows, _ := f.GetRows(SheetOverview)
 	if len(rows) != 3 {
 		t.Fatalf("overview %q, want a row per municipality", rows)
 	}
-	_, row := wbFind(t, f, nbCompare.overview, name)
-	change := cmpColumn(t, f, nbCompare.overview, "Endring")
-	if got := wbFloat(t, f, nbCompare.overview, change, row); !wbSame(got, y26.Total.Value-y25.Total.Value) {
+	_, row := wbFind(t, f, SheetOverview, name)
+	change := cmpColumn(t, f, SheetOverview, "Endring")
+	if got := wbFloat(t, f, SheetOverview, change, row); !wbSame(got, y26.Total.Value-y25.Total.Value) {
 		t.Errorf("change %v, want %v", got, y26.Total.Value-y25.Total.Value)
 	}
-	if want := fmt.Sprintf("%+.1f", y26.Total.Value-y25.Total.Value); strings.Replace(cmpText(t, f, nbCompare.overview, change, row), "−", "-", 1) != want {
-		t.Errorf("change shown as %q, want %s", cmpText(t, f, nbCompare.overview, change, row), want)
+	if want := fmt.Sprintf("%+.1f", y26.Total.Value-y25.Total.Value); strings.Replace(cmpText(t, f, SheetOverview, change, row), "−", "-", 1) != want {
+		t.Errorf("change shown as %q, want %s", cmpText(t, f, SheetOverview, change, row), want)
 	}
-	since := cmpColumn(t, f, nbCompare.overview, "Endring siden")
-	if got := cmpText(t, f, nbCompare.overview, since, row); got != "2025-11-10" {
+	since := cmpColumn(t, f, SheetOverview, "Endring siden")
+	if got := cmpText(t, f, SheetOverview, since, row); got != "2025-11-10" {
 		t.Errorf("since %q", got)
 	}
-	_, orow := wbFind(t, f, nbCompare.overview, other.Answers.Municipality.Name)
-	if got := cmpText(t, f, nbCompare.overview, since, orow) + cmpText(t, f, nbCompare.overview, change, orow); got != "––" {
+	_, orow := wbFind(t, f, SheetOverview, other.Answers.Municipality.Name)
+	if got := cmpText(t, f, SheetOverview, since, orow) + cmpText(t, f, SheetOverview, change, orow); got != "––" {
 		t.Errorf("a municipality with one file: %q", got)
 	}
 
-	trows, _ := f.GetRows(nbCompare.trend)
+	trows, _ := f.GetRows(SheetTrend)
 	var got []string
 	for _, r := range trows[1:4] {
 		got = append(got, strings.Join([]string{r[0], r[2], r[6]}, " "))
@@ -505,17 +505,17 @@ func TestComparisonNewestIsRanked(t *testing.T) {
 	if want := []string{number + " 2024-11-10 ", number + " 2025-11-10 ", number + " 2026-11-10 nyeste, brukt i «Oversikt»"}; !slices.Equal(got, want) {
 		t.Errorf("Utvikling %q, want %q", got, want)
 	}
-	if !wbSame(wbFloat(t, f, nbCompare.trend, 5, 3), y25.Total.Value-y24.Total.Value) || !wbSame(wbFloat(t, f, nbCompare.trend, 4, 4), y26.Total.Value) {
+	if !wbSame(wbFloat(t, f, SheetTrend, 5, 3), y25.Total.Value-y24.Total.Value) || !wbSame(wbFloat(t, f, SheetTrend, 4, 4), y26.Total.Value) {
 		t.Errorf("Utvikling's totals and changes %q", trows)
 	}
-	if strings.Contains(wbSheetText(t, f, nbCompare.trend), other.Answers.Municipality.Name) {
+	if strings.Contains(wbSheetText(t, f, SheetTrend), other.Answers.Municipality.Name) {
 		t.Error("a municipality with one file in Utvikling")
 	}
 
 	all := NewComparison(nil, CompareOptions{Now: wbNow, All: true})
 	add(all)
 	f = cmpWrite(t, all)
-	rows, _ = f.GetRows(nbCompare.overview)
+	rows, _ = f.GetRows(SheetOverview)
 	if len(rows) != 5 {
 		t.Fatalf("--all: overview %q, want every file", rows)
 	}
@@ -526,7 +526,7 @@ func TestComparisonNewestIsRanked(t *testing.T) {
 	if changes["svar/2024.yaml"] != "–" || changes["svar/annen.yaml"] != "–" || changes["svar/2025.yaml"] == "–" || changes["svar/2026.yaml"] == "–" {
 		t.Errorf("--all: changes %q", changes)
 	}
-	if text := wbSheetText(t, f, nbCompare.trend); strings.Contains(text, "nyeste") || !strings.Contains(text, "Alle besvarelsene er rangert.") {
+	if text := wbSheetText(t, f, SheetTrend); strings.Contains(text, "nyeste") || !strings.Contains(text, "Alle besvarelsene er rangert.") {
 		t.Errorf("--all: Utvikling\n%s", text)
 	}
 }
@@ -546,11 +546,11 @@ func TestComparisonSameDateLaterPathIsNewest(t *testing.T) {
 			c.Add("svar/"+file, r)
 		}
 		f := cmpWrite(t, c)
-		rows, _ := f.GetRows(nbCompare.overview)
+		rows, _ := f.GetRows(SheetOverview)
 		if len(rows) != 2 || rows[1][len(rows[1])-1] != "svar/b.yaml" {
 			t.Errorf("%v: overview %q, want b.yaml ranked", order, rows)
 		}
-		if got := wbFloat(t, f, nbCompare.overview, 4, 2); !wbSame(got, migrated.Total.Value) {
+		if got := wbFloat(t, f, SheetOverview, 4, 2); !wbSame(got, migrated.Total.Value) {
 			t.Errorf("%v: total %v", order, got)
 		}
 	}
@@ -567,29 +567,29 @@ func TestComparisonAudiencesApart(t *testing.T) {
 	c.Add("oslo.yaml", cmpAs(oyer, "Oslo", "0301"))
 	const sfx = " – fylkeskommuner"
 	f := cmpWrite(t, c)
-	want := []string{nbCompare.overview, nbCompare.areas, nbCompare.stats, nbCompare.overview + sfx, nbCompare.areas + sfx, nbCompare.stats + sfx, nbCompare.errors}
+	want := []string{SheetOverview, SheetAreas, SheetStats, SheetOverview + sfx, SheetAreas + sfx, SheetStats + sfx, SheetErrors}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
-	rows, _ := f.GetRows(nbCompare.overview)
-	if len(rows) != 3 || strings.Contains(wbSheetText(t, f, nbCompare.overview), "Vestland") {
+	rows, _ := f.GetRows(SheetOverview)
+	if len(rows) != 3 || strings.Contains(wbSheetText(t, f, SheetOverview), "Vestland") {
 		t.Errorf("kommuner %q", rows)
 	}
-	rows, _ = f.GetRows(nbCompare.overview + sfx)
+	rows, _ = f.GetRows(SheetOverview + sfx)
 	if len(rows) != 2 || rows[0][1] != "Fylkesnr." || rows[0][2] != "Fylkeskommune" || rows[1][0] != "1" || rows[1][1] != "46" || rows[1][2] != "Vestland" {
 		t.Errorf("fylkeskommuner %q", rows)
 	}
 	// The columns are the fylkeskommune questionnaire's areas.
 	for _, ar := range vestland.Areas {
-		col := cmpColumn(t, f, nbCompare.overview+sfx, ar.Area.Name.String())
-		if got := wbFloat(t, f, nbCompare.overview+sfx, col, 2); !wbSame(got, ar.Score.Value) {
+		col := cmpColumn(t, f, SheetOverview+sfx, ar.Area.Name.String())
+		if got := wbFloat(t, f, SheetOverview+sfx, col, 2); !wbSame(got, ar.Score.Value) {
 			t.Errorf("%s: %v, want %v", ar.Area.ID, got, ar.Score.Value)
 		}
 	}
-	if text := wbSheetText(t, f, nbCompare.stats+sfx); !strings.Contains(text, "Antall er fylkeskommunene som har skår i området.") {
+	if text := wbSheetText(t, f, SheetStats+sfx); !strings.Contains(text, "Antall er fylkeskommunene som har skår i området.") {
 		t.Errorf("Statistikk – fylkeskommuner\n%s", text)
 	}
-	if rows, _ := f.GetRows(nbCompare.errors); len(rows) != 2 || !strings.HasPrefix(rows[1][0], "Ingen feil") {
+	if rows, _ := f.GetRows(SheetErrors); len(rows) != 2 || !strings.HasPrefix(rows[1][0], "Ingen feil") {
 		t.Errorf("errors %q", rows)
 	}
 	if charts := html.UnescapeString(strings.Join(wbZipFiles(t, cmpBytes(t, c), "xl/charts/"), "")); !strings.Contains(charts, "'Områder – fylkeskommuner'!$B$3") {
@@ -608,10 +608,10 @@ func TestComparisonAudiencesApart(t *testing.T) {
 	only := NewComparison(nil, CompareOptions{Now: wbNow})
 	only.Add("vestland.yaml", vestland)
 	f = cmpWrite(t, only)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{nbCompare.overview, nbCompare.areas, nbCompare.stats, nbCompare.errors}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{SheetOverview, SheetAreas, SheetStats, SheetErrors}) {
 		t.Errorf("sheets %q", got)
 	}
-	if v, _ := f.GetCellValue(nbCompare.overview, "C1"); v != "Fylkeskommune" {
+	if v, _ := f.GetCellValue(SheetOverview, "C1"); v != "Fylkeskommune" {
 		t.Errorf("header %q", v)
 	}
 }

@@ -33,9 +33,9 @@ func wbRowStarting(t testing.TB, f *excelize.File, sheet, prefix string) (int, s
 // first row under its heading that starts with a label.
 func planFactsOf(t testing.TB, f *excelize.File, name string) string {
 	t.Helper()
-	row, _ := wbRowStarting(t, f, nbReport.plans, name+" – ")
+	row, _ := wbRowStarting(t, f, SheetPlans, name+" – ")
 	for r := row + 1; r <= row+3; r++ {
-		if v := wbValue(t, f, nbReport.plans, 1, r); strings.HasPrefix(v, "Hjemmel: ") || strings.HasPrefix(v, "Del av: ") || strings.HasPrefix(v, "Neste anledning: ") {
+		if v := wbValue(t, f, SheetPlans, 1, r); strings.HasPrefix(v, "Hjemmel: ") || strings.HasPrefix(v, "Del av: ") || strings.HasPrefix(v, "Neste anledning: ") {
 			return v
 		}
 	}
@@ -78,9 +78,9 @@ func TestReportPlanverkFacts(t *testing.T) {
 
 	// A sub-plan stands under its parent, before the next plan of its own,
 	// and its heading is indented.
-	parent, _ := wbRowStarting(t, f, nbReport.plans, "Kommunedelplaner og temaplaner – ")
-	sub, _ := wbRowStarting(t, f, nbReport.plans, "Avfallsplan – ")
-	next, _ := wbRowStarting(t, f, nbReport.plans, "Eierskapsmelding og eierstrategier – ")
+	parent, _ := wbRowStarting(t, f, SheetPlans, "Kommunedelplaner og temaplaner – ")
+	sub, _ := wbRowStarting(t, f, SheetPlans, "Avfallsplan – ")
+	next, _ := wbRowStarting(t, f, SheetPlans, "Eierskapsmelding og eierstrategier – ")
 	if !(parent < sub && sub < next) {
 		t.Errorf("Avfallsplan at row %d, want between its parent (%d) and the next plan (%d)", sub, parent, next)
 	}
@@ -88,7 +88,7 @@ func TestReportPlanverkFacts(t *testing.T) {
 		row    int
 		indent bool
 	}{{parent, false}, {sub, true}} {
-		id, err := f.GetCellStyle(nbReport.plans, sheet.Cell(1, tc.row))
+		id, err := f.GetCellStyle(SheetPlans, sheet.Cell(1, tc.row))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func TestDecisionKind(t *testing.T) {
 func TestReportCalendarCounts(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	sh := nbReport.calendar
+	sh := SheetCalendar
 	// Dated 2026-11-20: from K4 2026, four years ahead.
 	if got := wbValue(t, f, sh, 4, 1); got != "K4 2026" {
 		t.Errorf("first quarter %q, want K4 2026", got)
@@ -202,7 +202,7 @@ func TestReportCalendarCounts(t *testing.T) {
 func TestReportCalendarList(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	sh := nbReport.calendar
+	sh := SheetCalendar
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
@@ -271,16 +271,16 @@ func TestReportCalendarList(t *testing.T) {
 func TestReportCalendarPages(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	breaks := wbBreaks(t, f, nbReport.calendar)
+	breaks := wbBreaks(t, f, SheetCalendar)
 	if len(breaks) < 2 {
 		t.Fatalf("%d page breaks, want several", len(breaks))
 	}
-	_, grid := wbFind(t, f, nbReport.calendar, "Alle planer")
+	_, grid := wbFind(t, f, SheetCalendar, "Alle planer")
 	if breaks[0] <= grid {
 		t.Errorf("a page break at row %d splits the grid (to row %d)", breaks[0], grid)
 	}
 	for _, row := range breaks {
-		v := wbValue(t, f, nbReport.calendar, 1, row)
+		v := wbValue(t, f, SheetCalendar, 1, row)
 		if v != "Når" && v != "Tiltakene i den rekkefølgen de kan tas inn" {
 			t.Errorf("page at row %d starts with %q", row, v)
 		}

@@ -20,6 +20,22 @@ type reportSheets struct {
 	summary, actions, plans, calendar, answers, method, glossary, examples, facts string
 }
 
+// Sheet names of the municipality report in bokmål, in order; a report
+// in nynorsk names its sheets in nynorsk.
+var (
+	nbReportSheets = reportSheetNames(lang.For(lang.NB))
+
+	SheetSummary  = nbReportSheets.summary
+	SheetActions  = nbReportSheets.actions
+	SheetPlans    = nbReportSheets.plans
+	SheetCalendar = nbReportSheets.calendar
+	SheetAnswers  = nbReportSheets.answers
+	SheetMethod   = nbReportSheets.method
+	SheetGlossary = nbReportSheets.glossary
+	SheetExamples = nbReportSheets.examples
+	SheetFacts    = nbReportSheets.facts
+)
+
 func reportSheetNames(p *lang.Printer) reportSheets {
 	return reportSheets{
 		summary: p.T("report-sheet-summary"), actions: p.T("report-sheet-actions"), plans: p.T("report-sheet-plans"),

@@ -22,7 +22,7 @@ func TestReportSummaryNextWindow(t *testing.T) {
 	for _, file := range []string{"../testdata/oyer-3440-2026.2.yaml", "../testdata/oyer-3440.yaml"} {
 		r := fixture.Result(t, file)
 		f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-		col, head := wbFind(t, f, nbReport.summary, "Neste anledning")
+		col, head := wbFind(t, f, SheetSummary, "Neste anledning")
 		known := 0
 		for i := range 5 {
 			want := "ukjent"
@@ -30,7 +30,7 @@ func TestReportSummaryNextWindow(t *testing.T) {
 				want = fmt.Sprintf("%s %d", months[w.Month.Month-1], w.Month.Year)
 				known++
 			}
-			if got := wbValue(t, f, nbReport.summary, col, head+1+i); got != want {
+			if got := wbValue(t, f, SheetSummary, col, head+1+i); got != want {
 				t.Errorf("%s, action %d: next %q, want %q", file, i+1, got, want)
 			}
 		}
@@ -41,10 +41,10 @@ func TestReportSummaryNextWindow(t *testing.T) {
 	}
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	col, head := wbFind(t, f, nbReport.summary, "Neste anledning")
+	col, head := wbFind(t, f, SheetSummary, "Neste anledning")
 	// The first action belongs in the samfunnsdel, next revised in 2027
 	// by the answers file: its December.
-	if got := wbValue(t, f, nbReport.summary, col, head+1); got != "desember 2027" {
+	if got := wbValue(t, f, SheetSummary, col, head+1); got != "desember 2027" {
 		t.Errorf("first action: %q", got)
 	}
 }
@@ -63,15 +63,15 @@ func TestReportUncertainTotal(t *testing.T) {
 			t.Fatalf("%s: Uncertain %v", tc.file, r.Uncertain)
 		}
 		f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-		col, row := wbFind(t, f, nbReport.summary, "Samlet skår")
-		if got := wbValue(t, f, nbReport.summary, col, row+2); got != tc.total {
+		col, row := wbFind(t, f, SheetSummary, "Samlet skår")
+		if got := wbValue(t, f, SheetSummary, col, row+2); got != tc.total {
 			t.Errorf("%s: under the total %q, want %q", tc.file, got, tc.total)
 		}
-		col, row = wbFind(t, f, nbReport.summary, "Modenhetsnivå")
-		if got := wbValue(t, f, nbReport.summary, col, row+1); got != r.Level.Name() {
+		col, row = wbFind(t, f, SheetSummary, "Modenhetsnivå")
+		if got := wbValue(t, f, SheetSummary, col, row+1); got != r.Level.Name() {
 			t.Errorf("%s: level %q, want %q", tc.file, got, r.Level.Name())
 		}
-		if got := wbValue(t, f, nbReport.summary, col, row+2); got != tc.level {
+		if got := wbValue(t, f, SheetSummary, col, row+2); got != tc.level {
 			t.Errorf("%s: under the level %q, want %q", tc.file, got, tc.level)
 		}
 	}
@@ -102,27 +102,27 @@ func TestReportUnknownAnswers(t *testing.T) {
 		t.Errorf("no finding %q in %q", want, KeyFindings(nb, r, nil))
 	}
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	if !strings.Contains(wbSheetText(t, f, nbReport.summary), want) {
+	if !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
 		t.Error("the finding is not on Sammendrag")
 	}
-	_, head := wbFind(t, f, nbReport.summary, "Spørsmål besvart med «vet ikke»")
-	col, _ := wbFindAfter(t, f, nbReport.summary, "Id i svarfilen", head)
+	_, head := wbFind(t, f, SheetSummary, "Spørsmål besvart med «vet ikke»")
+	col, _ := wbFindAfter(t, f, SheetSummary, "Id i svarfilen", head)
 	for i, qu := range r.Unknown {
-		if got := wbValue(t, f, nbReport.summary, col, head+2+i); got != qu.ID {
+		if got := wbValue(t, f, SheetSummary, col, head+2+i); got != qu.ID {
 			t.Errorf("«vet ikke» %d: %q, want %s", i+1, got, qu.ID)
 		}
-		if got := wbValue(t, f, nbReport.summary, 2, head+2+i); got != qu.Text.String() {
+		if got := wbValue(t, f, SheetSummary, 2, head+2+i); got != qu.Text.String() {
 			t.Errorf("«vet ikke» %d: question %q", i+1, got)
 		}
 	}
 	// Svar: the answer reads «Vet ikke», on the fill of a missing answer.
 	for _, qu := range r.Unknown {
-		c, row := wbFind(t, f, nbReport.answers, qu.ID)
+		c, row := wbFind(t, f, SheetAnswers, qu.ID)
 		ref := sheet.Cell(c-7, row)
-		if got, _ := f.GetCellValue(nbReport.answers, ref); got != assessment.DontKnowLabel {
+		if got, _ := f.GetCellValue(SheetAnswers, ref); got != assessment.DontKnowLabel {
 			t.Errorf("Svar, %s: %q", qu.ID, got)
 		}
-		if fill := wbFill(t, f, nbReport.answers, ref); fill == "" {
+		if fill := wbFill(t, f, SheetAnswers, ref); fill == "" {
 			t.Errorf("Svar, %s: «Vet ikke» is not marked", qu.ID)
 		}
 	}
@@ -195,11 +195,11 @@ func TestReportFylkeWords(t *testing.T) {
 	if checked < 1000 {
 		t.Fatalf("only %d cells checked", checked)
 	}
-	text := wbSheetText(t, f, nbReport.summary)
+	text := wbSheetText(t, f, SheetSummary)
 	if !strings.Contains(text, "Fylkeskommunen har kommet lengst i") {
 		t.Error("Sammendrag does not speak of «fylkeskommunen»")
 	}
-	if !strings.Contains(wbSheetText(t, f, nbReport.plans), "Vedtas av: fylkestinget (politisk vedtak)") {
+	if !strings.Contains(wbSheetText(t, f, SheetPlans), "Vedtas av: fylkestinget (politisk vedtak)") {
 		t.Error("Planverk does not name fylkestinget")
 	}
 }
@@ -235,7 +235,7 @@ func withEvidence(t testing.TB) *assessment.Result {
 func TestReportAnswersByAndEvidence(t *testing.T) {
 	r := withEvidence(t)
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	sh := nbReport.answers
+	sh := SheetAnswers
 	by, head := wbFind(t, f, sh, "Besvart av")
 	evidence, _ := wbFind(t, f, sh, "Dokumentasjon")
 	for id, want := range map[string][2]string{
@@ -255,12 +255,12 @@ func TestReportAnswersByAndEvidence(t *testing.T) {
 		}
 	}
 	want := fmt.Sprintf("Dokumentert: 2 av %d svar", answered)
-	if !strings.Contains(wbSheetText(t, f, nbReport.summary), want) {
+	if !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
 		t.Errorf("Sammendrag does not say %q", want)
 	}
 	// Without any evidence the line says so: none of them is documented.
 	f = wbOpen(t, wbWrite(t, fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), ReportOptions{}))
-	if want := fmt.Sprintf("Dokumentert: 0 av %d svar", answered); !strings.Contains(wbSheetText(t, f, nbReport.summary), want) {
+	if want := fmt.Sprintf("Dokumentert: 0 av %d svar", answered); !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
 		t.Errorf("Sammendrag does not say %q", want)
 	}
 }

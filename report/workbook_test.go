@@ -93,7 +93,7 @@ func wbFloat(t testing.TB, f *excelize.File, sh string, col, row int) float64 {
 func TestReportSheets(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{nbReport.summary, nbReport.actions, nbReport.plans, nbReport.calendar, nbReport.answers, nbReport.method, nbReport.glossary, nbReport.examples, nbReport.facts}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod, SheetGlossary, SheetExamples, SheetFacts}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -105,7 +105,7 @@ func TestReportSheets(t *testing.T) {
 func TestReportSummary(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	sh := nbReport.summary
+	sh := SheetSummary
 
 	// Total, level and coverage sit under their labels, as numbers.
 	col, row := wbFind(t, f, sh, "Samlet skår")
@@ -215,7 +215,7 @@ func TestReportSummary(t *testing.T) {
 func TestReportActionsInPriorityOrder(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	rows, err := f.GetRows(nbReport.actions)
+	rows, err := f.GetRows(SheetActions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestReportActionsInPriorityOrder(t *testing.T) {
 		if row[0] != strconv.Itoa(i+1) || row[4] != g.Question.Text.String() || row[8] != g.Question.Action.String() {
 			t.Fatalf("row %d: %v, want gap %s", i+2, row[:5], g.Question.ID)
 		}
-		p := wbFloat(t, f, nbReport.actions, 8, i+2)
+		p := wbFloat(t, f, SheetActions, 8, i+2)
 		if p > prev+1e-9 {
 			t.Errorf("row %d: priority %v after %v", i+2, p, prev)
 		}
@@ -242,7 +242,7 @@ func TestReportActionsInPriorityOrder(t *testing.T) {
 	if rows[1][5] != "Ikke startet (0)" || rows[1][6] != "Etablert (3)" {
 		t.Errorf("answer and target %q → %q", rows[1][5], rows[1][6])
 	}
-	af := wbSheetXML(t, f, nbReport.actions)
+	af := wbSheetXML(t, f, SheetActions)
 	if !strings.Contains(af, `<autoFilter ref="$A$1:$L$`) {
 		t.Error("no autofilter on Tiltak")
 	}
@@ -255,7 +255,7 @@ func TestReportPlansGrouped(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	q := r.Questionnaire
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	rows, err := f.GetRows(nbReport.plans)
+	rows, err := f.GetRows(SheetPlans)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestReportPlansGrouped(t *testing.T) {
 func TestReportAnswers(t *testing.T) {
 	r := fixture.Result(t, "../testdata/partial-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	rows, err := f.GetRows(nbReport.answers)
+	rows, err := f.GetRows(SheetAnswers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,8 +341,8 @@ func TestReportAnswers(t *testing.T) {
 	if unanswered == 0 {
 		t.Fatal("the partial answers have no unanswered question")
 	}
-	col, row := wbFind(t, f, nbReport.answers, "styring-temaplan")
-	if got := wbValue(t, f, nbReport.answers, col-6, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
+	col, row := wbFind(t, f, SheetAnswers, "styring-temaplan")
+	if got := wbValue(t, f, SheetAnswers, col-6, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
 		t.Errorf("comment %q", got)
 	}
 }
@@ -381,10 +381,10 @@ func TestReportPrintSetup(t *testing.T) {
 		}
 		// The Årshjul's grid fits on its first page; its list repeats its
 		// own header (TestReportCalendarPages).
-		if sh != nbReport.summary && sh != nbReport.method && sh != nbReport.calendar && !names[sh] {
+		if sh != SheetSummary && sh != SheetMethod && sh != SheetCalendar && !names[sh] {
 			t.Errorf("%s: header row is not repeated on printed pages", sh)
 		}
-		if sh != nbReport.summary && sh != nbReport.method && !strings.Contains(wbSheetXML(t, f, sh), `state="frozen"`) {
+		if sh != SheetSummary && sh != SheetMethod && !strings.Contains(wbSheetXML(t, f, sh), `state="frozen"`) {
 			t.Errorf("%s: header row is not frozen", sh)
 		}
 	}
@@ -423,7 +423,7 @@ func TestReportBaseline(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	base := fixture.Result(t, "../testdata/partial-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{Baseline: base}))
-	sh := nbReport.summary
+	sh := SheetSummary
 	// «Endring» is first a key figure, then a column of the area table,
 	// whose rows start two header rows below.
 	_, figure := wbFind(t, f, sh, "Endring")
@@ -491,11 +491,11 @@ func TestReportUserTextIsNeverAFormula(t *testing.T) {
 	r := fixture.ResultFrom(t, "evil.yaml", []byte(s))
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	fixture.NoFormulas(t, f)
-	col, row := wbFind(t, f, nbReport.answers, `=HYPERLINK("https://example.com","klikk")`)
-	if typ, _ := f.GetCellType(nbReport.answers, sheet.Cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+	col, row := wbFind(t, f, SheetAnswers, `=HYPERLINK("https://example.com","klikk")`)
+	if typ, _ := f.GetCellType(SheetAnswers, sheet.Cell(col, row)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 		t.Errorf("comment cell type %v, want a string", typ)
 	}
-	hf, _ := f.GetHeaderFooter(nbReport.summary)
+	hf, _ := f.GetHeaderFooter(SheetSummary)
 	if !strings.Contains(hf.OddHeader, "=1+2&&Co (3440)") {
 		t.Errorf("header %q: «&» must be doubled", hf.OddHeader)
 	}
@@ -517,11 +517,11 @@ answers:
   bygg-rolle: deltaker
 `))
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	want := []string{nbReport.summary, nbReport.actions, nbReport.plans, nbReport.calendar, nbReport.answers, nbReport.method}
+	want := []string{SheetSummary, SheetActions, SheetPlans, SheetCalendar, SheetAnswers, SheetMethod}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
-	rows, _ := f.GetRows(nbReport.plans)
+	rows, _ := f.GetRows(SheetPlans)
 	var groups []string
 	for _, row := range rows {
 		if len(row) > 0 && strings.Contains(row[0], " – ") {
@@ -534,13 +534,13 @@ answers:
 		t.Errorf("plan groups %q", groups)
 	}
 	// The Årshjul lists it last, and counts it in no plan.
-	wbFind(t, f, nbReport.calendar, "Uten plandokument – ett tiltak")
-	_, all := wbFind(t, f, nbReport.calendar, "Alle planer")
+	wbFind(t, f, SheetCalendar, "Uten plandokument – ett tiltak")
+	_, all := wbFind(t, f, SheetCalendar, "Alle planer")
 	inPlans := 0
 	for _, g := range r.Gaps {
 		inPlans += len(g.Windows)
 	}
-	if got := wbValue(t, f, nbReport.calendar, 3, all); got != strconv.Itoa(inPlans) {
+	if got := wbValue(t, f, SheetCalendar, 3, all); got != strconv.Itoa(inPlans) {
 		t.Errorf("all plans: %q actions, want %d", got, inPlans)
 	}
 }
@@ -616,8 +616,8 @@ answers: {}
 	}
 	// The workbook is still complete.
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	col, row := wbFind(t, f, nbReport.summary, "Samlet skår")
-	if got := wbValue(t, f, nbReport.summary, col, row+1); got != "–" {
+	col, row := wbFind(t, f, SheetSummary, "Samlet skår")
+	if got := wbValue(t, f, SheetSummary, col, row+1); got != "–" {
 		t.Errorf("undefined total shows %q", got)
 	}
 }
@@ -703,15 +703,15 @@ func TestReportPageBreaks(t *testing.T) {
 	for _, p := range r.Questionnaire.Plans {
 		names[p.Name.String()] = true
 	}
-	breaks := wbBreaks(t, f, nbReport.plans)
+	breaks := wbBreaks(t, f, SheetPlans)
 	if len(breaks) < 3 {
 		t.Fatalf("Planverk has %d page breaks, want several", len(breaks))
 	}
 	continued := 0
 	for _, row := range breaks {
-		v := wbValue(t, f, nbReport.plans, 1, row)
+		v := wbValue(t, f, SheetPlans, 1, row)
 		if v == "" { // the blank row between two groups
-			v = wbValue(t, f, nbReport.plans, 1, row+1)
+			v = wbValue(t, f, SheetPlans, 1, row+1)
 		}
 		name, _, ok := strings.Cut(v, " – ")
 		if cont, found := strings.CutSuffix(v, " (forts.)"); found {
@@ -729,13 +729,13 @@ func TestReportPageBreaks(t *testing.T) {
 	// A page starts with the explanation of the scores, or with a table:
 	// its heading, then its header row.
 	tableHeads := map[string]bool{"Verdi": true, "Fra skår": true, "Trinn": true, "Nivå": true, "Nr.": true}
-	for _, row := range wbBreaks(t, f, nbReport.method) {
-		v := wbValue(t, f, nbReport.method, 1, row)
-		if v != "Slik regnes skårene" && !tableHeads[wbValue(t, f, nbReport.method, 1, row+1)] {
+	for _, row := range wbBreaks(t, f, SheetMethod) {
+		v := wbValue(t, f, SheetMethod, 1, row)
+		if v != "Slik regnes skårene" && !tableHeads[wbValue(t, f, SheetMethod, 1, row+1)] {
 			t.Errorf("Metode: page at row %d starts with %q, not a table's heading", row, v)
 		}
 	}
-	if len(wbBreaks(t, f, nbReport.method)) == 0 {
+	if len(wbBreaks(t, f, SheetMethod)) == 0 {
 		t.Error("Metode has no page breaks; its tables are split wherever the page ends")
 	}
 }
@@ -746,7 +746,7 @@ func TestReportAnswersPrintArea(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Area" && dn.Scope == nbReport.answers {
+		if dn.Name == "_xlnm.Print_Area" && dn.Scope == SheetAnswers {
 			if want := "'Svar'!$A:$K"; dn.RefersTo != want {
 				t.Errorf("print area %q, want %q", dn.RefersTo, want)
 			}
