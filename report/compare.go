@@ -10,19 +10,32 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/scores"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of the comparison workbook, in order.
-const (
-	SheetOverview = "Oversikt"
-	SheetAreas    = "Områder"
-	SheetStats    = "Statistikk"
-	SheetTrend    = "Utvikling"
-	SheetErrors   = "Feil"
+// compareSheets are the names of the comparison's sheets in one
+// language, in order.
+type compareSheets struct{ overview, areas, stats, trend, errors string }
+
+// Sheet names of the comparison workbook in bokmål, in order; a
+// comparison in nynorsk names its sheets in nynorsk.
+var (
+	nbCompareSheets = compareSheetNames(lang.For(lang.NB))
+
+	SheetOverview = nbCompareSheets.overview
+	SheetAreas    = nbCompareSheets.areas
+	SheetStats    = nbCompareSheets.stats
+	SheetTrend    = nbCompareSheets.trend
+	SheetErrors   = nbCompareSheets.errors
 )
+
+func compareSheetNames(p *lang.Printer) compareSheets {
+	return compareSheets{overview: p.T("compare-sheet-overview"), areas: p.T("compare-sheet-areas"),
+		stats: p.T("compare-sheet-stats"), trend: p.T("compare-sheet-trend"), errors: p.T("compare-sheet-errors")}
+}
 
 // Excel has 16,384 columns; the area sheet has one per municipality after
 // the area names.
@@ -47,6 +60,10 @@ type CompareOptions struct {
 	// is ranked by its newest (by the answers' date; of equal dates, the
 	// file last in path order), and the one before it gives the change.
 	All bool
+	// Lang is the written standard of the workbook, the questionnaire's
+	// texts and the messages on the error sheet included; the zero value
+	// is bokmål.
+	Lang lang.Lang
 }
 
 // Comparison collects the scores of many municipalities and writes the
@@ -66,6 +83,7 @@ type CompareOptions struct {
 type Comparison struct {
 	fixed  *assessment.Questionnaire
 	opt    CompareOptions
+	p      *lang.Printer
 	groups []*compareGroup // kommuner first
 	files  int
 	errs   []assessment.Diagnostic
@@ -116,7 +134,7 @@ func NewComparison(q *assessment.Questionnaire, opt CompareOptions) *Comparison 
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	return &Comparison{fixed: q, opt: opt}
+	return &Comparison{fixed: q, opt: opt, p: lang.For(opt.Lang)}
 }
 
 // Len is the number of files added.
@@ -141,7 +159,7 @@ func (c *Comparison) group(q *assessment.Questionnaire) *compareGroup {
 	if c.fixed != nil && audience(c.fixed) == aud {
 		q = c.fixed
 	}
-	g := &compareGroup{q: q, audience: aud, words: wordsFor(q), byNumber: map[string]*municipality{}}
+	g := &compareGroup{q: q, audience: aud, words: wordsFor(c.p, q), byNumber: map[string]*municipality{}}
 	c.groups = append(c.groups, g)
 	// Kommuner first, whatever came first: the sheets' order and names
 	// do not depend on the order of the files.
@@ -162,12 +180,12 @@ func (c *Comparison) Add(file string, r *assessment.Result) {
 		g.q = r.Questionnaire
 	}
 	if r.Questionnaire.ID != g.q.ID {
-		c.errs = append(c.errs, assessment.Diagnostic{File: file, Severity: assessment.SevWarning,
-			Message: fmt.Sprintf("besvart med spørreskjemaet «%s», men sammenlignet etter «%s»; bare områder med samme id er med", r.Questionnaire.ID, g.q.ID)})
+		msg := lang.M("compare-other-questionnaire", "Answered", r.Questionnaire.ID, "Compared", g.q.ID)
+		c.errs = append(c.errs, assessment.Diagnostic{File: file, Severity: assessment.SevWarning, Message: msg.String(), Msg: msg})
 	}
 	row := &compareRow{
 		file: file, number: r.Answers.Municipality.Number, name: r.Answers.Municipality.Name,
-		total: r.Total, coverage: r.Coverage, level: scores.LevelName(r.Level), uncertain: r.Uncertain,
+		total: r.Total, coverage: r.Coverage, level: scores.LevelName(c.p, r.Level), uncertain: r.Uncertain,
 		areas: make([]assessment.Score, len(g.q.Areas)),
 	}
 	if r.Answers.Date.IsSet() {
@@ -193,7 +211,8 @@ func (c *Comparison) AddError(d assessment.Diagnostic) {
 // CompareGroup sums up the municipalities of one audience in a
 // comparison, for the command's messages.
 type CompareGroup struct {
-	// One and Many are the nouns: «kommune», «kommuner».
+	// One and Many are the nouns in the comparison's language:
+	// «kommune», «kommuner».
 	One, Many string
 	// Municipalities is how many different ones; Files how many files.
 	Municipalities, Files int
@@ -231,37 +250,39 @@ func (c *Comparison) Groups() []CompareGroup {
 // Statistikk and, when a municipality has several files, Utvikling; then
 // Feil. The large sheets are streamed.
 func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
+	p := c.p
+	names := compareSheetNames(p)
 	groups := c.groups
 	if len(groups) == 0 {
-		groups = []*compareGroup{{q: c.fixed, audience: audience(c.fixed), words: wordsFor(c.fixed), byNumber: map[string]*municipality{}}}
+		groups = []*compareGroup{{q: c.fixed, audience: audience(c.fixed), words: wordsFor(p, c.fixed), byNumber: map[string]*municipality{}}}
 	}
 	var counts, refs, orgs []string
 	for i, g := range groups {
 		g.prepare(c.opt.All)
-		g.sheets = orgSheets{SheetOverview, SheetAreas, SheetStats, SheetTrend}
+		g.sheets = orgSheets{names.overview, names.areas, names.stats, names.trend}
 		if i > 0 {
 			// Sheet names have room for 31 characters.
-			suffix := " – " + g.words.Orgs
-			g.sheets = orgSheets{SheetOverview + suffix, SheetAreas + suffix, SheetStats + suffix, SheetTrend + suffix}
+			suffix := func(name string) string { return p.T("compare-sheet-suffix", "Sheet", name, "Orgs", g.words.Orgs) }
+			g.sheets = orgSheets{suffix(names.overview), suffix(names.areas), suffix(names.stats), suffix(names.trend)}
 		}
-		counts = append(counts, g.words.count(len(g.byNumber)))
+		counts = append(counts, g.words.count(p, len(g.byNumber)))
 		orgs = append(orgs, g.words.Orgs)
 		if g.q != nil {
-			refs = append(refs, fmt.Sprintf("%s@%s", g.q.ID, g.q.Version))
+			refs = append(refs, g.q.Ref().String())
 		}
 	}
-	title := "Sammenligning av " + strings.Join(counts, " og ")
+	title := p.T("compare-title", "Counts", scores.JoinAnd(p, counts))
 	footer := ""
 	switch {
 	case len(groups) == 1 && groups[0].q != nil:
-		footer = fmt.Sprintf("%s · %s", groups[0].q.Title, refs[0])
+		footer = fmt.Sprintf("%s · %s", groups[0].q.Title.Localize(p), refs[0])
 	case len(groups) > 1:
 		for i, g := range groups {
-			refs[i] += " (" + g.words.Orgs + ")"
+			refs[i] = p.T("compare-ref-of", "Ref", refs[i], "Orgs", g.words.Orgs)
 		}
-		footer = "Spørreskjema: " + strings.Join(refs, ", ")
+		footer = p.T("compare-footer-refs", "Refs", strings.Join(refs, ", "))
 	}
-	b := sheet.New(title, footer)
+	b := sheet.NewIn(p.Lang(), title, footer)
 	defer b.File.Close()
 	for _, g := range groups {
 		names := []string{g.sheets.overview, g.sheets.areas, g.sheets.stats}
@@ -272,7 +293,7 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 			b.NewSheet(name)
 		}
 	}
-	b.NewSheet(SheetErrors)
+	b.NewSheet(names.errors)
 	for _, g := range groups {
 		c.overview(b, g)
 		c.areaSheet(b, g)
@@ -281,15 +302,15 @@ func (c *Comparison) WriteTo(w io.Writer) (int64, error) {
 			c.trendSheet(b, g)
 		}
 	}
-	c.errors(b)
+	c.errors(b, names.errors)
 	subject := title
 	if len(refs) > 0 {
-		subject += ", spørreskjema " + strings.Join(refs, ", ")
+		subject = p.T("compare-subject", "Title", title, "Refs", strings.Join(refs, ", "))
 	}
-	b.DocProps("Sirkulær økonomi – sammenligning av "+strings.Join(orgs, " og "), subject,
-		fmt.Sprintf("Laget med sirkel %s.", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
+	b.DocProps(p.T("compare-doc-title", "Orgs", scores.JoinAnd(p, orgs)), subject,
+		p.T("compare-doc-description", "Version", c.opt.ToolVersion), c.opt.ToolVersion, c.opt.Now)
 	if err := b.Err(); err != nil {
-		return 0, fmt.Errorf("kunne ikke lage arbeidsboken: %w", err)
+		return 0, fmt.Errorf("%s: %w", p.T("report-workbook-failed"), err)
 	}
 	return b.File.WriteTo(w)
 }
@@ -342,35 +363,37 @@ func (g *compareGroup) areas() []assessment.Area {
 	return g.q.Areas
 }
 
-// orgWords are the words a comparison uses for its municipalities.
+// orgWords are the words a comparison uses for its municipalities, in
+// its language.
 type orgWords struct {
 	assessment.Words
+	fylke  bool
 	one    string // «kommune», «fylkeskommune»
 	title  string // «Kommune», «Fylkeskommune»: a column
 	number string // «Kommunenr.», «Fylkesnr.»: a column
+	the    string // the definite plural: «kommunene»
 }
 
-func wordsFor(q *assessment.Questionnaire) orgWords {
-	w := orgWords{Words: (&assessment.Questionnaire{}).Words(), one: "kommune", title: "Kommune", number: "Kommunenr."}
+func wordsFor(p *lang.Printer, q *assessment.Questionnaire) orgWords {
+	w := orgWords{Words: (&assessment.Questionnaire{}).WordsIn(p), one: p.T("compare-one-kommune"), title: p.T("compare-title-kommune"),
+		number: p.T("compare-number-kommune"), the: p.T("compare-the-kommune")}
 	if q != nil {
-		w.Words = q.Words()
+		w.Words = q.WordsIn(p)
 	}
 	if audience(q) == assessment.ForFylkeskommune {
-		w.one, w.title, w.number = "fylkeskommune", "Fylkeskommune", "Fylkesnr."
+		w.fylke = true
+		w.one, w.title, w.number, w.the = p.T("compare-one-fylke"), p.T("compare-title-fylke"), p.T("compare-number-fylke"), p.T("compare-the-fylke")
 	}
 	return w
 }
 
 // count counts municipalities in words: «én kommune», «12 kommuner».
-func (w orgWords) count(n int) string {
-	if n == 1 {
-		return "én " + w.one
+func (w orgWords) count(p *lang.Printer, n int) string {
+	if w.fylke {
+		return p.T("compare-count-fylke", "Count", n)
 	}
-	return fmt.Sprintf("%d %s", n, w.Orgs)
+	return p.T("compare-count-kommune", "Count", n)
 }
-
-// the is the definite plural: «kommunene».
-func (w orgWords) the() string { return w.one + "ne" }
 
 // minCoverage is the share of answers below which a total is uncertain.
 func minCoverage(q *assessment.Questionnaire) float64 {
@@ -382,19 +405,19 @@ func minCoverage(q *assessment.Questionnaire) float64 {
 
 // uncertainText says why a row has no place: «usikker – bare 14 % besvart».
 // The share is rounded down, so that it never reaches the threshold.
-func uncertainText(coverage assessment.Score) string {
+func uncertainText(p *lang.Printer, coverage assessment.Score) string {
 	if !coverage.Defined {
-		return "usikker – ingen svar som teller"
+		return p.T("compare-uncertain-none")
 	}
-	return fmt.Sprintf("usikker – bare %d\u00a0%% besvart", int(math.Floor(coverage.Value*100)))
+	return scores.UncertainText(p, fmt.Sprintf("%d\u00a0%%", int(math.Floor(coverage.Value*100))))
 }
 
 // verticalHeader is the height of a header row whose area names stand on
 // end, wrapped in up to two lines.
-func verticalHeader(areas []assessment.Area) float64 {
+func verticalHeader(p *lang.Printer, areas []assessment.Area) float64 {
 	longest := 0
 	for _, a := range areas {
-		longest = max(longest, len([]rune(a.Name.String())))
+		longest = max(longest, len([]rune(a.Name.Localize(p))))
 	}
 	return min(160, max(60, float64(longest)*6.5/2+24))
 }
@@ -411,18 +434,20 @@ func scoreOrDash(s assessment.Score, style int) excelize.Cell {
 // several files each score is followed by its change since the file
 // before, and the dates of both are shown.
 func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
-	st := &b.Styles
+	p, st := c.p, &b.Styles
 	name := g.sheets.overview
 	areas := g.areas()
 	rankWidth := 7.0
 	if g.ranked < len(g.rows) {
 		rankWidth = 15 // «usikker – bare 14 % besvart» on two lines
 	}
-	cols := []sheet.Column{{Title: "Plass", Width: rankWidth}, {Title: g.words.number, Width: 12}, {Title: g.words.title, Width: 22}, {Title: "Samlet skår", Width: 10}}
+	change := p.T("report-col-change")
+	cols := []sheet.Column{{Title: p.T("compare-col-place"), Width: rankWidth}, {Title: g.words.number, Width: 12}, {Title: g.words.title, Width: 22},
+		{Title: p.T("compare-col-total"), Width: 10}}
 	if g.trend {
-		cols = append(cols, sheet.Column{Title: "Endring", Width: 9})
+		cols = append(cols, sheet.Column{Title: change, Width: 9})
 	}
-	cols = append(cols, sheet.Column{Title: "Nivå", Width: 14}, sheet.Column{Title: "Dekning", Width: 9})
+	cols = append(cols, sheet.Column{Title: p.T("col-level"), Width: 14}, sheet.Column{Title: p.T("col-coverage"), Width: 9})
 	// areaCol is the 0-based column of area i; its change is the next.
 	first, step := len(cols), 1
 	if g.trend {
@@ -436,16 +461,16 @@ func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
 		areaWidth = 7
 	}
 	for _, a := range areas {
-		cols = append(cols, sheet.Column{Title: a.Name.String(), Width: areaWidth})
+		cols = append(cols, sheet.Column{Title: a.Name.Localize(p), Width: areaWidth})
 		if g.trend {
-			cols = append(cols, sheet.Column{Title: "Endring", Width: 6})
+			cols = append(cols, sheet.Column{Title: change, Width: 6})
 		}
 	}
 	dateCol := len(cols)
 	if g.trend {
-		cols = append(cols, sheet.Column{Title: "Dato", Width: 10.5}, sheet.Column{Title: "Endring siden", Width: 10.5})
+		cols = append(cols, sheet.Column{Title: p.T("compare-col-date"), Width: 10.5}, sheet.Column{Title: p.T("compare-col-change-since"), Width: 10.5})
 	}
-	cols = append(cols, sheet.Column{Title: "Fil", Width: 30})
+	cols = append(cols, sheet.Column{Title: p.T("compare-col-file"), Width: 30})
 	s := sheet.Setup{Name: name, Cols: cols, HeaderRows: 1, FreezeCols: 3}
 	b.PrintSetup(s)
 	last := max(len(g.rows)+1, 2)
@@ -483,14 +508,14 @@ func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
 		}
 		head[i] = excelize.Cell{StyleID: style, Value: col.Title}
 	}
-	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(areas)})
+	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: verticalHeader(p, areas)})
 	cells := make([]any, len(cols))
 	for i, r := range g.rows {
 		texts := map[int]string{2: r.name, len(cols) - 1: r.file}
 		if i < g.ranked {
 			cells[0] = excelize.Cell{StyleID: st.Integer, Value: i + 1}
 		} else {
-			rank := uncertainText(r.coverage)
+			rank := uncertainText(p, r.coverage)
 			cells[0] = excelize.Cell{StyleID: st.Missing, Value: rank}
 			texts[0] = rank
 		}
@@ -525,7 +550,7 @@ func (c *Comparison) overview(b *sheet.Book, g *compareGroup) {
 		b.StreamRow(sw, i+2, cells, sheet.FitRowOpts(cols, texts))
 	}
 	if len(g.rows) == 0 {
-		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: "Ingen svarfiler kunne leses; se arket «Feil»."}})
+		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: p.T("compare-no-files", "Sheet", compareSheetNames(p).errors)}})
 	}
 	if sw != nil {
 		b.Check(sw.Flush())
@@ -557,16 +582,16 @@ func verticalStyle(b *sheet.Book) int {
 // ranked municipality one by one when there are few, else the median and
 // quartiles from the statistics sheet.
 func (c *Comparison) areaSheet(b *sheet.Book, g *compareGroup) {
-	st := &b.Styles
+	p, st := c.p, &b.Styles
 	name := g.sheets.areas
 	areas := g.areas()
 	n := min(len(g.rows), maxAreaColumns)
 	ranked := min(g.ranked, n)
-	cols := []sheet.Column{{Title: "Område", Width: 30}}
+	cols := []sheet.Column{{Title: p.T("col-area"), Width: 30}}
 	for i, r := range g.rows[:n] {
 		title := fmt.Sprintf("%s (%s)", r.name, r.number)
 		if i >= ranked {
-			title += " – usikker"
+			title = p.T("compare-uncertain-mark", "Name", title)
 		}
 		cols = append(cols, sheet.Column{Title: title, Width: 9})
 	}
@@ -588,7 +613,7 @@ func (c *Comparison) areaSheet(b *sheet.Book, g *compareGroup) {
 	heights := make([]excelize.RowOpts, len(areas))
 	table := headHeight + sheet.DefaultRowHeight
 	for i, a := range areas {
-		heights[i] = sheet.FitRowOpts(cols, map[int]string{0: a.Name.String()})
+		heights[i] = sheet.FitRowOpts(cols, map[int]string{0: a.Name.Localize(p)})
 		table += max(heights[i].Height, sheet.DefaultRowHeight)
 	}
 	s := sheet.Setup{Name: name, Cols: cols, HeaderRows: 1, FreezeCols: 1, Wide: wide,
@@ -604,12 +629,10 @@ func (c *Comparison) areaSheet(b *sheet.Book, g *compareGroup) {
 	}
 	var notes []string
 	if len(g.rows) > n {
-		notes = append(notes, fmt.Sprintf("Arket viser de %d første av %s (Excel har plass til %d kolonner). Alle står i arket «%s».",
-			n, g.words.count(len(g.rows)), maxAreaColumns+1, g.sheets.overview))
+		notes = append(notes, p.T("compare-areas-cut", "N", n, "Total", g.words.count(p, len(g.rows)), "Max", maxAreaColumns+1, "Sheet", g.sheets.overview))
 	}
 	if ranked < n {
-		notes = append(notes, fmt.Sprintf("%s merket «usikker» har svart på under %d %% av spørsmålene og er ikke med i diagrammet.",
-			capitalize(g.words.Orgs), int(math.Round(minCoverage(g.q)*100))))
+		notes = append(notes, p.T("compare-areas-uncertain", "Orgs", capitalize(g.words.Orgs), "Percent", int(math.Round(minCoverage(g.q)*100))))
 	}
 	noteRow := lastRow + 2
 	chartRow := lastRow + 4 + len(notes)
@@ -629,16 +652,16 @@ func (c *Comparison) areaSheet(b *sheet.Book, g *compareGroup) {
 	for i, col := range cols {
 		head[i] = excelize.Cell{StyleID: vertical, Value: col.Title}
 	}
-	head[0] = excelize.Cell{StyleID: st.Header, Value: "Område"}
+	head[0] = excelize.Cell{StyleID: st.Header, Value: cols[0].Title}
 	b.StreamRow(sw, 1, head, excelize.RowOpts{Height: headHeight})
 	cells := make([]any, n+1)
-	cells[0] = excelize.Cell{StyleID: st.TextBold, Value: "Samlet skår"}
+	cells[0] = excelize.Cell{StyleID: st.TextBold, Value: p.T("compare-col-total")}
 	for j, r := range g.rows[:n] {
 		cells[j+1] = scoreOrDash(r.total, st.OneDecimalBold)
 	}
 	b.StreamRow(sw, 2, cells)
 	for i, a := range areas {
-		cells[0] = excelize.Cell{StyleID: st.Text, Value: a.Name.String()}
+		cells[0] = excelize.Cell{StyleID: st.Text, Value: a.Name.Localize(p)}
 		for j, r := range g.rows[:n] {
 			cells[j+1] = scoreOrDash(r.areas[i], st.OneDecimal)
 		}
@@ -658,12 +681,13 @@ func (c *Comparison) areaChart(b *sheet.Book, g *compareGroup, n, lastRow, at in
 	areas := g.areas()
 	sh, stats := sheet.QuoteSheet(g.sheets.areas), sheet.QuoteSheet(g.sheets.stats)
 	cats := fmt.Sprintf("%s!$A$3:$A$%d", sh, lastRow)
+	p := c.p
 	var series []excelize.ChartSeries
-	title := "Skår per tiltaksområde"
-	alt := fmt.Sprintf("Stolpediagram over skåren i %d tiltaksområder", len(areas))
+	title := p.T("compare-chart-title")
+	var alt string
 	left := ""
 	if u := len(g.rows) - g.ranked; u > 0 {
-		left = fmt.Sprintf(" %s med usikker skår er ikke med.", capitalize(g.words.count(u)))
+		left = p.T("compare-chart-left-out", "Orgs", capitalize(g.words.count(p, u)))
 	}
 	if n <= chartSeriesLimit {
 		for j := range n {
@@ -675,9 +699,9 @@ func (c *Comparison) areaChart(b *sheet.Book, g *compareGroup, n, lastRow, at in
 				Fill:       sheet.Solid(okabeIto[j%len(okabeIto)]),
 			})
 		}
-		alt += fmt.Sprintf(" for %s; tallene står i tabellen over.", g.words.count(n)) + left
+		alt = sentences(p.T("compare-chart-alt", "Areas", len(areas), "Orgs", g.words.count(p, n)), left)
 	} else {
-		title = fmt.Sprintf("Median og kvartiler per tiltaksområde (%s)", g.words.count(g.ranked))
+		title = p.T("compare-chart-quartiles-title", "Orgs", g.words.count(p, g.ranked))
 		statCats := fmt.Sprintf("%s!$A$3:$A$%d", stats, len(areas)+2)
 		// Blues from light to dark, each with at least 3:1 contrast to the
 		// white background; the values are printed at the bars.
@@ -689,8 +713,7 @@ func (c *Comparison) areaChart(b *sheet.Book, g *compareGroup, n, lastRow, at in
 				Fill:       sheet.Solid(col.color),
 			})
 		}
-		alt = fmt.Sprintf("Stolpediagram over nedre kvartil, median og øvre kvartil av skåren i hvert av %d tiltaksområder for %s; tallene står i arket «%s».",
-			len(areas), g.words.count(g.ranked), g.sheets.stats) + left
+		alt = sentences(p.T("compare-chart-quartiles-alt", "Areas", len(areas), "Orgs", g.words.count(p, g.ranked), "Sheet", g.sheets.stats), left)
 	}
 	lo, hi := 0.0, 100.0
 	height := uint(max(380, 60+len(areas)*min(n, 4)*14))
@@ -717,12 +740,14 @@ func (c *Comparison) areaChart(b *sheet.Book, g *compareGroup, n, lastRow, at in
 // stats writes n, min, quartiles, median, max and mean of the total and of
 // each area, over the ranked municipalities that have a score there.
 func (c *Comparison) stats(b *sheet.Book, g *compareGroup) {
-	st := &b.Styles
+	p, st := c.p, &b.Styles
 	sh := g.sheets.stats
-	cols := []sheet.Column{{Title: "Område", Width: 32}, {Title: "Antall", Width: 9}, {Title: "Lavest", Width: 9}, {Title: "Nedre kvartil", Width: 10}, {Title: "Median", Width: 9}, {Title: "Øvre kvartil", Width: 10}, {Title: "Høyest", Width: 9}, {Title: "Snitt", Width: 9}}
+	cols := []sheet.Column{{Title: p.T("col-area"), Width: 32}, {Title: p.T("compare-col-count"), Width: 9}, {Title: p.T("compare-col-lowest"), Width: 9},
+		{Title: p.T("compare-col-lower-quartile"), Width: 10}, {Title: p.T("compare-col-median"), Width: 9}, {Title: p.T("compare-col-upper-quartile"), Width: 10},
+		{Title: p.T("compare-col-highest"), Width: 9}, {Title: p.T("compare-col-mean"), Width: 9}}
 	b.SetUp(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
 	b.HeaderRow(sh, 1, cols, st.HeaderCenter)
-	b.Set(sh, 1, 1, "Område", st.Header)
+	b.Set(sh, 1, 1, cols[0].Title, st.Header)
 	b.Check(b.File.SetRowHeight(sh, 1, 32))
 
 	ranked := g.rows[:g.ranked]
@@ -753,17 +778,16 @@ func (c *Comparison) stats(b *sheet.Book, g *compareGroup) {
 			b.Set(sh, col+3, row, v, st.OneDecimal)
 		}
 	}
-	line(2, "Samlet skår", st.TextBold, func(r *compareRow) assessment.Score { return r.total })
+	line(2, p.T("compare-col-total"), st.TextBold, func(r *compareRow) assessment.Score { return r.total })
 	for i, a := range g.areas() {
-		line(i+3, a.Name.String(), st.Text, func(r *compareRow) assessment.Score { return r.areas[i] })
+		line(i+3, a.Name.Localize(p), st.Text, func(r *compareRow) assessment.Score { return r.areas[i] })
 	}
 	last := len(g.areas()) + 2
-	note := fmt.Sprintf("Antall er %s som har skår i området.", g.words.the())
+	uncertain := ""
 	if u := len(g.rows) - g.ranked; u > 0 {
-		note += fmt.Sprintf(" %s med usikker skår – svar på under %d %% av spørsmålene – er ikke med i antall, laveste, kvartiler, median, høyeste og snitt, og heller ikke i diagrammet i «%s».",
-			capitalize(g.words.count(u)), int(math.Round(minCoverage(g.q)*100)), g.sheets.areas)
+		uncertain = p.T("compare-stats-uncertain", "Orgs", capitalize(g.words.count(p, u)), "Percent", int(math.Round(minCoverage(g.q)*100)), "Sheet", g.sheets.areas)
 	}
-	note += " Kvartilene og medianen er regnet med lineær interpolasjon, som KVARTIL.INK i Excel. Skår fra 0 til 100."
+	note := sentences(p.T("compare-stats-count", "The", g.words.the), uncertain, p.T("compare-stats-method"))
 	b.Merged(sh, last+2, 1, len(cols), note, st.Note, 88, 10)
 }
 
@@ -779,14 +803,16 @@ func quantile(sorted []float64, p float64) float64 {
 	return sorted[i] + (h-lo)*(sorted[i+1]-sorted[i])
 }
 
-// errors lists the files that could not be read, with why.
-func (c *Comparison) errors(b *sheet.Book) {
-	st := &b.Styles
-	cols := []sheet.Column{{Title: "Fil", Width: 34}, {Title: "Linje", Width: 7}, {Title: "Kolonne", Width: 8}, {Title: "Type", Width: 10}, {Title: "Melding", Width: 90}}
-	s := sheet.Setup{Name: SheetErrors, Cols: cols, HeaderRows: 1}
+// errors lists the files that could not be read, with why, on the sheet
+// named sh.
+func (c *Comparison) errors(b *sheet.Book, sh string) {
+	p, st := c.p, &b.Styles
+	cols := []sheet.Column{{Title: p.T("compare-col-file"), Width: 34}, {Title: p.T("compare-col-line"), Width: 7}, {Title: p.T("compare-col-column"), Width: 8},
+		{Title: p.T("compare-col-type"), Width: 10}, {Title: p.T("compare-col-message"), Width: 90}}
+	s := sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1}
 	b.PrintSetup(s)
 	if len(c.errs) > 0 {
-		b.AutoFilter(SheetErrors, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(c.errs)+1)))
+		b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(c.errs)+1)))
 	}
 	sw := b.Stream(s)
 	head := make([]any, len(cols))
@@ -797,14 +823,14 @@ func (c *Comparison) errors(b *sheet.Book) {
 	head[4] = excelize.Cell{StyleID: st.Header, Value: cols[4].Title}
 	b.StreamRow(sw, 1, head)
 	if len(c.errs) == 0 {
-		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: "Ingen feil: alle filene kunne leses."}})
+		b.StreamRow(sw, 2, []any{excelize.Cell{StyleID: st.TextMuted, Value: p.T("compare-no-errors")}})
 	}
 	for i, d := range c.errs {
-		kind := "Feil"
+		kind := p.T("compare-error")
 		if d.Severity == assessment.SevWarning {
-			kind = "Advarsel"
+			kind = p.T("compare-warning")
 		}
-		msg := d.Message
+		msg := d.Text(p)
 		if d.Path != "" {
 			msg = d.Path + ": " + msg
 		}

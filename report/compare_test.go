@@ -445,7 +445,7 @@ func TestUncertainTextRoundsDown(t *testing.T) {
 		{assessment.Some(0), "usikker – bare 0\u00a0% besvart"},
 		{assessment.Score{}, "usikker – ingen svar som teller"},
 	} {
-		if got := uncertainText(c.cov); got != c.want {
+		if got := uncertainText(nb, c.cov); got != c.want {
 			t.Errorf("%v: %q, want %q", c.cov, got, c.want)
 		}
 	}

@@ -131,7 +131,7 @@ func dateCell(t time.Time, style, dash int) excelize.Cell {
 // file before: a list reads and prints better than a column per date,
 // since municipalities answer on different days.
 func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
-	st := &b.Styles
+	p, st := c.p, &b.Styles
 	name := g.sheets.trend
 	type entry struct {
 		number string
@@ -147,8 +147,9 @@ func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
 	}
 	slices.SortFunc(list, func(a, b entry) int { return cmp.Compare(a.number, b.number) })
 
-	cols := []sheet.Column{{Title: g.words.number, Width: 12}, {Title: g.words.title, Width: 22}, {Title: "Dato", Width: 11},
-		{Title: "Samlet skår", Width: 10}, {Title: "Endring", Width: 9}, {Title: "Dekning", Width: 9}, {Title: "Merknad", Width: 30}, {Title: "Fil", Width: 30}}
+	cols := []sheet.Column{{Title: g.words.number, Width: 12}, {Title: g.words.title, Width: 22}, {Title: p.T("compare-col-date"), Width: 11},
+		{Title: p.T("compare-col-total"), Width: 10}, {Title: p.T("report-col-change"), Width: 9}, {Title: p.T("col-coverage"), Width: 9},
+		{Title: p.T("compare-col-note"), Width: 30}, {Title: p.T("compare-col-file"), Width: 30}}
 	s := sheet.Setup{Name: name, Cols: cols, HeaderRows: 1, FreezeCols: 2, Portrait: true,
 		PrintTo: len(cols) - 1} // the file is for the screen
 	b.PrintSetup(s)
@@ -166,7 +167,7 @@ func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
 	for _, e := range list {
 		points := e.m.history
 		slices.SortFunc(points, func(a, b trendPoint) int { return age(a.date, a.file, b.date, b.file) })
-		for i, p := range points {
+		for i, pt := range points {
 			// The municipality's name on its first row only in bold, so
 			// that each one's rows read as a group; every row keeps it
 			// for filtering and sorting.
@@ -176,36 +177,34 @@ func (c *Comparison) trendSheet(b *sheet.Book, g *compareGroup) {
 			}
 			cells[0] = excelize.Cell{StyleID: st.TextCenter, Value: e.number}
 			cells[1] = excelize.Cell{StyleID: nameStyle, Value: e.m.name}
-			cells[2] = dateCell(p.date, date, st.TextCenter)
-			cells[3] = scoreOrDash(p.total, st.OneDecimalBold)
+			cells[2] = dateCell(pt.date, date, st.TextCenter)
+			cells[3] = scoreOrDash(pt.total, st.OneDecimalBold)
 			cells[4] = excelize.Cell{StyleID: st.TextCenter, Value: "–"}
 			if i > 0 {
-				if d := change(p.total, points[i-1].total); d.Defined {
+				if d := change(pt.total, points[i-1].total); d.Defined {
 					cells[4] = excelize.Cell{StyleID: st.SignedOneDecimal, Value: d.Value}
 				}
 			}
-			cells[5] = scoreOrDash(p.coverage, st.Percent)
+			cells[5] = scoreOrDash(pt.coverage, st.Percent)
 			var notes []string
 			if i == len(points)-1 && !c.opt.All {
-				notes = append(notes, "nyeste, brukt i «"+g.sheets.overview+"»")
+				notes = append(notes, p.T("compare-trend-newest", "Sheet", g.sheets.overview))
 			}
-			if p.uncertain || !p.total.Defined {
-				notes = append(notes, uncertainText(p.coverage))
+			if pt.uncertain || !pt.total.Defined {
+				notes = append(notes, uncertainText(p, pt.coverage))
 			}
 			note := strings.Join(notes, "; ")
 			cells[6] = excelize.Cell{StyleID: st.Text, Value: note}
-			cells[7] = excelize.Cell{StyleID: st.TextMuted, Value: p.file}
-			b.StreamRow(sw, row, cells, sheet.FitRowOpts(cols, map[int]string{1: e.m.name, 6: note, 7: p.file}))
+			cells[7] = excelize.Cell{StyleID: st.TextMuted, Value: pt.file}
+			b.StreamRow(sw, row, cells, sheet.FitRowOpts(cols, map[int]string{1: e.m.name, 6: note, 7: pt.file}))
 			row++
 		}
 	}
-	text := fmt.Sprintf("Én rad per besvarelse for %s med mer enn én, eldste først; Endring er forskjellen fra forrige besvarelse. %s med bare én besvarelse står bare i «%s».",
-		g.words.the(), capitalize(g.words.Orgs), g.sheets.overview)
+	ranked := p.T("compare-trend-newest-ranked", "One", g.words.one)
 	if c.opt.All {
-		text += " Alle besvarelsene er rangert."
-	} else {
-		text += fmt.Sprintf(" Bare den nyeste besvarelsen for hver %s er rangert; av to med samme dato regnes den siste i filrekkefølge som nyest.", g.words.one)
+		ranked = p.T("compare-trend-all")
 	}
+	text := sentences(p.T("compare-trend-note", "The", g.words.the, "Change", cols[4].Title, "Orgs", capitalize(g.words.Orgs), "Sheet", g.sheets.overview), ranked)
 	streamNote(b, sw, row+1, cols[:len(cols)-1], text)
 	if sw != nil {
 		b.Check(sw.Flush())

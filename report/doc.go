@@ -17,4 +17,8 @@
 // from answers files is always written as text, never as a formula. The
 // same inputs and time (SOURCE_DATE_EPOCH in the command) give the same
 // cells.
+//
+// Every word, the sheets' names included, comes from the catalogues of
+// assessment/lang in the language of the options (bokmål when Lang is
+// zero), and the questionnaire's texts are taken in the same language.
 package report

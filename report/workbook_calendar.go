@@ -9,9 +9,6 @@ import (
 	"github.com/sirkel/sirkel/report/sheet"
 )
 
-// SheetCalendar is the Årshjul: when each plan can next take its actions.
-const SheetCalendar = "Årshjul"
-
 // calendarQuarters is how far ahead the Årshjul looks: four years, one
 // election period.
 const calendarQuarters = 16
@@ -74,16 +71,16 @@ func (rw *reportWriter) calendarEntries(order []planNode) []calendarEntry {
 // action in the order its chance comes, the unknown ones last with how to
 // make them known.
 func (rw *reportWriter) calendar() {
-	b, r, st := rw.b, rw.r, &rw.b.Styles
+	b, r, p, st := rw.b, rw.r, rw.p, &rw.b.Styles
 	rs := &rw.styles
-	const sh = SheetCalendar
+	sh := rw.sheets.calendar
 	first := quarterOf(assessment.MonthOf(assessment.NewDate(rw.opt.Now)))
 	d, dated := rw.asOf()
 	if dated {
 		first = quarterOf(d)
 	}
 	const lead = 3 // columns before the quarters
-	cols := []sheet.Column{{Title: "Plan", Width: 34}, {Title: "Neste anledning", Width: 15}, {Title: "Tiltak", Width: 7}}
+	cols := []sheet.Column{{Title: p.T("report-col-plan"), Width: 34}, {Title: p.T("report-col-next"), Width: 15}, {Title: p.T("report-col-action"), Width: 7}}
 	for i := range calendarQuarters {
 		cols = append(cols, sheet.Column{Title: first.add(i).String(), Width: 6.5})
 	}
@@ -128,8 +125,8 @@ func (rw *reportWriter) calendar() {
 		if n.depth > 0 {
 			name = rs.textSub
 		}
-		b.Set(sh, 1, row, n.Name.String(), name)
-		b.Set(sh, 2, row, windowShort(&w), st.TextCenter)
+		b.Set(sh, 1, row, n.Name.Localize(p), name)
+		b.Set(sh, 2, row, rw.windowShort(&w), st.TextCenter)
 		if totals[i] > 0 {
 			b.Set(sh, 3, row, totals[i], st.Integer)
 		} else {
@@ -143,10 +140,10 @@ func (rw *reportWriter) calendar() {
 			}
 		}
 		// An indent takes about two characters of the width.
-		b.FitCells(sh, row, []sheet.Column{{Width: cols[0].Width - float64(2*n.depth)}}, []any{n.Name.String()})
+		b.FitCells(sh, row, []sheet.Column{{Width: cols[0].Width - float64(2*n.depth)}}, []any{n.Name.Localize(p)})
 		row++
 	}
-	b.Set(sh, 1, row, "Alle planer", st.TextBold)
+	b.Set(sh, 1, row, p.T("report-all-plans"), st.TextBold)
 	b.Set(sh, 2, row, "", st.Text)
 	all := 0
 	for _, n := range totals {
@@ -164,18 +161,17 @@ func (rw *reportWriter) calendar() {
 
 	// How to read the grid, and a key to its colours with the counts
 	// printed on them.
-	when := "vurderingen"
+	when := p.T("report-calendar-when")
 	if dated {
-		when += " " + norDate(r.Answers.Date.Time)
+		when = p.T("report-calendar-when-dated", "Date", rw.date(r.Answers.Date.Time))
 	}
-	legend := fmt.Sprintf("Tallet i en rute er hvor mange tiltak som kan tas inn i planen når den vedtas det kvartalet: neste anledning etter %s, med tid til innspill. "+
-		"Et tiltak som hører hjemme i flere planer, telles i hver av dem. Jo flere tiltak, desto mørkere blå.", when)
+	legend := p.T("report-calendar-legend", "When", when)
 	if later {
-		legend += fmt.Sprintf(" En plan med neste anledning etter %s har ingen rute her; måneden står i kolonnen «Neste anledning».", first.add(calendarQuarters-1))
+		legend = sentences(legend, p.T("report-calendar-later", "Quarter", first.add(calendarQuarters-1).String(), "Column", cols[1].Title))
 	}
 	b.Merged(sh, row, 1, last, legend, st.Note, width, 10)
 	row++
-	b.Set(sh, 1, row, "Antall tiltak:", st.Note)
+	b.Set(sh, 1, row, p.T("report-calendar-key"), st.Note)
 	for i, from := range countSteps {
 		text := fmt.Sprint(from)
 		switch {
@@ -196,16 +192,16 @@ func (rw *reportWriter) calendar() {
 // calendarList lists the Årshjul's actions in the order their chance
 // comes, a band for each quarter, under a header that starts every page.
 func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, entries []calendarEntry, flow *sheet.PageFlow) {
-	b, st := rw.b, &rw.b.Styles
+	b, p, st := rw.b, rw.p, &rw.b.Styles
 	last := len(cols)
 	width := spanWidth(cols, 1, last)
 	// «kommunestyret (politisk vedtak)» on one line in Vedtas av.
-	blocks := []block{{"Når", 1, 1}, {"Plan", 2, 3}, {"Tiltak", 4, last - 5}, {"Vedtas av", last - 4, last}}
+	blocks := []block{{p.T("report-col-when"), 1, 1}, {p.T("report-col-plan"), 2, 3}, {p.T("report-col-action"), 4, last - 5}, {p.T("report-fact-decided-by"), last - 4, last}}
 
 	b.Check(b.File.SetRowHeight(sh, row-1, 8))
 	flow.Add(8)
 	start := row
-	b.Merged(sh, row, 1, last, "Tiltakene i den rekkefølgen de kan tas inn", st.Heading, width, 13)
+	b.Merged(sh, row, 1, last, p.T("report-calendar-list"), st.Heading, width, 13)
 	b.Check(b.File.SetRowHeight(sh, row, 24))
 	row++
 	header := func() {
@@ -225,12 +221,13 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 		from, to    int // entries[from:to]
 	}
 	var groups []group
+	noPlan, unknown := p.T("report-no-plan"), p.T("report-unknown-time")
 	key := func(e calendarEntry) string {
 		switch {
 		case e.node == nil:
-			return noPlanName
+			return noPlan
 		case !e.w.Known:
-			return "Ukjent tidspunkt"
+			return unknown
 		}
 		return quarterOf(e.w.Month).String()
 	}
@@ -244,10 +241,10 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 	for i := range groups {
 		g := &groups[i]
 		switch g.title {
-		case "Ukjent tidspunkt":
+		case unknown:
 			g.note = rw.unknownNote(entries[g.from:g.to])
-		case noPlanName:
-			g.note = "Spørreskjemaet peker ikke på et bestemt plandokument for disse tiltakene."
+		case noPlan:
+			g.note = p.T("report-calendar-no-plan")
 		}
 	}
 
@@ -287,7 +284,7 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 			header()
 			flow.Add(20)
 		}
-		b.Merged(sh, row, 1, last, fmt.Sprintf("%s – %s", g.title, countText(g.to-g.from)), st.Band, width, 12)
+		b.Merged(sh, row, 1, last, p.T("report-group-title", "Name", g.title, "Actions", countText(p, g.to-g.from)), st.Band, width, 12)
 		b.Check(b.File.SetRowHeight(sh, row, 22))
 		row++
 		if g.note != "" {
@@ -299,7 +296,7 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 			if !flow.Fits(l.h) {
 				flow.BreakBefore(row)
 				header()
-				b.Merged(sh, row, 1, last, g.title+" (forts.)", st.Band, width, 12)
+				b.Merged(sh, row, 1, last, p.T("report-continued", "Name", g.title), st.Band, width, 12)
 				b.Check(b.File.SetRowHeight(sh, row, 22))
 				row++
 				flow.Add(20 + 22)
@@ -315,15 +312,15 @@ func (rw *reportWriter) calendarList(sh string, row int, cols []sheet.Column, en
 // is due), the plan, the action and who adopts the plan.
 func (rw *reportWriter) calendarTexts(e calendarEntry) []string {
 	g := rw.r.Gaps[e.rank]
-	action := g.Question.Action.String()
+	action := g.Question.Action.Localize(rw.p)
 	if e.node == nil {
 		return []string{"–", "–", action, "–"}
 	}
-	when := windowShort(&e.w)
+	when := rw.windowShort(&e.w)
 	if due, ok := rw.inputDue(e.node.Plan, e.w); ok {
-		when += "\ninnspill senest " + norMonth(due)
+		when += "\n" + rw.p.T("report-input-due", "Month", rw.month(due))
 	}
-	return []string{when, e.node.Name.String(), action, adopter(e.node.Plan)}
+	return []string{when, e.node.Name.Localize(rw.p), action, adopter(rw.p, e.node.Plan)}
 }
 
 // unknownNote says why the windows of these entries are unknown and how
@@ -331,15 +328,15 @@ func (rw *reportWriter) calendarTexts(e calendarEntry) []string {
 func (rw *reportWriter) unknownNote(es []calendarEntry) string {
 	d, dated := rw.asOf()
 	if !dated {
-		return "Svarfilen har ingen dato, så det kan ikke regnes ut når planene vedtas neste gang. Skriv datoen for vurderingen inn i svarfilen (date: ÅÅÅÅ-MM-DD)."
+		return rw.p.T("report-calendar-no-date")
 	}
-	why := "Disse planene revideres når planstrategien bestemmer det, og svarfilen sier ikke når."
+	why := rw.p.T("report-calendar-why-decided")
 	for _, e := range es {
 		if cy := e.node.EffectiveCycle(); cy == nil || cy.Rule != assessment.CycleDecided {
-			why = "Svarfilen sier ikke når disse planene vedtas neste gang, og spørreskjemaet gir ikke alle en fast syklus."
+			why = rw.p.T("report-calendar-why-unknown")
 			break
 		}
 	}
 	example := fmt.Sprintf("plans: {%s: {next: %d-06}}", es[0].node.ID, d.Year+1)
-	return fmt.Sprintf("%s Skriv neste vedtak inn i svarfilen under plans:, med år og måned, for eksempel «%s», så kommer tiltakene på rett plass i årshjulet.", why, example)
+	return rw.p.T("report-calendar-how", "Why", why, "Example", example)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/scores"
 )
 
@@ -31,34 +32,34 @@ type finding struct {
 	text        string
 }
 
-// KeyFindings are the summary's plain-language findings, generated from
-// the scores: where the municipality stands, its strongest and weakest
-// areas, what has changed since the baseline (may be nil), how certain
-// the scores are, what it answered «vet ikke» to, the step and tier that
-// lag, and where the actions are. There are at most six, in reading
-// order; they speak of the respondent in the questionnaire's words
-// (kommunen, fylkeskommunen).
-func KeyFindings(r, baseline *assessment.Result) []string {
+// KeyFindings are the summary's plain-language findings in p's
+// language, generated from the scores: where the municipality stands,
+// its strongest and weakest areas, what has changed since the baseline
+// (may be nil), how certain the scores are, what it answered «vet ikke»
+// to, the step and tier that lag, and where the actions are. There are
+// at most six, in reading order; they speak of the respondent in the
+// questionnaire's words (kommunen, fylkeskommunen).
+func KeyFindings(p *lang.Printer, r, baseline *assessment.Result) []string {
 	var fs []finding
 	add := func(order, rank int, text string) {
 		if text != "" {
 			fs = append(fs, finding{order, rank, text})
 		}
 	}
-	add(1, 1, totalFinding(r))
+	add(1, 1, totalFinding(p, r))
 	if r.Total.Defined {
 		if baseline != nil {
-			add(2, 2, changeFinding(r, baseline))
+			add(2, 2, changeFinding(p, r, baseline))
 		}
-		add(3, 3, areaFinding(r))
-		add(4, 4, coverageFinding(r))
+		add(3, 3, areaFinding(p, r))
+		add(4, 4, coverageFinding(p, r))
 	}
 	// Not knowing is a finding even before anything is scored.
-	add(5, 5, unknownFinding(r))
+	add(5, 5, unknownFinding(p, r))
 	if r.Total.Defined {
-		add(6, 6, stepFinding(r))
-		add(7, 7, tierFinding(r))
-		add(8, 8, gapFinding(r))
+		add(6, 6, stepFinding(p, r))
+		add(7, 7, tierFinding(p, r))
+		add(8, 8, gapFinding(p, r))
 	}
 	slices.SortStableFunc(fs, func(a, b finding) int { return a.rank - b.rank })
 	fs = fs[:min(len(fs), maxFindings)]
@@ -70,49 +71,51 @@ func KeyFindings(r, baseline *assessment.Result) []string {
 	return out
 }
 
-func totalFinding(r *assessment.Result) string {
+// sentences joins the sentences of a finding that are not empty.
+func sentences(ss ...string) string {
+	return strings.Join(slices.DeleteFunc(ss, func(s string) bool { return s == "" }), " ")
+}
+
+func totalFinding(p *lang.Printer, r *assessment.Result) string {
 	name := r.Answers.Municipality.Name
 	if !r.Total.Defined {
-		return fmt.Sprintf("%s har ikke besvart noen av spørsmålene som gir skår ennå, så det finnes ingen skår.", name)
+		return p.T("finding-total-none", "Name", name)
 	}
 	q := r.Questionnaire
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s får %s av 100 poeng samlet og er på modenhetsnivået «%s» (nivå %d av %d).",
-		name, scores.FormatScore(r.Total), r.Level.Name(), r.Level.Rank, len(q.Levels))
-	if d := r.Level.Level.Description.String(); d != "" {
-		b.WriteString(" " + sentence(d))
-	}
+	total := p.T("finding-total", "Name", name, "Score", scores.FormatScore(r.Total), "Level", r.Level.Level.Name,
+		"Rank", r.Level.Rank, "Of", len(q.Levels))
+	near := ""
 	if r.Level.Rank < len(q.Levels) {
 		next := q.Levels[r.Level.Rank]
 		if gap := *next.Min - r.Total.Value; gap <= nearNextLevel {
-			fmt.Fprintf(&b, " Det mangler bare %s poeng til neste nivå, «%s».", scores.FormatScore(assessment.Some(gap)), next.Name)
+			near = p.T("finding-total-near", "Gap", scores.FormatScore(assessment.Some(gap)), "Next", next.Name)
 		}
 	}
-	return b.String()
+	return sentences(total, sentence(r.Level.Level.Description.Localize(p)), near)
 }
 
-func changeFinding(r, base *assessment.Result) string {
+func changeFinding(p *lang.Printer, r, base *assessment.Result) string {
 	if !base.Total.Defined {
 		return ""
 	}
-	var b strings.Builder
-	when := "forrige vurdering"
+	when := p.T("finding-previous")
 	if base.Answers.Date.IsSet() {
-		when += " (" + norDate(base.Answers.Date.Time) + ")"
+		when = p.T("finding-previous-dated", "Date", scores.DateText(p, base.Answers.Date.Time))
 	}
+	var total string
 	d := r.Total.Value - base.Total.Value
 	switch {
 	case math.Abs(d) < sameScore:
-		fmt.Fprintf(&b, "Samlet skår er uendret siden %s.", when)
+		total = p.T("finding-change-none", "When", when)
 	case d > 0:
-		fmt.Fprintf(&b, "Siden %s har samlet skår økt med %s poeng, fra %s til %s.", when,
-			scores.FormatScore(assessment.Some(d)), scores.FormatScore(base.Total), scores.FormatScore(r.Total))
+		total = p.T("finding-change-up", "When", when, "Delta", scores.FormatScore(assessment.Some(d)),
+			"From", scores.FormatScore(base.Total), "To", scores.FormatScore(r.Total))
 	default:
-		fmt.Fprintf(&b, "Siden %s har samlet skår gått ned med %s poeng, fra %s til %s.", when,
-			scores.FormatScore(assessment.Some(-d)), scores.FormatScore(base.Total), scores.FormatScore(r.Total))
+		total = p.T("finding-change-down", "When", when, "Delta", scores.FormatScore(assessment.Some(-d)),
+			"From", scores.FormatScore(base.Total), "To", scores.FormatScore(r.Total))
 	}
 	var up, down *areaChange
-	for _, c := range areaChanges(r, base) {
+	for _, c := range areaChanges(p, r, base) {
 		if c.delta >= sameScore && (up == nil || c.delta > up.delta) {
 			up = &c
 		}
@@ -120,22 +123,23 @@ func changeFinding(r, base *assessment.Result) string {
 			down = &c
 		}
 	}
+	var areas, level, thin string
 	switch {
 	case up != nil && down != nil:
-		fmt.Fprintf(&b, " Størst fremgang er det i «%s» (%s), mens «%s» har gått tilbake (%s).",
-			up.name, formatDelta(up.delta), down.name, formatDelta(down.delta))
+		areas = p.T("finding-change-up-down", "Up", up.name, "UpDelta", formatDelta(up.delta), "Down", down.name, "DownDelta", formatDelta(down.delta))
 	case up != nil:
-		fmt.Fprintf(&b, " Størst fremgang er det i «%s» (%s).", up.name, formatDelta(up.delta))
+		areas = p.T("finding-change-up-only", "Area", up.name, "Delta", formatDelta(up.delta))
 	case down != nil:
-		fmt.Fprintf(&b, " Størst tilbakegang er det i «%s» (%s).", down.name, formatDelta(down.delta))
+		areas = p.T("finding-change-down-only", "Area", down.name, "Delta", formatDelta(down.delta))
 	}
 	if base.Level != nil && r.Level.Rank != base.Level.Rank {
-		fmt.Fprintf(&b, " %s har dermed gått fra nivået «%s» til «%s».", capitalize(r.Questionnaire.Words().Org), base.Level.Name(), r.Level.Name())
+		level = p.T("finding-change-level", "Org", capitalize(r.Questionnaire.WordsIn(p).Org),
+			"From", base.Level.Level.Name, "To", r.Level.Level.Name)
 	}
 	if base.Coverage.Defined && base.Coverage.Value < lowCoverage {
-		fmt.Fprintf(&b, " Forrige vurdering dekket bare %s av spørsmålene, så endringen er usikker.", scores.FormatShare(base.Coverage))
+		thin = p.T("finding-change-thin-baseline", "Share", scores.FormatShare(base.Coverage))
 	}
-	return b.String()
+	return sentences(total, areas, level, thin)
 }
 
 // areaChange is an area's score change since the baseline.
@@ -146,11 +150,11 @@ type areaChange struct {
 
 // areaChanges pairs areas by id, so that a baseline answered to another
 // version of the questionnaire still lines up.
-func areaChanges(r, base *assessment.Result) []areaChange {
+func areaChanges(p *lang.Printer, r, base *assessment.Result) []areaChange {
 	var out []areaChange
 	for _, ar := range r.Areas {
 		if b, ok := baselineArea(base, ar.Area.ID); ok && ar.Score.Defined && b.Score.Defined {
-			out = append(out, areaChange{ar.Area.Name.String(), ar.Score.Value - b.Score.Value})
+			out = append(out, areaChange{ar.Area.Name.Localize(p), ar.Score.Value - b.Score.Value})
 		}
 	}
 	return out
@@ -168,7 +172,10 @@ func baselineArea(base *assessment.Result, id string) (assessment.AreaResult, bo
 	return assessment.AreaResult{}, false
 }
 
-func areaFinding(r *assessment.Result) string {
+// quoted is a name in quotation marks, «Matsystemet».
+func quoted(name string) string { return "«" + name + "»" }
+
+func areaFinding(p *lang.Printer, r *assessment.Result) string {
 	var defined []assessment.AreaResult
 	for _, ar := range r.Areas {
 		if ar.Score.Defined {
@@ -183,77 +190,82 @@ func areaFinding(r *assessment.Result) string {
 		hi, lo = math.Max(hi, ar.Score.Value), math.Min(lo, ar.Score.Value)
 	}
 	if hi-lo < sameScore {
-		return fmt.Sprintf("Alle områdene med svar ligger likt, på %s.", scores.FormatScore(assessment.Some(hi)))
+		return p.T("finding-areas-even", "Score", scores.FormatScore(assessment.Some(hi)))
 	}
 	named := func(v float64) string {
 		var names []string
 		for _, ar := range defined {
 			if math.Abs(ar.Score.Value-v) < sameScore {
-				names = append(names, "«"+ar.Area.Name.String()+"»")
+				names = append(names, quoted(ar.Area.Name.Localize(p)))
 			}
 		}
-		return fmt.Sprintf("%s (%s)", joinNO(names), scores.FormatScore(assessment.Some(v)))
+		return fmt.Sprintf("%s (%s)", scores.JoinAnd(p, names), scores.FormatScore(assessment.Some(v)))
 	}
-	return fmt.Sprintf("%s har kommet lengst i %s og kortest i %s.", capitalize(r.Questionnaire.Words().Org), named(hi), named(lo))
+	return p.T("finding-areas", "Org", capitalize(r.Questionnaire.WordsIn(p).Org), "High", named(hi), "Low", named(lo))
 }
 
-func coverageFinding(r *assessment.Result) string {
+func coverageFinding(p *lang.Printer, r *assessment.Result) string {
 	var empty, thin []string
 	for _, ar := range r.Areas {
 		switch {
 		case !ar.Coverage.Defined:
 		case ar.Coverage.Value == 0:
-			empty = append(empty, "«"+ar.Area.Name.String()+"»")
+			empty = append(empty, quoted(ar.Area.Name.Localize(p)))
 		case ar.Coverage.Value < lowAreaCoverage:
-			thin = append(thin, fmt.Sprintf("«%s» (%s)", ar.Area.Name, scores.FormatShare(ar.Coverage)))
+			thin = append(thin, fmt.Sprintf("%s (%s)", quoted(ar.Area.Name.Localize(p)), scores.FormatShare(ar.Coverage)))
 		}
 	}
-	var b strings.Builder
+	var parts []string
 	if r.Coverage.Defined && r.Coverage.Value < lowCoverage {
-		fmt.Fprintf(&b, "Bare %s av spørsmålene er besvart, så skårene er usikre.", scores.FormatShare(r.Coverage))
+		parts = append(parts, p.T("finding-coverage-low", "Share", scores.FormatShare(r.Coverage)))
 	}
 	if len(empty) > 0 {
-		fmt.Fprintf(&b, " Ingen spørsmål er besvart i %s, så %s ingen skår.", joinNO(empty), plural(len(empty), "området har", "disse områdene har"))
+		parts = append(parts, p.T("finding-coverage-empty", "Count", len(empty), "Areas", scores.JoinAnd(p, empty)))
 	}
 	if len(thin) > 0 {
-		fmt.Fprintf(&b, " Dekningen er lav i %s.", joinNO(thin))
+		parts = append(parts, p.T("finding-coverage-thin", "Areas", scores.JoinAnd(p, thin)))
 	}
-	if b.Len() > 0 {
-		fmt.Fprint(&b, " Besvar de resterende spørsmålene før rapporten legges fram.")
+	if len(parts) > 0 {
+		parts = append(parts, p.T("finding-coverage-advice"))
 	}
-	return strings.TrimSpace(b.String())
+	return sentences(parts...)
+}
+
+// otherAreas counts the areas not named: «fire andre områder».
+func otherAreas(p *lang.Printer, n int) string {
+	return p.T("finding-other-areas", "Count", n, "Words", scores.CountWord(p, n))
 }
 
 // unknownFinding counts the «vet ikke» answers and names the areas with
 // the most of them: someone in the organisation knows, and the scores
 // are the poorer until they are asked.
-func unknownFinding(r *assessment.Result) string {
+func unknownFinding(p *lang.Printer, r *assessment.Result) string {
 	if len(r.Unknown) == 0 {
 		return ""
 	}
-	areas := unknownByArea(r)
+	areas := unknownByArea(p, r)
 	var names []string
 	for _, a := range areas[:min(3, len(areas))] {
 		if areas[0].n > 1 {
-			names = append(names, fmt.Sprintf("«%s» (%d)", a.name, a.n))
+			names = append(names, fmt.Sprintf("%s (%d)", quoted(a.name), a.n))
 		} else {
-			names = append(names, "«"+a.name+"»")
+			names = append(names, quoted(a.name))
 		}
 	}
 	if more := len(areas) - len(names); more > 0 {
-		names = append(names, fmt.Sprintf("%s %s", countWord(more), plural(more, "annet område", "andre områder")))
+		names = append(names, otherAreas(p, more))
 	}
-	where := "i " + joinNO(names)
+	list := scores.JoinAnd(p, names)
+	where := p.T("finding-unknown-in", "Areas", list)
 	switch {
 	case len(areas) == 1 && len(r.Unknown) > 1:
-		where = "alle " + where
+		where = p.T("finding-unknown-all-in", "Areas", list)
 	case areas[0].n > 1 && len(areas) > 1:
-		where = "flest " + where
+		where = p.T("finding-unknown-most-in", "Areas", list)
 	}
 	n := len(r.Unknown)
-	return fmt.Sprintf("%s ble besvart med «vet ikke», %s. Finn ut hvem i %s som vet svaret, og oppdater svarfilen: %s",
-		capitalize(plural(n, "ett spørsmål", countWord(n)+" spørsmål")), where, r.Questionnaire.Words().Org,
-		plural(n, "svaret teller ikke i skåren før det er kjent.", "svarene teller ikke i skåren før de er kjent."))
+	return p.T("finding-unknown", "Count", n, "Words", capitalize(scores.CountWord(p, n)), "Where", where,
+		"Org", r.Questionnaire.WordsIn(p).Org)
 }
 
 // areaCount is how many questions of an area something applies to.
@@ -264,7 +276,7 @@ type areaCount struct {
 
 // unknownByArea counts the «vet ikke» answers by area, most first, then
 // in questionnaire order.
-func unknownByArea(r *assessment.Result) []areaCount {
+func unknownByArea(p *lang.Printer, r *assessment.Result) []areaCount {
 	var out []areaCount
 	at := map[string]int{}
 	for _, qu := range r.Unknown {
@@ -277,13 +289,13 @@ func unknownByArea(r *assessment.Result) []areaCount {
 			continue
 		}
 		at[a.ID] = len(out)
-		out = append(out, areaCount{a.Name.String(), 1})
+		out = append(out, areaCount{a.Name.Localize(p), 1})
 	}
 	slices.SortStableFunc(out, func(a, b areaCount) int { return b.n - a.n })
 	return out
 }
 
-func stepFinding(r *assessment.Result) string {
+func stepFinding(p *lang.Printer, r *assessment.Result) string {
 	q := r.Questionnaire
 	weak, strong := -1, -1
 	for i, s := range r.Steps {
@@ -318,15 +330,14 @@ func stepFinding(r *assessment.Result) string {
 		}
 	}
 	step := q.Steps[weak]
-	text := fmt.Sprintf("Av de %s styringstrinnene henger trinn %d, «%s», mest etter, med %s i snitt for alle områdene.",
-		countWord(len(q.Steps)), step.ID, step.Name, scores.FormatScore(r.Steps[weak].Score))
+	steps, score := scores.CountWord(p, len(q.Steps)), scores.FormatScore(r.Steps[weak].Score)
 	if n > 1 {
-		text = strings.TrimSuffix(text, ".") + fmt.Sprintf("; det er det svakeste trinnet i %d av %d områder.", n, of)
+		return p.T("finding-step-most", "Steps", steps, "ID", step.ID, "Name", step.Name, "Score", score, "N", n, "Of", of)
 	}
-	return text
+	return p.T("finding-step", "Steps", steps, "ID", step.ID, "Name", step.Name, "Score", score)
 }
 
-func tierFinding(r *assessment.Result) string {
+func tierFinding(p *lang.Printer, r *assessment.Result) string {
 	q := r.Questionnaire
 	if len(q.Tiers) < 2 {
 		return ""
@@ -347,13 +358,13 @@ func tierFinding(r *assessment.Result) string {
 	tf, tl := q.Tiers[first], q.Tiers[last]
 	if best >= 0 {
 		ar := r.Areas[best]
-		text := fmt.Sprintf("I «%s» er tiltakene på nivå %s godt i gang (%s), mens nivå %s, «%s», ligger langt etter (%s).",
-			ar.Area.Name, tf.ID, scores.FormatScore(ar.Tiers[first].Score), tl.ID, tl.Name, scores.FormatScore(ar.Tiers[last].Score))
+		contrast := p.T("finding-tier-contrast", "Area", ar.Area.Name, "First", tf.ID, "FirstScore", scores.FormatScore(ar.Tiers[first].Score),
+			"Last", tl.ID, "LastName", tl.Name, "LastScore", scores.FormatScore(ar.Tiers[last].Score))
+		pattern := ""
 		if count > 1 {
-			text += fmt.Sprintf(" Det samme mønsteret finnes i %s %s: %s effektiviserer innenfor dagens strukturer, men har kommet kortere med omstillingen.",
-				countWord(count-1), plural(count-1, "annet område", "andre områder"), q.Words().Org)
+			pattern = p.T("finding-tier-pattern", "Others", otherAreas(p, count-1), "Org", q.WordsIn(p).Org)
 		}
-		return text
+		return sentences(contrast, pattern)
 	}
 	weak := -1
 	for i, t := range r.Tiers {
@@ -374,10 +385,10 @@ func tierFinding(r *assessment.Result) string {
 		return ""
 	}
 	t := q.Tiers[weak]
-	return fmt.Sprintf("Av tiltaksnivåene ligger nivå %s, «%s», lavest, med %s i snitt.", t.ID, t.Name, scores.FormatScore(r.Tiers[weak].Score))
+	return p.T("finding-tier-lowest", "ID", t.ID, "Name", t.Name, "Score", scores.FormatScore(r.Tiers[weak].Score))
 }
 
-func gapFinding(r *assessment.Result) string {
+func gapFinding(p *lang.Printer, r *assessment.Result) string {
 	answered := 0
 	for _, qr := range r.Questions {
 		if qr.Scored && qr.Status == assessment.Answered {
@@ -388,10 +399,11 @@ func gapFinding(r *assessment.Result) string {
 		return ""
 	}
 	if len(r.Gaps) == 0 {
-		return "Alle svarene når målet; det er ingen gap å lukke."
+		return p.T("finding-gaps-none")
 	}
-	return fmt.Sprintf("%s av %d svar ligger under målet. Tiltakene står etter prioritet i arket «Tiltak»; arket «Planverk» viser hvilket plandokument hvert av dem hører hjemme i, og «Årshjul» når planene vedtas neste gang.",
-		capitalize(countWord(len(r.Gaps))), answered)
+	sheets := reportSheetNames(p)
+	return p.T("finding-gaps", "Gaps", capitalize(scores.CountWord(p, len(r.Gaps))), "Answered", answered,
+		"Actions", sheets.actions, "Plans", sheets.plans, "Calendar", sheets.calendar)
 }
 
 // formatDelta shows a change in points with its sign: +2,5 or −1,0.
@@ -401,33 +413,6 @@ func formatDelta(d float64) string {
 		return "−" + s
 	}
 	return "+" + s
-}
-
-// joinNO joins items the Norwegian way: «a», «a og b», «a, b og c».
-func joinNO(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " og " + items[len(items)-1]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// countWord writes small counts in words, as Norwegian prose does.
-func countWord(n int) string {
-	words := [...]string{"null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"}
-	if n >= 0 && n < len(words) {
-		return words[n]
-	}
-	return fmt.Sprint(n)
 }
 
 func capitalize(s string) string {

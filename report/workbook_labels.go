@@ -1,49 +1,35 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // numNO formats a number as Norwegians write it: decimal comma, no
 // trailing zeros.
 func numNO(f float64) string { return assessment.DecimalComma(f) }
 
-// norDate writes a date the Norwegian way: 20. november 2026.
-func norDate(t time.Time) string {
-	return fmt.Sprintf("%d. %s %d", t.Day(), monthNames[t.Month()-1], t.Year())
-}
-
-var monthNames = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
-	"august", "september", "oktober", "november", "desember"}
-
-// norMonth writes a month the Norwegian way: desember 2027.
-func norMonth(m assessment.Month) string {
-	return fmt.Sprintf("%s %d", monthNames[m.Month-1], m.Year)
-}
-
-// answerLabel is an answer as a person reads it; "" when the question is
-// unanswered.
-func answerLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) string {
-	return assessment.Label(q, qr.Question, qr.Value)
+// answerLabel is an answer as a person reads it, in p's language; ""
+// when the question is unanswered.
+func answerLabel(p *lang.Printer, q *assessment.Questionnaire, qr *assessment.QuestionResult) string {
+	return assessment.LabelIn(p, q, qr.Question, qr.Value)
 }
 
 // targetLabel is a scored question's target in its own terms: a scale
 // label, «Ja», the least option that reaches it, or a number with a unit.
-func targetLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) string {
+func targetLabel(p *lang.Printer, q *assessment.Questionnaire, qr *assessment.QuestionResult) string {
 	if !qr.Scored {
 		return ""
 	}
 	qu := qr.Question
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
-		return assessment.ScaleText(q, qr.Target)
+		return assessment.ScaleTextIn(p, q, qr.Target)
 	case assessment.TypeYesNo:
-		return "Ja"
+		return p.T("value-yes")
 	case assessment.TypeChoice:
 		var best *assessment.Option
 		for i := range qu.Options {
@@ -53,15 +39,16 @@ func targetLabel(q *assessment.Questionnaire, qr *assessment.QuestionResult) str
 			}
 		}
 		if best != nil {
-			return "Minst: " + best.Label.String()
+			return p.T("report-target-option", "Option", best.Label)
 		}
 	case assessment.TypeMulti:
-		return fmt.Sprintf("Minst %s %% av full uttelling", numNO(roundTo(100*qr.T, 1)))
+		return p.T("report-target-multi", "Share", numNO(roundTo(100*qr.T, 1)))
 	case assessment.TypeNumber:
+		number := assessment.NumberText(roundTo(qr.Target, 2), qu.Unit)
 		if *qu.Scoring.Best >= *qu.Scoring.Worst {
-			return "Minst " + assessment.NumberText(roundTo(qr.Target, 2), qu.Unit)
+			return p.T("report-target-at-least", "Number", number)
 		}
-		return "Høyst " + assessment.NumberText(roundTo(qr.Target, 2), qu.Unit)
+		return p.T("report-target-at-most", "Number", number)
 	}
 	return numNO(qr.T)
 }
@@ -117,11 +104,11 @@ func planOrder(q *assessment.Questionnaire) []planNode {
 }
 
 // planNames joins the names of plan ids.
-func planNames(q *assessment.Questionnaire, ids []string) string {
+func planNames(p *lang.Printer, q *assessment.Questionnaire, ids []string) string {
 	names := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if p, ok := q.Plan(id); ok {
-			names = append(names, p.Name.String())
+		if plan, ok := q.Plan(id); ok {
+			names = append(names, plan.Name.Localize(p))
 		} else {
 			names = append(names, id)
 		}
@@ -158,17 +145,34 @@ func DefaultReportName(m assessment.Municipality) string {
 	return strings.Join(parts, "-") + ".xlsx"
 }
 
+// translit spells the Norwegian letters (æ→ae, ø→o, å→a) and the accented
+// letters of Sami and other names in ASCII.
+var translit = map[rune]string{'æ': "ae", 'ø': "o", 'å': "a", 'ä': "a", 'ö': "o", 'ü': "u",
+	'á': "a", 'à': "a", 'â': "a", 'é': "e", 'è': "e", 'ê': "e", 'ó': "o", 'ò': "o", 'ô': "o",
+	'č': "c", 'đ': "d", 'ŋ': "n", 'š': "s", 'ŧ': "t", 'ž': "z", 'ï': "i"}
+
+// fold is s in lower case with its letters spelled in ASCII as translit
+// spells them.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if t, ok := translit[r]; ok {
+			b.WriteString(t)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // slug keeps [a-z0-9] and single dashes, so that a name from an answers
 // file can neither leave the output folder nor upset a file system.
 // Norwegian letters are transliterated (æ→ae, ø→o, å→a), as are the
 // accents of Sami and other names.
 func slug(s string) string {
-	translit := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "ä", "a", "ö", "o", "ü", "u",
-		"á", "a", "à", "a", "â", "a", "é", "e", "è", "e", "ê", "e", "ó", "o", "ò", "o", "ô", "o",
-		"č", "c", "đ", "d", "ŋ", "n", "š", "s", "ŧ", "t", "ž", "z", "ï", "i")
 	var b strings.Builder
 	pending := false
-	for _, r := range translit.Replace(strings.ToLower(s)) {
+	for _, r := range fold(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			if pending && b.Len() > 0 {
 				b.WriteByte('-')

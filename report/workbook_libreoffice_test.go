@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/internal/fixture"
 )
 
@@ -42,6 +43,11 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	if err := os.WriteFile(vestland, wbWrite(t, fixture.Result(t, "../testdata/vestland-46.yaml"), ReportOptions{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The same in nynorsk, for a nynorsk kommune's leaders.
+	nynorsk := filepath.Join(dir, "3440-oyer-nn.xlsx")
+	if err := os.WriteFile(nynorsk, wbWrite(t, fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), ReportOptions{Lang: lang.NN}), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	c := NewComparison(nil, CompareOptions{Now: wbNow})
 	c.Add("oyer-3440.yaml", oyer)
 	c.Add("partial-3440.yaml", partial)
@@ -55,7 +61,7 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	// A profile of its own, so that a running LibreOffice or another test
 	// does not hold the lock.
 	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
-	cmd := exec.CommandContext(ctx, soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, report, vestland, compare)
+	cmd := exec.CommandContext(ctx, soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", dir, report, vestland, nynorsk, compare)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
@@ -109,6 +115,19 @@ func TestLibreOfficeOpensWorkbooks(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the printed Vestland report lacks %q", want)
+		}
+	}
+	got = text(filepath.Join(dir, "3440-oyer-nn.pdf"))
+	for _, want := range []string{
+		"Sirkulær økonomi i kommunen – eigenvurdering",
+		"Samandrag", "Hovudfunn", "Samla skår", "Modningsnivå",
+		"Dei fem viktigaste tiltaka", "Neste høve",
+		"Årshjul", "Tiltaka i den rekkjefølgja dei kan takast inn",
+		"Slik blir skårane rekna ut",
+		"Side 1 av",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the printed nynorsk report lacks %q", want)
 		}
 	}
 	got = text(filepath.Join(dir, "sammenligning.pdf"))

@@ -1,10 +1,11 @@
 package report
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/sirkel/sirkel/assessment/lang"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -28,7 +29,7 @@ func (rw *reportWriter) planGroups() []planGroup {
 		if n.parent != nil {
 			groups[byID[n.parent.ID]].hasSub = true
 		}
-		groups = append(groups, planGroup{node: n, name: n.Name.String(), description: n.Description.String()})
+		groups = append(groups, planGroup{node: n, name: n.Name.Localize(rw.p), description: n.Description.Localize(rw.p)})
 	}
 	var none []int
 	for i, g := range rw.r.Gaps {
@@ -42,13 +43,10 @@ func (rw *reportWriter) planGroups() []planGroup {
 		}
 	}
 	if len(none) > 0 {
-		groups = append(groups, planGroup{name: noPlanName, description: "Tiltak der spørreskjemaet ikke peker på et bestemt plandokument.", ranks: none})
+		groups = append(groups, planGroup{name: rw.p.T("report-no-plan"), description: rw.p.T("report-no-plan-description"), ranks: none})
 	}
 	return groups
 }
-
-// noPlanName heads the actions that name no plan.
-const noPlanName = "Uten plandokument"
 
 // plans groups the actions by plan document, in the order of the planning
 // cycle with sub-plans under their parent, each group in priority order.
@@ -57,8 +55,10 @@ const noPlanName = "Uten plandokument"
 func (rw *reportWriter) plans() {
 	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
 	rs := &rw.styles
-	const sh = SheetPlans
-	cols := []sheet.Column{{Title: "Nr.", Width: 5}, {Title: "Tiltak", Width: 58}, {Title: "Område", Width: 26}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "I dag → mål", Width: 30}, {Title: "Prioritet", Width: 9}}
+	p := rw.p
+	sh := rw.sheets.plans
+	cols := []sheet.Column{{Title: p.T("report-col-number"), Width: 5}, {Title: p.T("report-col-action"), Width: 58}, {Title: p.T("col-area"), Width: 26},
+		{Title: p.T("report-col-step-short"), Width: 7}, {Title: p.T("col-level"), Width: 7}, {Title: p.T("report-col-now-target"), Width: 30}, {Title: p.T("report-col-priority"), Width: 9}}
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
 	b.HeaderRow(sh, 1, cols, st.Header)
 	// The area is indented, so that a long action does not run on into it;
@@ -85,7 +85,7 @@ func (rw *reportWriter) plans() {
 		if g.node.depth > 0 {
 			band, note = rs.subBand, rs.subBandNote
 		}
-		title := fmt.Sprintf("%s – %s", g.name, countText(len(g.ranks)))
+		title := p.T("report-group-title", "Name", g.name, "Actions", countText(p, len(g.ranks)))
 		b.Merged(sh, row, 1, len(cols), title, band, width, 12)
 		b.Check(b.File.SetRowHeight(sh, row, 22))
 		row++
@@ -98,9 +98,9 @@ func (rw *reportWriter) plans() {
 			row++
 		}
 		if len(g.ranks) == 0 {
-			empty := "Ingen tiltak fra denne vurderingen hører hjemme her."
+			empty := p.T("report-plan-empty")
 			if g.hasSub {
-				empty = "Ingen tiltak hører hjemme direkte i denne planen; se delplanene under."
+				empty = p.T("report-plan-empty-parent")
 			}
 			b.Merged(sh, row, 1, len(cols), empty, st.TextMuted, width, 11)
 			row += 2
@@ -115,8 +115,8 @@ func (rw *reportWriter) plans() {
 		for k, i := range g.ranks {
 			gp := r.Gaps[i]
 			qu := gp.Question
-			vals := []any{i + 1, qu.Action.String(), gp.Area.Name.String(), stepLabel(qu), tierLabel(qu),
-				answerLabel(q, gp.QuestionResult) + " → " + targetLabel(q, gp.QuestionResult), gp.Priority}
+			vals := []any{i + 1, qu.Action.Localize(p), gp.Area.Name.Localize(p), stepLabel(qu), tierLabel(qu),
+				answerLabel(p, q, gp.QuestionResult) + " → " + targetLabel(p, q, gp.QuestionResult), gp.Priority}
 			lines[k] = line{vals, sheet.CellsHeight(fit, vals)}
 		}
 		keep := b.HeightOf(sh, start, row-1)
@@ -130,7 +130,7 @@ func (rw *reportWriter) plans() {
 		for _, l := range lines {
 			if !flow.Fits(l.h) {
 				flow.BreakBefore(row)
-				b.Merged(sh, row, 1, len(cols), g.name+" (forts.)", band, width, 12)
+				b.Merged(sh, row, 1, len(cols), p.T("report-continued", "Name", g.name), band, width, 12)
 				b.Check(b.File.SetRowHeight(sh, row, 22))
 				flow.Add(22)
 				row++
@@ -160,23 +160,24 @@ type fact struct{ label, value string }
 // the parent of a sub-plan, the legal basis and who adopts it; then its
 // next window and what the answers file says of it.
 func (rw *reportWriter) planFacts(sh string, row, last int, n planNode, width float64) {
+	p := rw.p
 	var first, second []fact
 	if n.parent != nil {
-		first = append(first, fact{"Del av", n.parent.Name.String()})
+		first = append(first, fact{p.T("report-fact-part-of"), n.parent.Name.Localize(p)})
 	}
-	if law := n.Law.String(); law != "" {
-		first = append(first, fact{"Hjemmel", law})
+	if law := n.Law.Localize(p); law != "" {
+		first = append(first, fact{p.T("report-fact-law"), law})
 	}
-	if by := adopter(n.Plan); by != "" {
-		first = append(first, fact{"Vedtas av", by})
+	if by := adopter(p, n.Plan); by != "" {
+		first = append(first, fact{p.T("report-fact-decided-by"), by})
 	}
-	second = append(second, fact{"Neste anledning", rw.windowLong(n.Plan)})
+	second = append(second, fact{p.T("report-col-next"), rw.windowLong(n.Plan)})
 	if st, ok := rw.r.Answers.Plans[n.ID]; ok {
 		if st.Adopted.IsSet() {
-			second = append(second, fact{"Sist vedtatt", st.Adopted.String()})
+			second = append(second, fact{p.T("report-fact-adopted"), st.Adopted.String()})
 		}
 		if st.Status != "" {
-			second = append(second, fact{"Status", st.Status})
+			second = append(second, fact{p.T("report-fact-status"), st.Status})
 		}
 	}
 	style := rw.styles.facts
@@ -221,12 +222,11 @@ func (rw *reportWriter) richMerged(sh string, row, col, last int, lines [][]fact
 	b.Check(b.File.SetRowHeight(sh, row, sheet.TextHeight(plain.String(), width-2, 10)))
 }
 
-func countText(n int) string {
-	switch n {
-	case 0:
-		return "ingen tiltak"
-	case 1:
-		return "ett tiltak"
+// countText counts actions in words: «ingen tiltak», «ett tiltak», «tre
+// tiltak».
+func countText(p *lang.Printer, n int) string {
+	if n == 0 {
+		return p.T("report-actions-none")
 	}
-	return fmt.Sprintf("%s tiltak", countWord(n))
+	return p.T("report-actions-count", "Count", n, "Words", scores.CountWord(p, n))
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/report/internal/fixture"
+	"github.com/sirkel/sirkel/report/scores"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -130,7 +131,7 @@ func TestDecisionKind(t *testing.T) {
 		"renovasjonsselskapet": "",
 		"":                     "",
 	} {
-		if got := decisionKind(by); got != want {
+		if got := decisionKind(by).In(nb); got != want {
 			t.Errorf("%q: %q, want %q", by, got, want)
 		}
 	}
@@ -142,7 +143,7 @@ func TestDecisionKind(t *testing.T) {
 func TestReportCalendarCounts(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	const sh = SheetCalendar
+	sh := SheetCalendar
 	// Dated 2026-11-20: from K4 2026, four years ahead.
 	if got := wbValue(t, f, sh, 4, 1); got != "K4 2026" {
 		t.Errorf("first quarter %q, want K4 2026", got)
@@ -201,15 +202,15 @@ func TestReportCalendarCounts(t *testing.T) {
 func TestReportCalendarList(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	const sh = SheetCalendar
+	sh := SheetCalendar
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, head := wbFind(t, f, sh, "Tiltakene i den rekkefølgen de kan tas inn")
 	months := map[string]int{}
-	for i, m := range monthNames {
-		months[m] = i + 1
+	for m := 1; m <= 12; m++ {
+		months[scores.MonthName(nb, m)] = m
 	}
 	var lines, unknown int
 	last := 0

@@ -8,22 +8,41 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/scores"
 	"github.com/sirkel/sirkel/report/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of the municipality report, in order.
-const (
-	SheetSummary  = "Sammendrag"
-	SheetActions  = "Tiltak"
-	SheetPlans    = "Planverk"
-	SheetAnswers  = "Svar"
-	SheetMethod   = "Metode"
-	SheetGlossary = "Begreper"
-	SheetExamples = "Eksempler"
-	SheetFacts    = "Nøkkeltall"
+// reportSheets are the names of the municipality report's sheets in one
+// language: Excel shows them on the tabs, and the text refers to them.
+type reportSheets struct {
+	summary, actions, plans, calendar, answers, method, glossary, examples, facts string
+}
+
+// Sheet names of the municipality report in bokmål, in order; a report
+// in nynorsk names its sheets in nynorsk.
+var (
+	nbReportSheets = reportSheetNames(lang.For(lang.NB))
+
+	SheetSummary  = nbReportSheets.summary
+	SheetActions  = nbReportSheets.actions
+	SheetPlans    = nbReportSheets.plans
+	SheetCalendar = nbReportSheets.calendar
+	SheetAnswers  = nbReportSheets.answers
+	SheetMethod   = nbReportSheets.method
+	SheetGlossary = nbReportSheets.glossary
+	SheetExamples = nbReportSheets.examples
+	SheetFacts    = nbReportSheets.facts
 )
+
+func reportSheetNames(p *lang.Printer) reportSheets {
+	return reportSheets{
+		summary: p.T("report-sheet-summary"), actions: p.T("report-sheet-actions"), plans: p.T("report-sheet-plans"),
+		calendar: p.T("report-sheet-calendar"), answers: p.T("report-sheet-answers"), method: p.T("report-sheet-method"),
+		glossary: p.T("report-sheet-glossary"), examples: p.T("report-sheet-examples"), facts: p.T("report-sheet-facts"),
+	}
+}
 
 // topGaps is how many actions the summary lists.
 const topGaps = 5
@@ -41,11 +60,15 @@ type ReportOptions struct {
 	// File is the answers file the result came from, shown in the method
 	// sheet so a reader can find the source.
 	File string
+	// Lang is the written standard of the report, the questionnaire's
+	// texts included; the zero value is bokmål.
+	Lang lang.Lang
 }
 
 // WriteReport writes the workbook of one result for the municipality's
-// leaders: Sammendrag, Tiltak, Planverk, Årshjul, Svar, Metode and, when
-// the questionnaire has them, Begreper, Eksempler and Nøkkeltall.
+// leaders, in opt.Lang: Sammendrag, Tiltak, Planverk, Årshjul, Svar,
+// Metode and, when the questionnaire has them, Begreper, Eksempler and
+// Nøkkeltall.
 func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.ToolVersion == "" {
 		opt.ToolVersion = "dev"
@@ -53,10 +76,11 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	rw := &reportWriter{r: r, q: r.Questionnaire, opt: opt}
+	p := lang.For(opt.Lang)
+	rw := &reportWriter{r: r, q: r.Questionnaire, opt: opt, p: p, sheets: reportSheetNames(p)}
 	m := r.Answers.Municipality
-	rw.b = sheet.New(fmt.Sprintf("%s (%s)", m.Name, m.Number),
-		fmt.Sprintf("%s · %s@%s", r.Questionnaire.Title, r.Questionnaire.ID, r.Questionnaire.Version))
+	rw.b = sheet.NewIn(p.Lang(), fmt.Sprintf("%s (%s)", m.Name, m.Number),
+		fmt.Sprintf("%s · %s", r.Questionnaire.Title.Localize(p), r.Questionnaire.Ref()))
 	defer rw.b.File.Close()
 	rw.styles = newReportStyles(rw.b)
 
@@ -72,13 +96,13 @@ func WriteReport(w io.Writer, r *assessment.Result, opt ReportOptions) error {
 
 	b := rw.b
 	b.DocProps(
-		fmt.Sprintf("Sirkulær økonomi – egenvurdering for %s", m.Name),
-		fmt.Sprintf("%s (%s): egenvurdering av sirkulær økonomi %s", m.Name, m.Number, r.Answers.Date),
-		fmt.Sprintf("Spørreskjema %s@%s. Laget med sirkel %s.", r.Questionnaire.ID, r.Questionnaire.Version, opt.ToolVersion),
+		p.T("report-doc-title", "Name", m.Name),
+		p.T("report-doc-subject", "Name", m.Name, "Number", m.Number, "Date", r.Answers.Date.String()),
+		p.T("report-doc-description", "Ref", r.Questionnaire.Ref().String(), "Version", opt.ToolVersion),
 		opt.ToolVersion, opt.Now)
 	b.File.SetActiveSheet(0)
 	if err := b.Err(); err != nil {
-		return fmt.Errorf("kunne ikke lage arbeidsboken: %w", err)
+		return fmt.Errorf("%s: %w", p.T("report-workbook-failed"), err)
 	}
 	_, err := b.File.WriteTo(w)
 	return err
@@ -88,7 +112,10 @@ type reportWriter struct {
 	r   *assessment.Result
 	q   *assessment.Questionnaire
 	opt ReportOptions
-	b   *sheet.Book
+	// p speaks the report's language; sheets are its sheets' names in it.
+	p      *lang.Printer
+	sheets reportSheets
+	b      *sheet.Book
 	// styles are the report's own, beyond the book's shared ones.
 	styles reportStyles
 	// chartRange are the first and last rows of the area table, which the
@@ -129,20 +156,21 @@ type summaryLayout struct {
 }
 
 func (rw *reportWriter) layout() summaryLayout {
+	p := rw.p
 	l := summaryLayout{}
-	l.cols = []sheet.Column{{Title: "Område", Width: 32}, {Title: "Skår", Width: 9}, {Title: "Nivå", Width: 14}, {Title: "Dekning", Width: 9}}
+	l.cols = []sheet.Column{{Title: p.T("col-area"), Width: 32}, {Title: p.T("col-score"), Width: 9}, {Title: p.T("col-level"), Width: 14}, {Title: p.T("col-coverage"), Width: 9}}
 	l.score, l.level, l.cov = 2, 3, 4
 	if rw.opt.Baseline != nil {
-		l.cols = append(l.cols, sheet.Column{Title: "Forrige", Width: 9}, sheet.Column{Title: "Endring", Width: 9})
+		l.cols = append(l.cols, sheet.Column{Title: p.T("report-col-previous"), Width: 9}, sheet.Column{Title: p.T("report-col-change"), Width: 9})
 		l.prev, l.change = 5, 6
 	}
 	l.firstStep, l.nSteps = len(l.cols)+1, len(rw.q.Steps)
 	for _, s := range rw.q.Steps {
-		l.cols = append(l.cols, sheet.Column{Title: fmt.Sprintf("Trinn %d", s.ID), Width: 8.5})
+		l.cols = append(l.cols, sheet.Column{Title: p.T("report-col-step", "ID", s.ID), Width: 8.5})
 	}
 	l.firstTier, l.nTiers = len(l.cols)+1, len(rw.q.Tiers)
 	for _, t := range rw.q.Tiers {
-		l.cols = append(l.cols, sheet.Column{Title: "Nivå " + t.ID, Width: 8.5})
+		l.cols = append(l.cols, sheet.Column{Title: p.T("report-col-tier", "ID", t.ID), Width: 8.5})
 	}
 	// The top-gap block needs room for an action, its plans and their
 	// next window even when the questionnaire has few steps and tiers.
@@ -171,18 +199,18 @@ func spanWidth(cols []sheet.Column, from, to int) float64 {
 }
 
 func (rw *reportWriter) summary() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
+	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
 	l := rw.layout()
-	const sh = SheetSummary
+	sh := rw.sheets.summary
 	b.AddSheet(sheet.Setup{Name: sh, Cols: l.cols, NoGrid: true})
 	m := r.Answers.Municipality
 
 	row := 1
-	b.Merged(sh, row, 1, l.last, q.Title.String(), st.Title, l.width, 18)
+	b.Merged(sh, row, 1, l.last, q.Title.Localize(p), st.Title, l.width, 18)
 	row++
 	who := fmt.Sprintf("%s (%s)", m.Name, m.Number)
 	if r.Answers.Date.IsSet() {
-		who += " · vurdert " + norDate(r.Answers.Date.Time)
+		who = p.T("report-who-dated", "Who", who, "Date", rw.date(r.Answers.Date.Time))
 	}
 	b.Merged(sh, row, 1, l.last, who, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 14, Bold: true, Color: sheet.ColorInk}}), l.width, 14)
 	row++
@@ -194,11 +222,15 @@ func (rw *reportWriter) summary() {
 				names[i] += " (" + p.Role + ")"
 			}
 		}
-		b.Merged(sh, row, 1, l.last, "Besvart av: "+joinNO(names), st.Subtitle, l.width, 11)
+		b.Merged(sh, row, 1, l.last, p.T("report-respondents", "Names", scores.JoinAnd(p, names)), st.Subtitle, l.width, 11)
 		row++
 	}
-	b.Merged(sh, row, 1, l.last, fmt.Sprintf("Spørreskjema %s@%s · rapporten er laget %s med sirkel %s",
-		q.ID, q.Version, norDate(rw.opt.Now), rw.opt.ToolVersion), st.Note, l.width, 10)
+	if documented, answered := documentedCount(r); answered > 0 {
+		b.Merged(sh, row, 1, l.last, p.T("report-documented", "Documented", documented, "Answered", answered), st.Subtitle, l.width, 11)
+		row++
+	}
+	b.Merged(sh, row, 1, l.last, p.T("report-made-with", "Ref", q.Ref().String(), "Date", rw.date(rw.opt.Now), "Version", rw.opt.ToolVersion),
+		st.Note, l.width, 10)
 	row++
 	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
@@ -207,12 +239,12 @@ func (rw *reportWriter) summary() {
 
 	b.Check(b.File.SetRowHeight(sh, row, 8))
 	row++
-	rw.heading(l, row, "Hovedfunn")
+	rw.heading(l, row, p.T("report-findings"))
 	row++
 	// A little air between the heading's rule and the first finding.
 	b.Check(b.File.SetRowHeight(sh, row, 4))
 	row++
-	for _, f := range KeyFindings(r, rw.opt.Baseline) {
+	for _, f := range KeyFindings(p, r, rw.opt.Baseline) {
 		b.Merged(sh, row, 1, l.last, "•  "+f, st.Paragraph, l.width-3, 11)
 		row++
 	}
@@ -257,20 +289,20 @@ const maxUnknownListed = 8
 // unknownList lists the questions answered «vet ikke», with their ids for
 // the answers file, and returns the row below.
 func (rw *reportWriter) unknownList(l summaryLayout, row int) int {
-	b, r, st := rw.b, rw.r, &rw.b.Styles
-	const sh = SheetSummary
-	rw.heading(l, row, "Spørsmål besvart med «vet ikke»")
+	b, r, p, st := rw.b, rw.r, rw.p, &rw.b.Styles
+	sh := rw.sheets.summary
+	rw.heading(l, row, p.T("report-unknown-heading"))
 	row++
-	blocks := []block{{"Område", 1, 1}, {"Spørsmål", 2, l.gapNext - 2}, {"Id i svarfilen", l.gapNext - 1, l.last}}
+	blocks := []block{{p.T("col-area"), 1, 1}, {p.T("report-col-question"), 2, l.gapNext - 2}, {p.T("report-col-id-in-file"), l.gapNext - 1, l.last}}
 	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
 	row++
 	for _, qu := range r.Unknown[:min(maxUnknownListed, len(r.Unknown))] {
 		_, a, _ := rw.q.Question(qu.ID)
-		rw.blockRow(sh, row, l.cols, blocks, []string{a.Name.String(), qu.Text.String(), qu.ID}, st.Text, st.TextIndent, 0)
+		rw.blockRow(sh, row, l.cols, blocks, []string{a.Name.Localize(p), qu.Text.Localize(p), qu.ID}, st.Text, st.TextIndent, 0)
 		row++
 	}
 	if more := len(r.Unknown) - maxUnknownListed; more > 0 {
-		b.Merged(sh, row, 1, l.last, fmt.Sprintf("… og %d til. Alle svarene står i arket «Svar».", more), st.Note, l.width, 10)
+		b.Merged(sh, row, 1, l.last, p.T("report-unknown-more", "More", more, "Sheet", rw.sheets.answers), st.Note, l.width, 10)
 		row++
 	}
 	return row
@@ -278,17 +310,35 @@ func (rw *reportWriter) unknownList(l summaryLayout, row int) int {
 
 // heading writes a section heading across the summary.
 func (rw *reportWriter) heading(l summaryLayout, row int, text string) {
-	b := rw.b
-	b.Set(SheetSummary, 1, row, text, b.Styles.Heading)
-	b.Check(b.File.SetCellStyle(SheetSummary, sheet.Cell(1, row), sheet.Cell(l.last, row), b.Styles.Heading))
-	b.Check(b.File.SetRowHeight(SheetSummary, row, 24))
+	b, sh := rw.b, rw.sheets.summary
+	b.Set(sh, 1, row, text, b.Styles.Heading)
+	b.Check(b.File.SetCellStyle(sh, sheet.Cell(1, row), sheet.Cell(l.last, row), b.Styles.Heading))
+	b.Check(b.File.SetRowHeight(sh, row, 24))
+}
+
+// date is a date as in running text, «20. november 2026».
+func (rw *reportWriter) date(t time.Time) string { return scores.DateText(rw.p, t) }
+
+// documentedCount counts the valid answers (a value or «ikke relevant»)
+// and those of them whose evidence the answers file gives.
+func documentedCount(r *assessment.Result) (documented, answered int) {
+	for _, qr := range r.Questions {
+		if qr.Answer == nil || qr.Status != assessment.Answered && qr.Status != assessment.NotApplicable {
+			continue
+		}
+		answered++
+		if len(qr.Answer.Evidence) > 0 {
+			documented++
+		}
+	}
+	return documented, answered
 }
 
 // keyFigures writes total score, level and coverage (and the change)
 // large, each with a label above and an explanation below.
 func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
-	b, r, st := rw.b, rw.r, &rw.b.Styles
-	const sh = SheetSummary
+	b, r, p, st := rw.b, rw.r, rw.p, &rw.b.Styles
+	sh := rw.sheets.summary
 	type figure struct {
 		label     string
 		value     any
@@ -297,16 +347,16 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		from, to  int
 		noteStyle int // st.Subtitle when 0
 	}
-	level, levelNote := "–", "ingen skår ennå"
+	level, levelNote := "–", p.T("report-no-score-yet")
 	if r.Level != nil {
-		level, levelNote = r.Level.Name(), fmt.Sprintf("nivå %d av %d", r.Level.Rank, len(rw.q.Levels))
+		level, levelNote = scores.LevelName(p, r.Level), p.T("report-level-rank", "Rank", r.Level.Rank, "Of", len(rw.q.Levels))
 	}
 	// A total on too few answers keeps its number and level, and says
 	// in words, marked, how little it rests on.
-	totalNote, totalStyle := "poeng av 100", 0
+	totalNote, totalStyle := p.T("report-points"), 0
 	if r.Uncertain && r.Total.Defined {
-		totalNote, totalStyle = fmt.Sprintf("usikker – bare %s besvart", scores.FormatShare(r.Coverage)), rw.styles.uncertain
-		levelNote += " (usikkert)"
+		totalNote, totalStyle = scores.UncertainText(p, scores.FormatShare(r.Coverage)), rw.styles.uncertain
+		levelNote = p.T("report-level-uncertain", "Note", levelNote)
 	}
 	answered, possible := 0, 0
 	for _, qr := range r.Questions {
@@ -318,16 +368,19 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	figs := []figure{
-		{"Samlet skår", scoreValue(r.Total), st.BigOneDecimal, totalNote, 1, 1, totalStyle},
-		{"Modenhetsnivå", level, st.BigText, levelNote, l.score, l.cov, 0},
-		{"Dekning", shareValue(r.Coverage), st.BigPercent, fmt.Sprintf("%d av %d spørsmål besvart", answered, possible), l.cov + 1, l.cov + 3, 0},
+		{p.T("report-figure-total"), scoreValue(r.Total), st.BigOneDecimal, totalNote, 1, 1, totalStyle},
+		{p.T("report-figure-level"), level, st.BigText, levelNote, l.score, l.cov, 0},
+		{p.T("col-coverage"), shareValue(r.Coverage), st.BigPercent, p.T("report-answered-of", "Answered", answered, "Possible", possible), l.cov + 1, l.cov + 3, 0},
 	}
 	if base := rw.opt.Baseline; base != nil && base.Total.Defined && r.Total.Defined {
 		d := r.Total.Value - base.Total.Value
-		figs = append(figs, figure{"Endring", d, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: sheet.ColorNavy},
+		figs = append(figs, figure{p.T("report-col-change"), d, b.Style(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 26, Bold: true, Color: sheet.ColorNavy},
 			CustomNumFmt: new(sheet.SignedOneDecimalFormat), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
-			"poeng siden " + norDate(base.Answers.Date.Time), l.cov + 4, l.cov + 6, 0})
+			p.T("report-points-since", "Date", rw.date(base.Answers.Date.Time)), l.cov + 4, l.cov + 6, 0})
 	}
+	// A note that does not fit its columns («poeng siden 10. november
+	// 2025») wraps, and its row is made tall enough for it.
+	notes := sheet.DefaultRowHeight
 	for _, f := range figs {
 		b.Set(sh, f.from, row, f.label, st.BigLabel)
 		b.Set(sh, f.from, row+1, f.value, f.style)
@@ -335,6 +388,7 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 			f.noteStyle = st.Subtitle
 		}
 		b.Set(sh, f.from, row+2, f.note, f.noteStyle)
+		notes = max(notes, sheet.TextHeight(f.note, spanWidth(l.cols, f.from, f.to), 11))
 		if f.to > f.from {
 			for i := range 3 {
 				b.Check(b.File.MergeCell(sh, sheet.Cell(f.from, row+i), sheet.Cell(f.to, row+i)))
@@ -342,6 +396,9 @@ func (rw *reportWriter) keyFigures(l summaryLayout, row int) int {
 		}
 	}
 	b.Check(b.File.SetRowHeight(sh, row+1, 36))
+	if notes > sheet.DefaultRowHeight {
+		b.Check(b.File.SetRowHeight(sh, row+2, notes))
+	}
 	return row + 3
 }
 
@@ -362,9 +419,9 @@ func shareValue(s assessment.Score) any {
 // areaTable writes the areas with score, level and coverage beside the two
 // heat maps, area × trinn and area × tiltaksnivå, and a row for all areas.
 func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetSummary
-	rw.heading(l, row, "Områdene, styringstrinnene og tiltaksnivåene")
+	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
+	sh := rw.sheets.summary
+	rw.heading(l, row, p.T("report-areas-heading"))
 	row++
 
 	// Two header rows: group titles over the heat maps, then the columns.
@@ -374,31 +431,32 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 		b.Set(sh, c, top, "", st.HeaderCenter)
 		b.Set(sh, c, top+1, l.cols[c-1].Title, st.HeaderCenter)
 	}
-	b.Set(sh, 1, top+1, "Område", st.Header)
+	b.Set(sh, 1, top+1, l.cols[0].Title, st.Header)
 	for c := 1; c < l.firstStep; c++ {
 		b.Check(b.File.MergeCell(sh, sheet.Cell(c, top), sheet.Cell(c, top+1)))
 	}
-	b.Set(sh, 1, top, "Område", st.Header)
+	b.Set(sh, 1, top, l.cols[0].Title, st.Header)
 	for c := 2; c < l.firstStep; c++ {
 		b.Set(sh, c, top, l.cols[c-1].Title, st.HeaderCenter)
 	}
 	if l.nSteps > 0 {
-		b.Set(sh, l.firstStep, top, "Styringstrinn", st.HeaderCenter)
+		b.Set(sh, l.firstStep, top, p.T("report-steps"), st.HeaderCenter)
 		b.Check(b.File.MergeCell(sh, sheet.Cell(l.firstStep, top), sheet.Cell(l.firstStep+l.nSteps-1, top)))
 	}
 	if l.nTiers > 0 {
-		b.Set(sh, l.firstTier, top, "Tiltaksnivå", st.HeaderCenter)
+		b.Set(sh, l.firstTier, top, p.T("report-tiers"), st.HeaderCenter)
 		b.Check(b.File.MergeCell(sh, sheet.Cell(l.firstTier, top), sheet.Cell(l.firstTier+l.nTiers-1, top)))
 	}
 	row += 2
 
 	first := row
 	for _, ar := range r.Areas {
-		b.Set(sh, 1, row, ar.Area.Name.String(), st.Text)
+		name := ar.Area.Name.Localize(p)
+		b.Set(sh, 1, row, name, st.Text)
 		// A long area name wraps rather than running into the next row.
-		b.FitCells(sh, row, l.cols[:1], []any{ar.Area.Name.String()})
+		b.FitCells(sh, row, l.cols[:1], []any{name})
 		setScore(b, sh, l.score, row, sc(ar.Score), st.OneDecimal)
-		b.Set(sh, l.level, row, scores.LevelName(ar.Level), st.TextCenter)
+		b.Set(sh, l.level, row, scores.LevelName(p, ar.Level), st.TextCenter)
 		setScore(b, sh, l.cov, row, sc(ar.Coverage), st.Percent)
 		if l.prev > 0 {
 			base, ok := baselineArea(rw.opt.Baseline, ar.Area.ID)
@@ -415,9 +473,9 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 		row++
 	}
 	lastArea := row - 1
-	b.Set(sh, 1, row, "Alle områder", st.TextBold)
+	b.Set(sh, 1, row, p.T("report-all-areas"), st.TextBold)
 	setScore(b, sh, l.score, row, sc(r.Total), st.OneDecimalBold)
-	b.Set(sh, l.level, row, scores.LevelName(r.Level), st.TextCenter)
+	b.Set(sh, l.level, row, scores.LevelName(p, r.Level), st.TextCenter)
 	setScore(b, sh, l.cov, row, sc(r.Coverage), st.Percent)
 	if l.prev > 0 {
 		base := rw.opt.Baseline
@@ -447,21 +505,21 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 	// A legend: what the numbered columns mean, and how to read colours.
 	var steps, tiers []string
 	for _, s := range q.Steps {
-		steps = append(steps, fmt.Sprintf("%d %s", s.ID, s.Name))
+		steps = append(steps, fmt.Sprintf("%d %s", s.ID, s.Name.Localize(p)))
 	}
 	for _, t := range q.Tiers {
-		tiers = append(tiers, fmt.Sprintf("%s %s", t.ID, t.Name))
+		tiers = append(tiers, fmt.Sprintf("%s %s", t.ID, t.Name.Localize(p)))
 	}
 	b.Check(b.File.SetRowHeight(sh, row, 6))
 	row++
 	legend := []string{}
 	if len(steps) > 0 {
-		legend = append(legend, "Styringstrinn: "+strings.Join(steps, " · ")+".")
+		legend = append(legend, p.T("report-legend-steps", "Steps", strings.Join(steps, " · ")))
 	}
 	if len(tiers) > 0 {
-		legend = append(legend, "Tiltaksnivå: "+strings.Join(tiers, " · ")+".")
+		legend = append(legend, p.T("report-legend-tiers", "Tiers", strings.Join(tiers, " · ")))
 	}
-	legend = append(legend, "Skår fra 0 til 100. Fargen går fra oransje (0) via hvitt (50) til blått (100) og gjentar bare tallet i cellen. «–»: ingen spørsmål i cellen er besvart.")
+	legend = append(legend, p.T("report-legend-colours"))
 	for _, t := range legend {
 		b.Merged(sh, row, 1, l.last, t, st.Note, l.width, 10)
 		row++
@@ -474,10 +532,10 @@ func (rw *reportWriter) areaTable(l summaryLayout, row int) int {
 // leaves out, where «–» in the table would be drawn as 0. The header cells
 // name the series.
 func (rw *reportWriter) chartData(l summaryLayout, head, first int) {
-	b, r := rw.b, rw.r
-	const sh = SheetSummary
+	b, r, p := rw.b, rw.r, rw.p
+	sh := rw.sheets.summary
 	now, prev := l.last+2, l.last+3
-	b.Set(SheetSummary, now, head, fmt.Sprintf("Vurdert %s", norDate(r.Answers.Date.Time)), 0)
+	b.Set(sh, now, head, p.T("report-series-now", "Date", rw.date(r.Answers.Date.Time)), 0)
 	for i, ar := range r.Areas {
 		if ar.Score.Defined {
 			b.Set(sh, now, first+i, ar.Score.Value, 0)
@@ -485,7 +543,7 @@ func (rw *reportWriter) chartData(l summaryLayout, head, first int) {
 	}
 	hide := now
 	if base := rw.opt.Baseline; base != nil {
-		b.Set(sh, prev, head, fmt.Sprintf("Forrige vurdering %s", norDate(base.Answers.Date.Time)), 0)
+		b.Set(sh, prev, head, p.T("report-series-baseline", "Date", rw.date(base.Answers.Date.Time)), 0)
 		for i, ar := range r.Areas {
 			if ba, ok := baselineArea(base, ar.Area.ID); ok && ba.Score.Defined {
 				b.Set(sh, prev, first+i, ba.Score.Value, 0)
@@ -499,8 +557,8 @@ func (rw *reportWriter) chartData(l summaryLayout, head, first int) {
 // radar draws the area scores as a radar chart (with the baseline as a
 // second series), anchored at row, and returns the row below it.
 func (rw *reportWriter) radar(l summaryLayout, row int) int {
-	b, r := rw.b, rw.r
-	const sh = SheetSummary
+	b, r, p := rw.b, rw.r, rw.p
+	sh := rw.sheets.summary
 	first, last, head := rw.chartRange[0], rw.chartRange[1], rw.chartRange[2]
 	ref := func(col int) string {
 		c := sheet.ColName(col)
@@ -517,9 +575,9 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	}}
 	alt := make([]string, 0, len(r.Areas))
 	for _, ar := range r.Areas {
-		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name, scores.FormatScore(ar.Score)))
+		alt = append(alt, fmt.Sprintf("%s %s", ar.Area.Name.Localize(p), scores.FormatScore(ar.Score)))
 	}
-	altText := "Radardiagram over skåren i hvert tiltaksområde, fra 0 til 100: " + strings.Join(alt, "; ") + "."
+	altText := p.T("report-radar-alt", "Scores", strings.Join(alt, "; "))
 	if base := rw.opt.Baseline; base != nil {
 		series = append(series, excelize.ChartSeries{
 			Name: name(l.last + 3), Categories: ref(1), Values: ref(l.last + 3),
@@ -527,7 +585,7 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 			Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}},
 			Marker: excelize.ChartMarker{Symbol: "square", Size: 5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartBaseline}}},
 		})
-		altText += " Den andre linjen viser forrige vurdering."
+		altText = sentences(altText, p.T("report-radar-alt-baseline"))
 		legend = "bottom"
 	}
 	// The rows under the chart get a fixed height before it is placed, so
@@ -541,8 +599,8 @@ func (rw *reportWriter) radar(l summaryLayout, row int) int {
 	b.Check(b.File.AddChart(sh, sheet.Cell(1, row), &excelize.Chart{
 		Type:   excelize.Radar,
 		Series: series,
-		Format: excelize.GraphicOptions{AltText: altText, Name: "Skår per tiltaksområde", OffsetX: 4, OffsetY: 4},
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Skår per tiltaksområde (0–100)",
+		Format: excelize.GraphicOptions{AltText: altText, Name: p.T("report-radar-name"), OffsetX: 4, OffsetY: 4},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: p.T("report-radar-title"),
 			Font: &excelize.Font{Bold: true, Size: 12, Color: sheet.ColorNavy}}}},
 		Legend:    excelize.ChartLegend{Position: legend},
 		Dimension: excelize.ChartDimension{Width: 640, Height: chartHeight},
@@ -559,13 +617,9 @@ const chartHeight = 280
 // topGaps lists the highest-priority actions as the summary's last block,
 // and returns the row below it.
 func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetSummary
-	title := fmt.Sprintf("De %s viktigste tiltakene", countWord(min(topGaps, len(r.Gaps))))
-	if len(r.Gaps) == 1 {
-		title = "Det viktigste tiltaket"
-	}
-	rw.heading(l, row, title)
+	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
+	sh := rw.sheets.summary
+	rw.heading(l, row, scores.TopGapsTitle(p, min(topGaps, len(r.Gaps))))
 	row++
 	if len(r.Gaps) == 0 {
 		b.Merged(sh, row, 1, l.last, rw.noGaps(), st.Paragraph, l.width, 11)
@@ -574,19 +628,19 @@ func (rw *reportWriter) topGaps(l summaryLayout, row int) int {
 	// The area and where the answer stands share the first column, so
 	// that the action has room to be read in a few lines.
 	blocks := []block{
-		{"Område · i dag → mål", 1, 1},
-		{"Tiltak", 2, l.gapPlan - 1},
-		{"Tas inn i", l.gapPlan, l.gapNext - 1},
-		{"Neste anledning", l.gapNext, l.last},
+		{p.T("report-col-area-now-target"), 1, 1},
+		{p.T("report-col-action"), 2, l.gapPlan - 1},
+		{p.T("report-col-taken-into"), l.gapPlan, l.gapNext - 1},
+		{p.T("report-col-next"), l.gapNext, l.last},
 	}
 	rw.blockRow(sh, row, l.cols, blocks, blockTitles(blocks), st.Header, st.HeaderIndent, 20)
 	row++
 	for i, g := range r.Gaps[:min(topGaps, len(r.Gaps))] {
 		texts := []string{
-			fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult)),
-			g.Question.Action.String(),
-			planNames(q, g.Plans),
-			windowShort(g.NextWindow),
+			fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name.Localize(p), answerLabel(p, q, g.QuestionResult), targetLabel(p, q, g.QuestionResult)),
+			g.Question.Action.Localize(p),
+			planNames(p, q, g.Plans),
+			rw.windowShort(g.NextWindow),
 		}
 		rw.blockRow(sh, row, l.cols, blocks, texts, st.Text, st.TextIndent, 0)
 		row++
@@ -638,18 +692,20 @@ func (rw *reportWriter) blockRow(sh string, row int, cols []sheet.Column, blocks
 // answer reaches its target.
 func (rw *reportWriter) noGaps() string {
 	if !rw.r.Total.Defined {
-		return "Ingen spørsmål er besvart ennå, så det er ingen tiltak å foreslå."
+		return rw.p.T("report-no-actions-unanswered")
 	}
-	return "Ingen svar ligger under målet, så det er ingen tiltak å foreslå."
+	return rw.p.T("report-no-actions-on-target")
 }
 
 // actions writes every gap as a row, in priority order.
 func (rw *reportWriter) actions() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetActions
+	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
+	sh := rw.sheets.actions
 	cols := []sheet.Column{
-		{Title: "Nr.", Width: 5}, {Title: "Område", Width: 16}, {Title: "Trinn", Width: 6}, {Title: "Nivå", Width: 6}, {Title: "Spørsmål", Width: 31}, {Title: "Svar", Width: 13},
-		{Title: "Mål", Width: 13}, {Title: "Prioritet", Width: 8.5}, {Title: "Anbefalt tiltak", Width: 36}, {Title: "Plandokument", Width: 19}, {Title: "R-strategi", Width: 17}, {Title: "Eksempler", Width: 16},
+		{Title: p.T("report-col-number"), Width: 5}, {Title: p.T("col-area"), Width: 16}, {Title: p.T("report-col-step-short"), Width: 6},
+		{Title: p.T("col-level"), Width: 6}, {Title: p.T("report-col-question"), Width: 31}, {Title: p.T("report-col-answer"), Width: 13},
+		{Title: p.T("report-col-target"), Width: 13}, {Title: p.T("report-col-priority"), Width: 8.5}, {Title: p.T("report-col-recommended"), Width: 36},
+		{Title: p.T("report-col-plan-document"), Width: 19}, {Title: p.T("report-col-strategy"), Width: 17}, {Title: p.T("report-col-examples"), Width: 16},
 	}
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, HeaderRows: 1})
 	b.HeaderRow(sh, 1, cols, st.Header)
@@ -663,17 +719,17 @@ func (rw *reportWriter) actions() {
 		qu := g.Question
 		strategy := ""
 		if s, ok := q.StrategyByID(qu.Strategy); ok {
-			strategy = s.Name.String()
+			strategy = s.Name.Localize(p)
 		}
 		var examples []string
 		for _, id := range qu.Examples {
 			if e, ok := q.ExampleByID(id); ok {
-				examples = append(examples, e.Name.String())
+				examples = append(examples, e.Name.Localize(p))
 			}
 		}
-		vals := []any{i + 1, g.Area.Name.String(), stepLabel(qu), tierLabel(qu), qu.Text.String(),
-			answerLabel(q, g.QuestionResult), targetLabel(q, g.QuestionResult), g.Priority,
-			qu.Action.String(), planNames(q, g.Plans), strategy, strings.Join(examples, "; ")}
+		vals := []any{i + 1, g.Area.Name.Localize(p), stepLabel(qu), tierLabel(qu), qu.Text.Localize(p),
+			answerLabel(p, q, g.QuestionResult), targetLabel(p, q, g.QuestionResult), g.Priority,
+			qu.Action.Localize(p), planNames(p, q, g.Plans), strategy, strings.Join(examples, "; ")}
 		styles := []int{st.Integer, st.Text, st.TextCenter, st.TextCenter, st.Text, st.Text,
 			st.Text, st.TwoDecimals, st.Text, st.Text, st.Text, st.Text}
 		for c, v := range vals {
@@ -684,15 +740,19 @@ func (rw *reportWriter) actions() {
 	b.AutoFilter(sh, fmt.Sprintf("A1:%s", sheet.Cell(len(cols), len(r.Gaps)+1)))
 }
 
-// answers lists every question with its answer, comment, value and gap.
-// A row is a list of cells in the order of cols, so that a column is
-// added in two places that stand side by side.
+// answers lists every question with its answer, comment, who gave it and
+// where it is documented, value and gap. A row is a list of cells in the
+// order of cols, so that a column is added in two places that stand side
+// by side.
 func (rw *reportWriter) answers() {
-	b, r, q, st := rw.b, rw.r, rw.q, &rw.b.Styles
-	const sh = SheetAnswers
+	b, r, q, p, st := rw.b, rw.r, rw.q, rw.p, &rw.b.Styles
+	sh := rw.sheets.answers
 	cols := []sheet.Column{
-		{Title: "Område", Width: 18}, {Title: "Spørsmål", Width: 44}, {Title: "Trinn", Width: 7}, {Title: "Nivå", Width: 7}, {Title: "Svar", Width: 20}, {Title: "Kommentar", Width: 36},
-		{Title: "Verdi (0–1)", Width: 11}, {Title: "Mål", Width: 16}, {Title: "Gap", Width: 8}, {Title: "Spørsmåls-id", Width: 26},
+		{Title: p.T("col-area"), Width: 16}, {Title: p.T("report-col-question"), Width: 38}, {Title: p.T("report-col-step-short"), Width: 7},
+		{Title: p.T("col-level"), Width: 7}, {Title: p.T("report-col-answer"), Width: 18}, {Title: p.T("report-col-comment"), Width: 32},
+		{Title: p.T("report-col-by"), Width: 14}, {Title: p.T("report-col-evidence"), Width: 24},
+		{Title: p.T("report-col-value"), Width: 10}, {Title: p.T("report-col-target"), Width: 15}, {Title: p.T("report-col-gap"), Width: 7},
+		{Title: p.T("report-col-question-id"), Width: 26},
 	}
 	// The id is for finding a question in the answers file on the screen;
 	// the printout ends with the gap and is the larger for it.
@@ -708,31 +768,34 @@ func (rw *reportWriter) answers() {
 		qr := &r.Questions[i]
 		row := i + 2
 		qu := qr.Question
-		comment := ""
-		if qr.Answer != nil {
-			comment = qr.Answer.Comment
-		} else if a, ok := r.Answers.Answers.Get(qu.ID); ok {
-			comment = a.Comment // an empty answer may still carry a comment
+		// An empty answer may still carry a comment, who and evidence.
+		written := qr.Answer
+		if written == nil {
+			written, _ = r.Answers.Answers.Get(qu.ID)
 		}
-		answer := cell{answerLabel(q, qr), st.Text}
+		var comment, by, evidence string
+		if written != nil {
+			comment, by, evidence = written.Comment, written.By, strings.Join(written.Evidence, "; ")
+		}
+		answer := cell{answerLabel(p, q, qr), st.Text}
 		switch qr.Status {
 		case assessment.Unanswered:
-			answer = cell{"Ikke besvart", st.Missing}
+			answer = cell{p.T("report-not-answered"), st.Missing}
 		case assessment.Unknown:
 			// Not knowing is a finding: marked like a missing answer,
 			// and the label says which.
 			answer.style = st.Missing
 		}
-		value, target, gap := cell{"–", st.TextCenter}, cell{targetLabel(q, qr), st.Text}, cell{"–", st.TextCenter}
+		value, target, gap := cell{"–", st.TextCenter}, cell{targetLabel(p, q, qr), st.Text}, cell{"–", st.TextCenter}
 		switch {
 		case !qr.Scored:
-			target = cell{"Gir ikke skår", st.TextMuted}
+			target = cell{p.T("report-not-scored"), st.TextMuted}
 		case qr.Status == assessment.Answered:
 			value, gap = cell{qr.N, st.TwoDecimals}, cell{qr.Gap, st.TwoDecimals}
 		}
 		cells := []cell{
-			{qr.Area.Name.String(), st.Text}, {qu.Text.String(), st.Text}, {stepLabel(qu), st.TextCenter}, {tierLabel(qu), st.TextCenter},
-			answer, {comment, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
+			{qr.Area.Name.Localize(p), st.Text}, {qu.Text.Localize(p), st.Text}, {stepLabel(qu), st.TextCenter}, {tierLabel(qu), st.TextCenter},
+			answer, {comment, st.Text}, {by, st.Text}, {evidence, st.Text}, value, target, gap, {qu.ID, st.TextMuted},
 		}
 		for c, x := range cells {
 			b.Set(sh, c+1, row, x.v, x.style)
@@ -746,19 +809,16 @@ func (rw *reportWriter) answers() {
 // method explains the scale, the levels and how everything is computed,
 // in plain words, so that a reader can follow a score by hand.
 func (rw *reportWriter) method() {
-	b, q, st := rw.b, rw.q, &rw.b.Styles
-	const sh = SheetMethod
+	b, q, p, st := rw.b, rw.q, rw.p, &rw.b.Styles
+	sh := rw.sheets.method
 	cols := []sheet.Column{{Width: 16}, {Width: 34}, {Width: 90}}
 	b.AddSheet(sheet.Setup{Name: sh, Cols: cols, NoGrid: true})
 	width := 140.0
 	row := 1
-	b.Merged(sh, row, 1, 3, "Slik er vurderingen laget", st.Title, width, 18)
+	b.Merged(sh, row, 1, 3, p.T("report-method-title"), st.Title, width, 18)
 	row++
-	intro := fmt.Sprintf("Spørreskjemaet er «%s», versjon %s (%s@%s), med %d spørsmål i %d tiltaksområder.",
-		q.Title, q.Version, q.ID, q.Version, q.QuestionCount(), len(q.Areas))
-	if d := q.Description.String(); d != "" {
-		intro += " " + sentence(d)
-	}
+	intro := sentences(p.T("report-method-intro", "Title", q.Title, "Version", q.Version, "Ref", q.Ref().String(),
+		"Questions", q.QuestionCount(), "Areas", len(q.Areas)), sentence(q.Description.Localize(p)))
 	b.Merged(sh, row, 1, 3, intro, st.Subtitle, width, 11)
 	row += 2
 	// Each table, and the explanation of the scores, stays on one page.
@@ -785,58 +845,59 @@ func (rw *reportWriter) method() {
 		row++
 	}
 	var rows [][3]any
-	for _, p := range q.Scale {
-		rows = append(rows, [3]any{*p.Value, p.Label.String(), p.Description.String()})
+	for _, pt := range q.Scale {
+		rows = append(rows, [3]any{*pt.Value, pt.Label.Localize(p), pt.Description.Localize(p)})
 	}
-	table("Svarskalaen", [3]string{"Verdi", "Svar", "Betydning"}, rows, st.Number)
+	meaning, name, number := p.T("report-col-meaning"), p.T("report-col-name"), p.T("report-col-number")
+	table(p.T("report-method-scale"), [3]string{p.T("report-col-value-short"), p.T("report-col-answer"), meaning}, rows, st.Number)
 	rows = nil
 	for _, l := range q.Levels {
-		rows = append(rows, [3]any{*l.Min, l.Name.String(), l.Description.String()})
+		rows = append(rows, [3]any{*l.Min, l.Name.Localize(p), l.Description.Localize(p)})
 	}
-	table("Modenhetsnivåene", [3]string{"Fra skår", "Nivå", "Betydning"}, rows, st.Number)
+	table(p.T("report-method-levels"), [3]string{p.T("report-col-from-score"), p.T("col-level"), meaning}, rows, st.Number)
 	if len(q.Steps) > 0 {
 		rows = nil
 		for _, s := range q.Steps {
-			rows = append(rows, [3]any{s.ID, s.Name.String(), s.Description.String()})
+			rows = append(rows, [3]any{s.ID, s.Name.Localize(p), s.Description.Localize(p)})
 		}
-		table("Styringstrinnene", [3]string{"Trinn", "Navn", "Hva trinnet handler om"}, rows, st.Integer)
+		table(p.T("report-method-steps"), [3]string{p.T("report-col-step-short"), name, p.T("report-col-step-about")}, rows, st.Integer)
 	}
 	if len(q.Tiers) > 0 {
 		rows = nil
 		for _, t := range q.Tiers {
-			rows = append(rows, [3]any{t.ID, t.Name.String(), t.Description.String()})
+			rows = append(rows, [3]any{t.ID, t.Name.Localize(p), t.Description.Localize(p)})
 		}
-		table("Tiltaksnivåene", [3]string{"Nivå", "Navn", "Hva nivået handler om"}, rows, st.TextCenter)
+		table(p.T("report-method-tiers"), [3]string{p.T("col-level"), name, p.T("report-col-tier-about")}, rows, st.TextCenter)
 	}
 	if len(q.Plans) > 0 {
 		rows = nil
-		for i, p := range planOrder(q) {
-			rows = append(rows, [3]any{i + 1, p.Name.String(), p.Description.String()})
+		for i, n := range planOrder(q) {
+			rows = append(rows, [3]any{i + 1, n.Name.Localize(p), n.Description.Localize(p)})
 		}
-		table("Plandokumentene, i plansyklusens rekkefølge", [3]string{"Nr.", "Plandokument", "Hva som hører hjemme der"}, rows, st.Integer)
+		table(p.T("report-method-plans"), [3]string{number, p.T("report-col-plan-document"), p.T("report-col-plan-about")}, rows, st.Integer)
 	}
 	if len(q.Strategies) > 0 {
 		rows = nil
 		for i, s := range q.Strategies {
-			rows = append(rows, [3]any{i + 1, s.Name.String(), s.Description.String()})
+			rows = append(rows, [3]any{i + 1, s.Name.Localize(p), s.Description.Localize(p)})
 		}
-		table("R-strategiene, i prioritert rekkefølge", [3]string{"Nr.", "Strategi", "Betydning"}, rows, st.Integer)
+		table(p.T("report-method-strategies"), [3]string{number, p.T("report-col-strategy-short"), meaning}, rows, st.Integer)
 	}
 
 	start := row
-	b.Merged(sh, row, 1, 3, "Slik regnes skårene", st.Heading, width, 13)
+	b.Merged(sh, row, 1, 3, p.T("report-method-scores"), st.Heading, width, 13)
 	b.Check(b.File.SetRowHeight(sh, row, 24))
 	row++
-	for _, p := range rw.methodText() {
-		b.Merged(sh, row, 1, 3, p, st.Paragraph, width, 11)
+	for _, para := range rw.methodText() {
+		b.Merged(sh, row, 1, 3, para, st.Paragraph, width, 11)
 		row++
 	}
 	row++
 	source := ""
 	if rw.opt.File != "" {
-		source = fmt.Sprintf(" fra svarfilen %s", rw.opt.File)
+		source = p.T("report-method-source", "File", rw.opt.File)
 	}
-	b.Merged(sh, row, 1, 3, fmt.Sprintf("Rapporten er laget %s med sirkel %s%s.", norDate(rw.opt.Now), rw.opt.ToolVersion, source), st.Note, width, 10)
+	b.Merged(sh, row, 1, 3, p.T("report-method-made", "Date", rw.date(rw.opt.Now), "Version", rw.opt.ToolVersion, "Source", source), st.Note, width, 10)
 	flow.Block(start, row, 0)
 }
 
@@ -844,47 +905,61 @@ func (rw *reportWriter) method() {
 // plain words and with the questionnaire's own scale and target; a change
 // to those rules must change this text too.
 func (rw *reportWriter) methodText() []string {
-	q := rw.q
+	q, p := rw.q, rw.p
 	lo, hi := q.ScaleRange()
 	first, lastP := q.Scale[0], q.Scale[len(q.Scale)-1]
 	example := ""
 	if len(q.Scale) > 2 {
 		mid := q.Scale[len(q.Scale)/2]
-		example = fmt.Sprintf(", og «%s» (%s) gir %s", mid.Label, numNO(*mid.Value), numNO(roundTo((*mid.Value-lo)/(hi-lo), 2)))
+		example = p.T("report-method-example", "Label", mid.Label, "Value", numNO(*mid.Value), "Score", numNO(roundTo((*mid.Value-lo)/(hi-lo), 2)))
+	}
+	target := ""
+	if pt := scalePoint(q, *q.DefaultTarget); pt != nil {
+		target = pt.Label.Localize(p)
 	}
 	return []string{
-		fmt.Sprintf("1. Hvert svar blir et tall mellom 0 og 1. På skalaen gir «%s» (%s) 0 og «%s» (%s) 1%s. Ja gir 1 og nei 0. Ved valg mellom alternativer gir hvert alternativ sin andel, og tall regnes om mellom en nedre og en øvre grense som står i spørsmålet.",
-			first.Label, numNO(lo), lastP.Label, numNO(hi), example),
-		"2. Skåren for et tiltaksområde er gjennomsnittet av de besvarte spørsmålene i området, vektet med spørsmålenes vekt og ganget med 100. Spørsmål som er besvart «ikke relevant» eller står ubesvart, teller ikke med. Skåren for hvert styringstrinn, hvert tiltaksnivå og hver celle i varmekartene regnes på samme måte. En skår vises som «–» når ingen spørsmål er besvart.",
-		"3. Samlet skår er gjennomsnittet av områdeskårene, vektet med områdenes vekt. Slik teller hvert område like mye, uansett hvor mange spørsmål det har.",
-		"4. Dekningen er andelen av de relevante spørsmålene som er besvart. Lav dekning betyr at skåren bygger på få svar og er usikker.",
-		"5. Modenhetsnivået er det høyeste nivået der skåren er minst like høy som nivåets nedre grense (se tabellen over). Skårene vises med én desimal, men nivået avgjøres av den nøyaktige skåren.",
-		fmt.Sprintf("6. Hvert spørsmål har et mål. Er ikke noe annet oppgitt, er målet «%s» på skalaen, og %s kan sette egne mål per tiltaksområde i svarfilen. Et gap er hvor langt svaret ligger under målet, regnet på samme skala fra 0 til 1.",
-			q.ScaleLabel(*q.DefaultTarget), q.Words().Org),
-		"7. Prioriteten er gapet ganget med spørsmålets vekt. Tiltakene står etter prioritet, og ved lik prioritet i den rekkefølgen spørsmålene har i skjemaet. Et tiltak står under hvert plandokument det hører hjemme i; har ikke spørsmålet egne plandokumenter, gjelder områdets.",
-		"8. Neste anledning for et plandokument er det første vedtaket etter datoen for vurderingen som det fortsatt er tid til å gi innspill til. Står neste vedtak i svarfilen (plans:), gjelder det. Ellers gjelder planens syklus: hvert år i en bestemt måned, eller én gang i valgperioden, året etter lokalvalget; en delplan følger planen den er en del av. En plan som revideres når planstrategien bestemmer det, har ingen kjent neste anledning før svarfilen sier når. Et tiltak som hører hjemme i flere planer, har den tidligste av dem som neste anledning.",
+		p.T("report-method-1", "First", first.Label, "Lo", numNO(lo), "Last", lastP.Label, "Hi", numNO(hi), "Example", example),
+		p.T("report-method-2"),
+		p.T("report-method-3"),
+		p.T("report-method-4"),
+		p.T("report-method-5"),
+		p.T("report-method-6", "Target", target, "Org", q.WordsIn(p).Org),
+		p.T("report-method-7"),
+		p.T("report-method-8"),
 	}
+}
+
+// scalePoint is the point of the scale with value v; nil when there is
+// none.
+func scalePoint(q *assessment.Questionnaire, v float64) *assessment.ScalePoint {
+	for i := range q.Scale {
+		if *q.Scale[i].Value == v {
+			return &q.Scale[i]
+		}
+	}
+	return nil
 }
 
 func (rw *reportWriter) glossary() {
-	cols := []sheet.Column{{Title: "Begrep", Width: 34}, {Title: "Forklaring", Width: 100}}
+	p := rw.p
+	cols := []sheet.Column{{Title: p.T("report-col-term"), Width: 34}, {Title: p.T("report-col-definition"), Width: 100}}
 	rows := make([][2]string, len(rw.q.Glossary))
 	for i, t := range rw.q.Glossary {
-		rows[i] = [2]string{t.Term.String(), t.Definition.String()}
+		rows[i] = [2]string{t.Term.Localize(p), t.Definition.Localize(p)}
 	}
-	rw.twoColumns(SheetGlossary, cols, rows, rw.b.Styles.TextBold, rw.b.Styles.Text)
+	rw.twoColumns(rw.sheets.glossary, cols, rows, rw.b.Styles.TextBold, rw.b.Styles.Text)
 }
 
 func (rw *reportWriter) examples() {
-	b, q, st := rw.b, rw.q, &rw.b.Styles
+	b, q, p, st := rw.b, rw.q, rw.p, &rw.b.Styles
 	if len(q.Examples) == 0 {
 		return
 	}
-	const sh = SheetExamples
-	cols := []sheet.Column{{Title: "Eksempel", Width: 34}, {Title: "Beskrivelse", Width: 80}, {Title: "Tiltaksområder", Width: 28}}
+	sh := rw.sheets.examples
+	cols := []sheet.Column{{Title: p.T("report-col-example"), Width: 34}, {Title: p.T("report-col-description"), Width: 80}, {Title: p.T("report-col-areas"), Width: 28}}
 	for _, e := range q.Examples {
 		if e.URL != "" {
-			cols = append(cols, sheet.Column{Title: "Lenke", Width: 30})
+			cols = append(cols, sheet.Column{Title: p.T("report-col-link"), Width: 30})
 			break
 		}
 	}
@@ -895,11 +970,12 @@ func (rw *reportWriter) examples() {
 		var areas []string
 		for _, id := range e.Areas {
 			if a, ok := q.Area(id); ok {
-				areas = append(areas, a.Name.String())
+				areas = append(areas, a.Name.Localize(p))
 			}
 		}
-		b.Set(sh, 1, row, e.Name.String(), st.TextBold)
-		b.Set(sh, 2, row, e.Description.String(), st.Text)
+		name, description := e.Name.Localize(p), e.Description.Localize(p)
+		b.Set(sh, 1, row, name, st.TextBold)
+		b.Set(sh, 2, row, description, st.Text)
 		b.Set(sh, 3, row, strings.Join(areas, "; "), st.Text)
 		if len(cols) > 3 {
 			b.Set(sh, 4, row, e.URL, st.Text)
@@ -907,17 +983,18 @@ func (rw *reportWriter) examples() {
 		if len(cols) > 3 && (strings.HasPrefix(e.URL, "https://") || strings.HasPrefix(e.URL, "http://")) {
 			b.Check(b.File.SetCellHyperLink(sh, sheet.Cell(4, row), e.URL, "External"))
 		}
-		b.FitCells(sh, row, cols, []any{e.Name.String(), e.Description.String(), strings.Join(areas, "; "), e.URL})
+		b.FitCells(sh, row, cols, []any{name, description, strings.Join(areas, "; "), e.URL})
 	}
 }
 
 func (rw *reportWriter) facts() {
-	cols := []sheet.Column{{Title: "Nøkkeltall", Width: 90}, {Title: "Kilde", Width: 50}}
+	p := rw.p
+	cols := []sheet.Column{{Title: p.T("report-col-fact"), Width: 90}, {Title: p.T("report-col-source"), Width: 50}}
 	rows := make([][2]string, len(rw.q.Facts))
 	for i, f := range rw.q.Facts {
-		rows[i] = [2]string{f.Text.String(), f.Source}
+		rows[i] = [2]string{f.Text.Localize(p), f.Source}
 	}
-	rw.twoColumns(SheetFacts, cols, rows, rw.b.Styles.Text, rw.b.Styles.TextMuted)
+	rw.twoColumns(rw.sheets.facts, cols, rows, rw.b.Styles.Text, rw.b.Styles.TextMuted)
 }
 
 // twoColumns writes a sheet of two-column rows under a header; none when

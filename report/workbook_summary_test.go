@@ -95,11 +95,11 @@ func TestReportUnknownAnswers(t *testing.T) {
 	}
 	want := "Fem spørsmål ble besvart med «vet ikke», flest i «Styrings- og ledelsesprosesser» (3), «Industri- og næringsutvikling» (1) og «Bygg, areal og infrastruktur» (1). Finn ut hvem i kommunen som vet svaret"
 	found := false
-	for _, fs := range KeyFindings(r, nil) {
+	for _, fs := range KeyFindings(nb, r, nil) {
 		found = found || strings.HasPrefix(fs, want)
 	}
 	if !found {
-		t.Errorf("no finding %q in %q", want, KeyFindings(r, nil))
+		t.Errorf("no finding %q in %q", want, KeyFindings(nb, r, nil))
 	}
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	if !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
@@ -118,7 +118,7 @@ func TestReportUnknownAnswers(t *testing.T) {
 	// Svar: the answer reads «Vet ikke», on the fill of a missing answer.
 	for _, qu := range r.Unknown {
 		c, row := wbFind(t, f, SheetAnswers, qu.ID)
-		ref := sheet.Cell(c-5, row)
+		ref := sheet.Cell(c-7, row)
 		if got, _ := f.GetCellValue(SheetAnswers, ref); got != assessment.DontKnowLabel {
 			t.Errorf("Svar, %s: %q", qu.ID, got)
 		}
@@ -207,27 +207,60 @@ func TestReportFylkeWords(t *testing.T) {
 // questionnaireTexts collects the bokmål of every assessment.Text that v
 // holds, in exported fields, slices and pointers.
 func questionnaireTexts(v reflect.Value, out []string) []string {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			out = questionnaireTexts(v.Elem(), out)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			out = questionnaireTexts(v.Index(i), out)
-		}
-	case reflect.Struct:
-		if t, ok := v.Interface().(assessment.Text); ok {
-			if t.NB != "" {
-				out = append(out, t.NB)
-			}
-			return out
-		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				out = questionnaireTexts(v.Field(i), out)
-			}
+	for _, t := range collectTexts(v, nil) {
+		if t.NB != "" {
+			out = append(out, t.NB)
 		}
 	}
 	return out
+}
+
+// withEvidence is Øyer's 2026.2 answers with who gave two of them and
+// where they are documented.
+func withEvidence(t testing.TB) *assessment.Result {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/oyer-3440-2026.2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "  styring-lcc: 2\n",
+		"  styring-lcc: {value: 2, by: Silje Haugen, evidence: [sak 2025/123, https://oyer.kommune.no/lcc]}\n", 1)
+	s = strings.Replace(s, "    value: 3\n    comment: Planstrategien for 2024–2027",
+		"    value: 3\n    by: Kari Nordbø\n    evidence: [\"Planstrategi 2024–2027, vedtatt i sak 12/24\"]\n    comment: Planstrategien for 2024–2027", 1)
+	return fixture.ResultFrom(t, "dokumentert.yaml", []byte(s))
+}
+
+// Svar says who gave each answer and where it is documented; Sammendrag
+// says how many of the answers are documented.
+func TestReportAnswersByAndEvidence(t *testing.T) {
+	r := withEvidence(t)
+	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
+	sh := SheetAnswers
+	by, head := wbFind(t, f, sh, "Besvart av")
+	evidence, _ := wbFind(t, f, sh, "Dokumentasjon")
+	for id, want := range map[string][2]string{
+		"styring-lcc":          {"Silje Haugen", "sak 2025/123; https://oyer.kommune.no/lcc"},
+		"styring-planstrategi": {"Kari Nordbø", "Planstrategi 2024–2027, vedtatt i sak 12/24"},
+		"styring-temaplan":     {"", ""},
+	} {
+		_, row := wbFindAfter(t, f, sh, id, head)
+		if got := [2]string{wbValue(t, f, sh, by, row), wbValue(t, f, sh, evidence, row)}; got != want {
+			t.Errorf("%s: by and evidence %q, want %q", id, got, want)
+		}
+	}
+	answered := 0
+	for _, qr := range r.Questions {
+		if qr.Status == assessment.Answered || qr.Status == assessment.NotApplicable {
+			answered++
+		}
+	}
+	want := fmt.Sprintf("Dokumentert: 2 av %d svar", answered)
+	if !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
+		t.Errorf("Sammendrag does not say %q", want)
+	}
+	// Without any evidence the line says so: none of them is documented.
+	f = wbOpen(t, wbWrite(t, fixture.Result(t, "../testdata/oyer-3440-2026.2.yaml"), ReportOptions{}))
+	if want := fmt.Sprintf("Dokumentert: 0 av %d svar", answered); !strings.Contains(wbSheetText(t, f, SheetSummary), want) {
+		t.Errorf("Sammendrag does not say %q", want)
+	}
 }

@@ -105,7 +105,7 @@ func TestReportSheets(t *testing.T) {
 func TestReportSummary(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
-	const sh = SheetSummary
+	sh := SheetSummary
 
 	// Total, level and coverage sit under their labels, as numbers.
 	col, row := wbFind(t, f, sh, "Samlet skår")
@@ -123,7 +123,7 @@ func TestReportSummary(t *testing.T) {
 
 	// Every key finding is on the sheet.
 	text := wbSheetText(t, f, sh)
-	for _, s := range KeyFindings(r, nil) {
+	for _, s := range KeyFindings(nb, r, nil) {
 		if !strings.Contains(text, s) {
 			t.Errorf("finding missing: %s", s)
 		}
@@ -156,7 +156,7 @@ func TestReportSummary(t *testing.T) {
 	_, top := wbFind(t, f, sh, "De fem viktigste tiltakene")
 	for i := range 5 {
 		g := r.Gaps[i]
-		want := fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(r.Questionnaire, g.QuestionResult), targetLabel(r.Questionnaire, g.QuestionResult))
+		want := fmt.Sprintf("%d. %s\n%s → %s", i+1, g.Area.Name, answerLabel(nb, r.Questionnaire, g.QuestionResult), targetLabel(nb, r.Questionnaire, g.QuestionResult))
 		if got := wbValue(t, f, sh, 1, top+2+i); got != want {
 			t.Errorf("top gap %d: %q, want %q", i+1, got, want)
 		}
@@ -328,8 +328,8 @@ func TestReportAnswers(t *testing.T) {
 	unanswered := 0
 	for i, qr := range r.Questions {
 		row := rows[i+1]
-		if row[9] != qr.Question.ID {
-			t.Fatalf("row %d is %s, want %s", i+2, row[9], qr.Question.ID)
+		if row[11] != qr.Question.ID {
+			t.Fatalf("row %d is %s, want %s", i+2, row[11], qr.Question.ID)
 		}
 		if qr.Status == assessment.Unanswered {
 			unanswered++
@@ -342,7 +342,7 @@ func TestReportAnswers(t *testing.T) {
 		t.Fatal("the partial answers have no unanswered question")
 	}
 	col, row := wbFind(t, f, SheetAnswers, "styring-temaplan")
-	if got := wbValue(t, f, SheetAnswers, col-4, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
+	if got := wbValue(t, f, SheetAnswers, col-6, row); got != "Kapittel i klima- og miljøplanen er under arbeid." {
 		t.Errorf("comment %q", got)
 	}
 }
@@ -423,7 +423,7 @@ func TestReportBaseline(t *testing.T) {
 	r := fixture.Result(t, "../testdata/oyer-3440.yaml")
 	base := fixture.Result(t, "../testdata/partial-3440.yaml")
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{Baseline: base}))
-	const sh = SheetSummary
+	sh := SheetSummary
 	// «Endring» is first a key figure, then a column of the area table,
 	// whose rows start two header rows below.
 	_, figure := wbFind(t, f, sh, "Endring")
@@ -576,7 +576,7 @@ func TestKeyFindingsGolden(t *testing.T) {
 		{"Vestland fylkeskommune", fixture.Result(t, "../testdata/vestland-46.yaml"), nil},
 	} {
 		b.WriteString("== " + c.title + "\n")
-		fs := KeyFindings(c.r, c.against)
+		fs := KeyFindings(nb, c.r, c.against)
 		if len(fs) < 3 || len(fs) > 6 {
 			t.Errorf("%s: %d findings, want 3–6", c.title, len(fs))
 		}
@@ -610,7 +610,7 @@ municipality: {name: Øyer, number: "3440"}
 date: 2026-11-20
 answers: {}
 `))
-	fs := KeyFindings(r, nil)
+	fs := KeyFindings(nb, r, nil)
 	if len(fs) != 1 || !strings.Contains(fs[0], "ingen skår") {
 		t.Errorf("findings %q", fs)
 	}
@@ -747,7 +747,7 @@ func TestReportAnswersPrintArea(t *testing.T) {
 	f := wbOpen(t, wbWrite(t, r, ReportOptions{}))
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Area" && dn.Scope == SheetAnswers {
-			if want := "'Svar'!$A:$I"; dn.RefersTo != want {
+			if want := "'Svar'!$A:$K"; dn.RefersTo != want {
 				t.Errorf("print area %q, want %q", dn.RefersTo, want)
 			}
 			return

@@ -5,21 +5,23 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
+	"github.com/sirkel/sirkel/report/scores"
 )
 
 // What the report says about when a plan is next adopted: the Planverk
 // sheet in full, the summary and the Årshjul in short.
 
-// unknownWindow is the short text of a window nobody knows yet.
-const unknownWindow = "ukjent"
-
 // windowShort is a window as a month, «desember 2027», or «ukjent».
-func windowShort(w *assessment.Window) string {
+func (rw *reportWriter) windowShort(w *assessment.Window) string {
 	if w == nil || !w.Known {
-		return unknownWindow
+		return rw.p.T("window-unknown")
 	}
-	return norMonth(w.Month)
+	return rw.month(w.Month)
 }
+
+// month is a month as in running text, «desember 2027».
+func (rw *reportWriter) month(m assessment.Month) string { return scores.MonthText(rw.p, m) }
 
 // asOf is the month the windows are computed from, the answers' date.
 func (rw *reportWriter) asOf() (assessment.Month, bool) {
@@ -37,21 +39,21 @@ func (rw *reportWriter) windowLong(p *assessment.Plan) string {
 	w, _ := rw.r.PlanWindow(p.ID)
 	if d, dated := rw.asOf(); !w.Known {
 		if !dated {
-			return unknownWindow + " – svarfilen har ingen dato"
+			return rw.p.T("report-window-no-date")
 		}
 		if past := rw.pastNext(p.ID, d); past != "" {
-			return fmt.Sprintf("%s – neste vedtak i svarfilen (%s) er passert; oppgi et nytt i svarfilen (plans:)", unknownWindow, past)
+			return rw.p.T("report-window-passed", "Next", past)
 		}
-		return unknownWindow + " – oppgi i svarfilen (plans:)"
+		return rw.p.T("report-window-give")
 	}
-	notes := []string{"oppgitt i svarfilen"}
+	notes := []string{rw.p.T("report-window-from-answers")}
 	if !w.FromAnswers {
-		notes[0] = "etter planens syklus: " + cycleText(p.EffectiveCycle())
+		notes[0] = rw.p.T("report-window-from-cycle", "Cycle", rw.cycleText(p.EffectiveCycle()))
 	}
 	if due, ok := rw.inputDue(p, w); ok {
-		notes = append(notes, "innspill senest "+norMonth(due))
+		notes = append(notes, rw.p.T("report-input-due", "Month", rw.month(due)))
 	}
-	return fmt.Sprintf("%s (%s)", norMonth(w.Month), strings.Join(notes, "; "))
+	return rw.p.T("report-window-known", "Month", rw.month(w.Month), "Notes", strings.Join(notes, "; "))
 }
 
 // inputDue is the month input to a plan must be ready by for its window w:
@@ -78,30 +80,40 @@ func (rw *reportWriter) pastNext(id string, d assessment.Month) string {
 }
 
 // cycleText says how a plan's adoption recurs, in words.
-func cycleText(c *assessment.Cycle) string {
+func (rw *reportWriter) cycleText(c *assessment.Cycle) string {
 	if c == nil {
 		return ""
 	}
 	month := ""
 	if c.Month != nil && *c.Month >= 1 && *c.Month <= 12 {
-		month = monthNames[*c.Month-1]
+		month = scores.MonthName(rw.p, *c.Month)
 	}
 	switch c.Rule {
 	case assessment.CycleYearly:
-		return "vedtas hvert år i " + month
+		return rw.p.T("report-cycle-yearly", "Month", month)
 	case assessment.CycleElection:
-		return fmt.Sprintf("vedtas én gang i valgperioden, i %s året etter lokalvalget", month)
+		return rw.p.T("report-cycle-election", "Month", month)
 	case assessment.CycleDecided:
-		return "revideres når planstrategien bestemmer det"
+		return rw.p.T("report-cycle-decided")
 	}
 	return ""
 }
 
+// decision is the kind of decision that adopts a plan.
+type decision int
+
+const (
+	decisionUnknown decision = iota
+	decisionPolitical
+	decisionAdministrative
+)
+
 // decisionKind says whether the body that adopts a plan is elected
-// («politisk vedtak») or the administration («administrativt vedtak»);
-// "" when the words do not tell.
-func decisionKind(by string) string {
-	s := strings.ToLower(by)
+// («politisk vedtak») or the administration («administrativt vedtak»),
+// from its name in bokmål, which every questionnaire has. The name is
+// folded to ASCII (byråd → byrad) before it is matched.
+func decisionKind(by string) decision {
+	s := fold(by)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(s, w) {
@@ -113,19 +125,30 @@ func decisionKind(by string) string {
 	// The elected bodies first: «kommunestyret etter innstilling fra
 	// kommunedirektøren» is a political decision.
 	switch {
-	case has("kommunestyre", "bystyre", "fylkesting", "formannskap", "utvalg", "byråd", "fylkesråd", "kommuneråd", "politisk"):
-		return "politisk vedtak"
-	case has("direktør", "rådmann", "administrasjon", "sjef", "leder"):
-		return "administrativt vedtak"
+	case has("kommunestyre", "bystyre", "fylkesting", "formannskap", "utvalg", "byrad", "fylkesrad", "kommunerad", "politisk"):
+		return decisionPolitical
+	case has("direktor", "radmann", "administrasjon", "sjef", "leder"):
+		return decisionAdministrative
+	}
+	return decisionUnknown
+}
+
+// In names the kind of decision in p's language; "" when it is unknown.
+func (d decision) In(p *lang.Printer) string {
+	switch d {
+	case decisionPolitical:
+		return p.T("report-decision-political")
+	case decisionAdministrative:
+		return p.T("report-decision-administrative")
 	}
 	return ""
 }
 
-// adopter is who adopts a plan and what kind of decision it is:
-// «kommunestyret (politisk vedtak)».
-func adopter(p *assessment.Plan) string {
-	by := p.DecidedBy.String()
-	if k := decisionKind(by); k != "" && by != "" {
+// adopter is who adopts a plan and what kind of decision it is, in p's
+// language: «kommunestyret (politisk vedtak)».
+func adopter(p *lang.Printer, plan *assessment.Plan) string {
+	by := plan.DecidedBy.Localize(p)
+	if k := decisionKind(plan.DecidedBy.String()).In(p); k != "" && by != "" {
 		return fmt.Sprintf("%s (%s)", by, k)
 	}
 	return by

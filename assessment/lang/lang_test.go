@@ -235,6 +235,10 @@ var converted = []string{
 	"assessment/schema",
 	"assessment/strictyaml",
 	"questionnaires",
+	"report",
+	"report/outline",
+	"report/scores",
+	"report/sheet",
 	"report/answersheet",
 }
 

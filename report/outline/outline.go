@@ -10,24 +10,37 @@ import (
 	"text/tabwriter"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
-// Write prints a questionnaire's structure: areas with their question
-// counts per step and tier, and the steps, tiers, plans and levels.
-func Write(w io.Writer, q *assessment.Questionnaire) error {
+// Options tune the outline.
+type Options struct {
+	// Lang is the written standard of the outline and of the
+	// questionnaire's texts in it; the zero value is bokmål.
+	Lang lang.Lang
+}
+
+// Write prints a questionnaire's structure in bokmål: areas with their
+// question counts per step and tier, and the steps, tiers, plans and
+// levels.
+func Write(w io.Writer, q *assessment.Questionnaire) error { return WriteWith(w, q, Options{}) }
+
+// WriteWith prints a questionnaire's structure in opt.Lang.
+func WriteWith(w io.Writer, q *assessment.Questionnaire, opt Options) error {
+	p := lang.For(opt.Lang)
 	lo, hi := q.ScaleRange()
-	fmt.Fprintf(w, "%s %s – %s\n", q.ID, q.Version, q.Title)
-	fmt.Fprintf(w, "%d spørsmål (%d skåres) i %d områder. Skala %s–%s (%s … %s).\n\n",
-		q.QuestionCount(), q.ScoredCount(), len(q.Areas), num(lo), num(hi),
-		q.Scale[0].Label, q.Scale[len(q.Scale)-1].Label)
+	fmt.Fprintln(w, p.T("outline-title", "ID", q.ID, "Version", q.Version, "Title", q.Title))
+	fmt.Fprintln(w, p.T("outline-summary", "Questions", q.QuestionCount(), "Scored", q.ScoredCount(), "Areas", len(q.Areas),
+		"Lo", num(lo), "Hi", num(hi), "First", q.Scale[0].Label, "Last", q.Scale[len(q.Scale)-1].Label))
+	fmt.Fprintln(w)
 
 	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', tabwriter.AlignRight)
 	nameWidth := 0
 	for _, a := range q.Areas {
-		nameWidth = max(nameWidth, len([]rune(a.ID+" "+a.Name.String())))
+		nameWidth = max(nameWidth, len([]rune(a.ID+" "+a.Name.Localize(p))))
 	}
 	// Text is padded here; the tabwriter right-aligns the counts.
-	head := []string{fmt.Sprintf("%-*s", nameWidth, "Område"), "Spørsmål"}
+	head := []string{fmt.Sprintf("%-*s", nameWidth, p.T("outline-col-area")), p.T("outline-col-questions")}
 	for _, s := range q.Steps {
 		head = append(head, fmt.Sprintf("T%d", s.ID))
 	}
@@ -50,7 +63,7 @@ func Write(w io.Writer, q *assessment.Questionnaire) error {
 				}
 			}
 		}
-		row := []string{fmt.Sprintf("%-*s", nameWidth, a.ID+" "+a.Name.String()), fmt.Sprint(len(a.Questions))}
+		row := []string{fmt.Sprintf("%-*s", nameWidth, a.ID+" "+a.Name.Localize(p)), fmt.Sprint(len(a.Questions))}
 		for _, n := range append(steps, tiers...) {
 			row = append(row, fmt.Sprint(n))
 		}
@@ -71,29 +84,29 @@ func Write(w io.Writer, q *assessment.Questionnaire) error {
 	}
 	var items []string
 	for _, s := range q.Steps {
-		items = append(items, fmt.Sprintf("T%d  %s", s.ID, s.Name))
+		items = append(items, fmt.Sprintf("T%d  %s", s.ID, s.Name.Localize(p)))
 	}
-	list("Trinn", items)
+	list(p.T("outline-steps"), items)
 	items = nil
 	for _, t := range q.Tiers {
-		items = append(items, fmt.Sprintf("%-3s %s", t.ID, t.Name))
+		items = append(items, fmt.Sprintf("%-3s %s", t.ID, t.Name.Localize(p)))
 	}
-	list("Tiltaksnivå", items)
+	list(p.T("outline-tiers"), items)
 	items = nil
-	for _, p := range q.Plans {
-		items = append(items, fmt.Sprintf("%-24s %s", p.ID, p.Name))
+	for _, pl := range q.Plans {
+		items = append(items, fmt.Sprintf("%-24s %s", pl.ID, pl.Name.Localize(p)))
 	}
-	list("Planverk", items)
+	list(p.T("outline-plans"), items)
 	items = nil
 	for _, l := range q.Levels {
-		items = append(items, fmt.Sprintf("fra %3s  %s", num(*l.Min), l.Name))
+		items = append(items, fmt.Sprintf("%s  %s", p.T("outline-level-from", "Min", fmt.Sprintf("%3s", num(*l.Min))), l.Name.Localize(p)))
 	}
-	list("Modenhetsnivåer", items)
+	list(p.T("outline-levels"), items)
 	items = nil
-	for _, p := range q.Scale {
-		items = append(items, fmt.Sprintf("%s  %s", num(*p.Value), p.Label))
+	for _, pt := range q.Scale {
+		items = append(items, fmt.Sprintf("%s  %s", num(*pt.Value), pt.Label.Localize(p)))
 	}
-	list("Skala", items)
+	list(p.T("outline-scale"), items)
 	return nil
 }
 

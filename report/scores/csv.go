@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // CSVWriter writes one row per municipality, in one of two dialects.
@@ -24,16 +25,34 @@ import (
 // headers: Fil, Kommunenummer, Kommune, Totalskår, Nivå, Dekning (%),
 // Usikker, Neste anledning, then the areas by name. A kommunenummer with
 // a leading zero (Oslo, 0301) is read as the number 301 by both.
+//
+// Words (the spreadsheet's headers, level and area names, months) are in
+// the language of the CSVOptions; the plain CSV's headers are ids and
+// stay as they are.
 type CSVWriter struct {
 	w           *csv.Writer
+	p           *lang.Printer
 	areas       []string
 	spreadsheet bool
 }
 
+// CSVOptions tune the CSV writers.
+type CSVOptions struct {
+	// Lang is the written standard of the words; the zero value is
+	// bokmål.
+	Lang lang.Lang
+}
+
 // NewCSVWriter writes the header of a plain CSV for the questionnaire's
-// areas.
+// areas, with its words in bokmål.
 func NewCSVWriter(w io.Writer, q *assessment.Questionnaire) *CSVWriter {
-	c := &CSVWriter{w: csv.NewWriter(w)}
+	return NewCSVWriterWith(w, q, CSVOptions{})
+}
+
+// NewCSVWriterWith writes the header of a plain CSV for the
+// questionnaire's areas.
+func NewCSVWriterWith(w io.Writer, q *assessment.Questionnaire, opt CSVOptions) *CSVWriter {
+	c := &CSVWriter{w: csv.NewWriter(w), p: lang.For(opt.Lang)}
 	head := []string{"file", "kommunenummer", "name", "total", "level", "coverage"}
 	for _, a := range q.Areas {
 		c.areas = append(c.areas, a.ID)
@@ -44,15 +63,23 @@ func NewCSVWriter(w io.Writer, q *assessment.Questionnaire) *CSVWriter {
 }
 
 // NewSpreadsheetCSVWriter writes the byte order mark and the header of
-// the spreadsheet dialect for the questionnaire's areas.
+// the spreadsheet dialect for the questionnaire's areas, in bokmål.
 func NewSpreadsheetCSVWriter(w io.Writer, q *assessment.Questionnaire) *CSVWriter {
+	return NewSpreadsheetCSVWriterWith(w, q, CSVOptions{})
+}
+
+// NewSpreadsheetCSVWriterWith writes the byte order mark and the header
+// of the spreadsheet dialect for the questionnaire's areas.
+func NewSpreadsheetCSVWriterWith(w io.Writer, q *assessment.Questionnaire, opt CSVOptions) *CSVWriter {
 	_, _ = io.WriteString(w, "\uFEFF")
-	c := &CSVWriter{w: csv.NewWriter(w), spreadsheet: true}
+	p := lang.For(opt.Lang)
+	c := &CSVWriter{w: csv.NewWriter(w), p: p, spreadsheet: true}
 	c.w.Comma, c.w.UseCRLF = ';', true
-	head := []string{"Fil", "Kommunenummer", "Kommune", "Totalskår", "Nivå", "Dekning (%)", "Usikker", "Neste anledning"}
+	head := []string{p.T("csv-file"), p.T("csv-number"), p.T("csv-name"), p.T("csv-total"), p.T("csv-level"),
+		p.T("csv-coverage"), p.T("csv-uncertain"), p.T("csv-next")}
 	for _, a := range q.Areas {
 		c.areas = append(c.areas, a.ID)
-		head = append(head, SafeCSV(a.Name.String()))
+		head = append(head, SafeCSV(a.Name.Localize(p)))
 	}
 	_ = c.w.Write(head)
 	return c
@@ -64,7 +91,7 @@ func (c *CSVWriter) Add(file string, r *assessment.Result) {
 	m := r.Answers.Municipality
 	row := []string{SafeCSV(file), SafeCSV(m.Number), SafeCSV(m.Name), c.score(r.Total), "", c.share(r.Coverage)}
 	if r.Level != nil {
-		row[4] = SafeCSV(r.Level.Name())
+		row[4] = SafeCSV(r.Level.Level.Name.Localize(c.p))
 	}
 	next := NextWindow(r)
 	tail := []string{strconv.FormatBool(r.Uncertain), ""}
@@ -72,9 +99,9 @@ func (c *CSVWriter) Add(file string, r *assessment.Result) {
 		tail[1] = next.Month.String()
 	}
 	if c.spreadsheet {
-		tail[0] = yesNo(r.Uncertain)
+		tail[0] = c.yesNo(r.Uncertain)
 		if len(r.Gaps) > 0 {
-			tail[1] = SafeCSV(WindowText(r.Questionnaire, next, false))
+			tail[1] = SafeCSV(WindowText(c.p, r.Questionnaire, next, false))
 		}
 		row = append(row, tail...)
 	}
@@ -122,11 +149,11 @@ func (c *CSVWriter) share(s assessment.Score) string {
 	return strconv.FormatFloat(s.Value, 'f', -1, 64)
 }
 
-func yesNo(b bool) string {
+func (c *CSVWriter) yesNo(b bool) string {
 	if b {
-		return "ja"
+		return c.p.T("csv-yes")
 	}
-	return "nei"
+	return c.p.T("csv-no")
 }
 
 // SafeCSV keeps a cell from being read as a formula by a spreadsheet

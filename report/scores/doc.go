@@ -18,4 +18,10 @@
 // questions answered «vet ikke». A gap's "windows" maps each of its plans,
 // in the gap's plan order, to the month of the plan's next window
 // ("2027-12") or null when it is unknown; "next_window" is the earliest.
+//
+// Words are in bokmål or nynorsk, as the options' Lang says (bokmål when
+// it is zero): the table's texts, the spreadsheet CSV's headers, months
+// and «ja»/«nei», and the questionnaire's texts everywhere, level names
+// and actions in the JSON too. Keys, ids and the plain CSV's headers are
+// the same in both.
 package scores

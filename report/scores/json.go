@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // jsonDiag is an element of "errors" and "warnings".
@@ -16,8 +17,8 @@ type jsonDiag struct {
 	Message string `json:"message"`
 }
 
-func diagJSON(d assessment.Diagnostic) jsonDiag {
-	msg := d.Message
+func diagJSON(p *lang.Printer, d assessment.Diagnostic) jsonDiag {
+	msg := d.Text(p)
 	if d.Path != "" {
 		msg = d.Path + ": " + msg
 	}
@@ -34,6 +35,7 @@ func AnswerValue(qr *assessment.QuestionResult) any {
 // results are written as they come, errors and warnings at the end.
 type JSONWriter struct {
 	w        *bufio.Writer
+	p        *lang.Printer
 	enc      *JSONEncoder // for Add
 	ref      *assessment.QuestionnaireRef
 	started  bool
@@ -43,10 +45,17 @@ type JSONWriter struct {
 	err      error
 }
 
-// NewJSONWriter starts a JSON document; fixed is the questionnaire given
-// with -q (nil: the first result's).
+// NewJSONWriter starts a JSON document in bokmål; fixed is the
+// questionnaire given with -q (nil: the first result's).
 func NewJSONWriter(w io.Writer, fixed *assessment.Questionnaire) *JSONWriter {
-	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10), enc: NewJSONEncoder()}
+	return NewJSONWriterWith(w, fixed, JSONOptions{})
+}
+
+// NewJSONWriterWith starts a JSON document whose texts are in opt.Lang;
+// results added encoded (AddEncoded) should come from an encoder of the
+// same options.
+func NewJSONWriterWith(w io.Writer, fixed *assessment.Questionnaire, opt JSONOptions) *JSONWriter {
+	j := &JSONWriter{w: bufio.NewWriterSize(w, 64<<10), p: lang.For(opt.Lang), enc: NewJSONEncoderWith(opt)}
 	if fixed != nil {
 		ref := fixed.Ref()
 		j.ref = &ref
@@ -106,9 +115,9 @@ func (j *JSONWriter) AddEncoded(ref assessment.QuestionnaireRef, encoded []byte)
 func (j *JSONWriter) AddDiagnostics(ds assessment.Diagnostics) {
 	for _, d := range ds {
 		if d.Severity == assessment.SevWarning {
-			j.warnings = append(j.warnings, diagJSON(d))
+			j.warnings = append(j.warnings, diagJSON(j.p, d))
 		} else {
-			j.errors = append(j.errors, diagJSON(d))
+			j.errors = append(j.errors, diagJSON(j.p, d))
 		}
 	}
 }

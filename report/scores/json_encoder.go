@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // jsonParts are the parts of a result's JSON that come from its
@@ -34,12 +35,24 @@ type jsonParts struct {
 // questionnaire it has seen, and its parts, until the process ends.
 type JSONEncoder struct {
 	mu    sync.Mutex
+	p     *lang.Printer
 	parts map[*assessment.Questionnaire]*jsonParts
 }
 
-// NewJSONEncoder returns an encoder with no parts encoded yet.
-func NewJSONEncoder() *JSONEncoder {
-	return &JSONEncoder{parts: make(map[*assessment.Questionnaire]*jsonParts)}
+// JSONOptions tune the JSON writer and encoder.
+type JSONOptions struct {
+	// Lang is the written standard of the questionnaire's texts (level
+	// names, actions) and of the messages; the zero value is bokmål.
+	Lang lang.Lang
+}
+
+// NewJSONEncoder returns an encoder with no parts encoded yet, which
+// writes the questionnaire's texts in bokmål.
+func NewJSONEncoder() *JSONEncoder { return NewJSONEncoderWith(JSONOptions{}) }
+
+// NewJSONEncoderWith returns an encoder with no parts encoded yet.
+func NewJSONEncoderWith(opt JSONOptions) *JSONEncoder {
+	return &JSONEncoder{p: lang.For(opt.Lang), parts: make(map[*assessment.Questionnaire]*jsonParts)}
 }
 
 func mustJSON(v any) []byte {
@@ -59,16 +72,16 @@ func (e *JSONEncoder) partsFor(q *assessment.Questionnaire) *jsonParts {
 	if p, ok := e.parts[q]; ok {
 		return p
 	}
-	p := newJSONParts(q)
+	p := newJSONParts(e.p, q)
 	e.parts[q] = p
 	return p
 }
 
-func newJSONParts(q *assessment.Questionnaire) *jsonParts {
+func newJSONParts(lp *lang.Printer, q *assessment.Questionnaire) *jsonParts {
 	p := &jsonParts{gapHead: map[*assessment.Question][]byte{}, gapPlans: map[*assessment.Question][]byte{},
 		winKeys: map[*assessment.Question][][]byte{}, gapTail: map[*assessment.Question][]byte{}, qid: map[*assessment.Question][]byte{}}
 	for i, l := range q.Levels {
-		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.String()))+`}`))
+		p.levels = append(p.levels, []byte(`{"rank":`+strconv.Itoa(i+1)+`,"name":`+string(mustJSON(l.Name.Localize(lp)))+`}`))
 	}
 	for _, a := range q.Areas {
 		p.areaHead = append(p.areaHead, []byte(`{"id":`+string(mustJSON(a.ID))+`,"score":`))
@@ -103,7 +116,7 @@ func newJSONParts(q *assessment.Questionnaire) *jsonParts {
 			keys[i] = append(mustJSON(id), ':')
 		}
 		p.winKeys[qu] = keys
-		p.gapTail[qu] = []byte(`,"action":` + string(mustJSON(qu.Action.String())) + `}`)
+		p.gapTail[qu] = []byte(`,"action":` + string(mustJSON(qu.Action.Localize(lp))) + `}`)
 		p.qid[qu] = mustJSON(qu.ID)
 	})
 	return p

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // TableOptions tune the terminal table.
@@ -19,6 +20,9 @@ type TableOptions struct {
 	// Gaps is how many of the top gaps WriteTable lists after the areas,
 	// each with its next window; 0 lists none.
 	Gaps int
+	// Lang is the written standard of the words; the zero value is
+	// bokmål.
+	Lang lang.Lang
 }
 
 // TopGaps is how many gaps the table of one file lists, and among how
@@ -80,39 +84,40 @@ func Bar(s assessment.Score, width int) string {
 	return b.String()
 }
 
-// LevelName is the name of a maturity level, «–» when there is none.
-func LevelName(l *assessment.LevelRef) string {
+// LevelName is the name of a maturity level in p's language, «–» when
+// there is none.
+func LevelName(p *lang.Printer, l *assessment.LevelRef) string {
 	if l == nil {
 		return "–"
 	}
-	return l.Name()
+	return l.Level.Name.Localize(p)
 }
 
 // Headline is the summary of one result in two lines: total, level and
 // coverage or, when the total is uncertain, how little is answered; then
 // the number of gaps, unanswered questions and «vet ikke» answers.
-func Headline(r *assessment.Result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Totalskår %s av 100 · nivå %s · ", FormatScore(r.Total), LevelName(r.Level))
+func Headline(p *lang.Printer, r *assessment.Result) string {
+	coverage := p.T("scores-coverage", "Share", FormatShare(r.Coverage))
 	switch {
 	case !r.Uncertain:
-		fmt.Fprintf(&b, "dekning %s", FormatShare(r.Coverage))
 	case r.Coverage.Defined && r.Coverage.Value > 0:
-		fmt.Fprintf(&b, "usikker – bare %s besvart", FormatShare(r.Coverage))
+		coverage = UncertainText(p, FormatShare(r.Coverage))
 	default:
-		b.WriteString("usikker – ingenting besvart")
+		coverage = p.T("uncertain-nothing")
 	}
-	fmt.Fprintf(&b, "\n%d gap · %d ubesvart", len(r.Gaps), len(r.Unanswered))
+	s := p.T("scores-headline", "Score", FormatScore(r.Total), "Level", LevelName(p, r.Level), "Coverage", coverage) +
+		"\n" + p.T("scores-counts", "Gaps", len(r.Gaps), "Unanswered", len(r.Unanswered))
 	if len(r.Unknown) > 0 {
-		fmt.Fprintf(&b, " · %d vet ikke", len(r.Unknown))
+		s += p.T("scores-counts-unknown", "Unknown", len(r.Unknown))
 	}
-	return b.String()
+	return s
 }
 
-// WriteTable prints a readable Norwegian summary of one result: total,
+// WriteTable prints a readable summary of one result in opt.Lang: total,
 // level and coverage, then each area with a bar, then the top opt.Gaps
 // gaps with what to do and the next window for it.
 func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions) error {
+	p := lang.For(opt.Lang)
 	re := opt.renderer(w)
 	bold := re.NewStyle().Bold(true)
 	m := r.Answers.Municipality
@@ -121,13 +126,13 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 		title += " – " + file
 	}
 	fmt.Fprintln(w, bold.Render(title))
-	fmt.Fprintln(w, Headline(r))
+	fmt.Fprintln(w, Headline(p, r))
 
 	barStyle := re.NewStyle().Foreground(lipgloss.Color("33"))
 	t := table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderColumn(false).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
-		Headers("Område", "Skår", "", "Nivå", "Dekning").
+		Headers(p.T("col-area"), p.T("col-score"), "", p.T("col-level"), p.T("col-coverage")).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			// A score stands next to its bar; the last column has no
 			// padding, so a fylkeskommune's long area names fit 80 columns.
@@ -144,44 +149,32 @@ func WriteTable(w io.Writer, file string, r *assessment.Result, opt TableOptions
 			return s
 		})
 	for _, ar := range r.Areas {
-		t.Row(ar.Area.Name.String(), FormatScore(ar.Score), Bar(ar.Score, 10), LevelName(ar.Level), FormatShare(ar.Coverage))
+		t.Row(ar.Area.Name.Localize(p), FormatScore(ar.Score), Bar(ar.Score, 10), LevelName(p, ar.Level), FormatShare(ar.Coverage))
 	}
 	fmt.Fprintln(w, t.Render())
 	if n := min(opt.Gaps, len(r.Gaps)); n > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, bold.Render(topGapsTitle(n)))
+		fmt.Fprintln(w, bold.Render(TopGapsTitle(p, n)))
 		for i, g := range r.Gaps[:n] {
-			writeGap(w, r.Questionnaire, i+1, &g)
+			writeGap(w, p, r.Questionnaire, i+1, &g)
 		}
 	}
 	return nil
 }
 
-// topGapsTitle is «De fem viktigste tiltakene», for n of them.
-func topGapsTitle(n int) string {
-	if n == 1 {
-		return "Det viktigste tiltaket"
-	}
-	words := [...]string{2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
-	count := fmt.Sprint(n)
-	if n < len(words) {
-		count = words[n]
-	}
-	return "De " + count + " viktigste tiltakene"
-}
-
 // writeGap prints one gap as a numbered item: the action, the answer
 // given and the gap's next window.
-func writeGap(w io.Writer, q *assessment.Questionnaire, rank int, g *assessment.Gap) {
+func writeGap(w io.Writer, p *lang.Printer, q *assessment.Questionnaire, rank int, g *assessment.Gap) {
 	num := fmt.Sprintf("%d. ", rank)
 	indent := strings.Repeat(" ", len(num))
-	action := g.Question.Action.String()
+	action := g.Question.Action.Localize(p)
 	if action == "" {
-		action = g.Question.Text.String()
+		action = g.Question.Text.Localize(p)
 	}
-	answer := fmt.Sprintf("Svar på %s: %s", g.Question.ID, assessment.Label(q, g.Question, g.Value))
+	answer := p.T("scores-gap-answer", "ID", g.Question.ID, "Answer", assessment.LabelIn(p, q, g.Question, g.Value))
+	next := p.T("scores-gap-next", "Window", WindowText(p, q, g.NextWindow, len(g.Plans) > 0))
 	var lines []string
-	for _, text := range []string{action, answer, "Neste anledning: " + WindowText(q, g.NextWindow, len(g.Plans) > 0)} {
+	for _, text := range []string{action, answer, next} {
 		lines = append(lines, strings.Split(ansi.Wordwrap(text, lineWidth-len(num), ""), "\n")...)
 	}
 	for i, l := range lines {
@@ -193,31 +186,22 @@ func writeGap(w io.Writer, q *assessment.Questionnaire, rank int, g *assessment.
 	}
 }
 
-// monthNames are the months in bokmål, in lower case as in running text.
-var monthNames = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli",
-	"august", "september", "oktober", "november", "desember"}
-
-// MonthText writes a month as in running text: «desember 2027».
-func MonthText(m assessment.Month) string {
-	return fmt.Sprintf("%s %d", monthNames[m.Month-1], m.Year)
-}
-
 // WindowText is a next window as people read it: «desember 2027 –
 // Handlingsdel med økonomiplan og årsbudsjett»; when none is known,
 // «ukjent», with a hint to give the plans' dates in the answers file when
 // there are plans to give them for.
-func WindowText(q *assessment.Questionnaire, w *assessment.Window, hasPlans bool) string {
+func WindowText(p *lang.Printer, q *assessment.Questionnaire, w *assessment.Window, hasPlans bool) string {
 	if w == nil || !w.Known {
 		if hasPlans {
-			return "ukjent – oppgi plans: i svarfilen"
+			return p.T("window-unknown-hint")
 		}
-		return "ukjent"
+		return p.T("window-unknown")
 	}
-	text := MonthText(w.Month)
-	if p, ok := q.Plan(w.Plan); ok {
-		text += " – " + p.Name.String()
+	month := MonthText(p, w.Month)
+	if plan, ok := q.Plan(w.Plan); ok {
+		return p.T("window-plan", "Month", month, "Plan", plan.Name)
 	}
-	return text
+	return month
 }
 
 // NextWindow is the earliest next window among a result's top gaps (the
@@ -257,16 +241,17 @@ func WriteOverview(w io.Writer, rows []ScoredFile, opt TableOptions) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	p := lang.For(opt.Lang)
 	re := opt.renderer(w)
 	q := rows[0].Result.Questionnaire
 	perBlock := func(used int) int { return max(1, (lineWidth-used+1)/(areaWidth+1)) }
 	uncertain := false
 	for from, block := 0, 0; from < len(q.Areas) || block == 0; block++ {
-		head := []string{"Kommune", "Nr."}
+		head := []string{p.T("col-municipality"), p.T("col-number-short")}
 		fixed := len(head)
 		n := perBlock(keyWidth)
 		if block == 0 {
-			head = append(head, "Total", "Dekn.")
+			head = append(head, p.T("col-total-short"), p.T("col-coverage-short"))
 			fixed = len(head)
 			n = perBlock(fixedWidth)
 		}
@@ -326,19 +311,19 @@ func WriteOverview(w io.Writer, rows []ScoredFile, opt TableOptions) error {
 		from = to
 	}
 	if uncertain {
-		fmt.Fprintln(w, "* usikker: for lite er besvart til at totalskåren kan sammenlignes")
+		fmt.Fprintln(w, p.T("scores-overview-uncertain"))
 	}
-	fmt.Fprintln(w, areaKey(q))
+	fmt.Fprintln(w, areaKey(p, q))
 	return nil
 }
 
 // areaKey names the numbered area columns, as many to a line as fit:
 // «Områder: 1 Styrings- og ledelsesprosesser · 2 …».
-func areaKey(q *assessment.Questionnaire) string {
+func areaKey(p *lang.Printer, q *assessment.Questionnaire) string {
 	var b strings.Builder
-	line := "Områder:"
+	line := p.T("scores-area-key")
 	for i, a := range q.Areas {
-		item := fmt.Sprintf("%d %s", i+1, a.Name)
+		item := fmt.Sprintf("%d %s", i+1, a.Name.Localize(p))
 		sep := " "
 		if i > 0 {
 			sep = " · "

@@ -8,8 +8,12 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/internal/fixture"
 )
+
+// nb prints bokmål, as the outputs do by default.
+var nb = lang.For(lang.NB)
 
 // checkWidth fails on a line wider than the 80 columns of a terminal.
 func checkWidth(t *testing.T, out string) {
@@ -21,16 +25,6 @@ func checkWidth(t *testing.T, out string) {
 	}
 }
 
-// containsAll fails for each of wants that out lacks.
-func containsAll(t *testing.T, out string, wants ...string) {
-	t.Helper()
-	for _, want := range wants {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
-	}
-}
-
 func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 	r := fixture.Result(t, "../../testdata/oyer-3440-2026.2.yaml")
 	var b bytes.Buffer
@@ -38,7 +32,7 @@ func TestTableListsTopGapsWithTheirWindows(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	containsAll(t, out,
+	fixture.ContainsAll(t, out,
 		"Totalskår 40,8 av 100 · nivå Forankret · dekning 98 %\n82 gap · 0 ubesvart · 2 vet ikke\n",
 		"\nDe fem viktigste tiltakene\n1. Vedta et tallfestet mål",
 		"   Svar på styring-ressursmal: Ikke startet (0)\n   Neste anledning: desember 2027 – Kommuneplanens samfunnsdel\n2. ",
@@ -84,26 +78,26 @@ func TestHeadlineUncertain(t *testing.T) {
 		t.Fatal("the partial answers should be uncertain")
 	}
 	want := "Totalskår 54,8 av 100 · nivå Etablerende · usikker – bare 14 % besvart\n7 gap · 72 ubesvart"
-	if got := Headline(r); got != want {
+	if got := Headline(nb, r); got != want {
 		t.Errorf("Headline = %q, want %q", got, want)
 	}
 	r.Coverage = assessment.Some(0)
-	if got := Headline(r); !strings.Contains(got, " · usikker – ingenting besvart\n") {
+	if got := Headline(nb, r); !strings.Contains(got, " · usikker – ingenting besvart\n") {
 		t.Errorf("nothing answered: %q", got)
 	}
 }
 
 func TestTopGapsTitle(t *testing.T) {
 	for n, want := range map[int]string{1: "Det viktigste tiltaket", 3: "De tre viktigste tiltakene", 5: "De fem viktigste tiltakene", 12: "De 12 viktigste tiltakene"} {
-		if got := topGapsTitle(n); got != want {
-			t.Errorf("topGapsTitle(%d) = %q, want %q", n, got, want)
+		if got := TopGapsTitle(nb, n); got != want {
+			t.Errorf("TopGapsTitle(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
 
 func TestMonthText(t *testing.T) {
 	for m, want := range map[assessment.Month]string{{Year: 2027, Month: 1}: "januar 2027", {Year: 2027, Month: 12}: "desember 2027", {Year: 2028, Month: 5}: "mai 2028"} {
-		if got := MonthText(m); got != want {
+		if got := MonthText(nb, m); got != want {
 			t.Errorf("MonthText(%v) = %q, want %q", m, got, want)
 		}
 	}
@@ -132,7 +126,7 @@ func TestOverviewFitsEightyColumns(t *testing.T) {
 	if got := strings.Fields(lines[0]); strings.Join(got, " ") != "Kommune Nr. Total Dekn. 1 2 3 4 5 6 7" {
 		t.Errorf("header = %q", lines[0])
 	}
-	containsAll(t, out,
+	fixture.ContainsAll(t, out,
 		"Øyer             3440   40,8    98 %   43,3  30,2  45,6  31,7  41,2  56,2  37,5",
 		"Porsanger – Po…  3440  100,0*  100 %  100,0 100,0 100,0 100,0 100,0 100,0 100,0",
 		"Øyer             3440   54,8*   14 %   51,9     –  75,0     –  30,0  62,2     –",

@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,11 +39,18 @@ type Book struct {
 	// header is the text in every page header (a municipality's name,
 	// say), footer the text in every page footer.
 	header, footer string
+	// p speaks the book's language, in its page footers and properties.
+	p *lang.Printer
 }
 
-// New starts a workbook whose printed pages carry header and footer.
-func New(header, footer string) *Book {
-	b := &Book{File: excelize.NewFile(), header: header, footer: footer}
+// New starts a workbook in bokmål whose printed pages carry header and
+// footer.
+func New(header, footer string) *Book { return NewIn(lang.NB, header, footer) }
+
+// NewIn starts a workbook in language l whose printed pages carry header
+// and footer.
+func NewIn(l lang.Lang, header, footer string) *Book {
+	b := &Book{File: excelize.NewFile(), header: header, footer: footer, p: lang.For(l)}
 	b.File.SetZipWriter(fastZip)
 	b.Styles = b.newStyles()
 	return b
@@ -178,7 +186,7 @@ func (b *Book) DocProps(title, subject, description, toolVersion string, now tim
 	b.Check(b.File.SetDocProps(&excelize.DocProperties{
 		Title: title, Subject: subject, Description: description,
 		Creator: "sirkel " + toolVersion, LastModifiedBy: "sirkel " + toolVersion,
-		Keywords: "sirkulær økonomi; egenvurdering; KS", Language: "nb-NO",
+		Keywords: b.p.T("sheet-keywords"), Language: string(b.p.Lang()) + "-NO",
 		Created: stamp, Modified: stamp,
 	}))
 	b.Check(b.File.SetAppProps(&excelize.AppProperties{Application: "sirkel"}))

@@ -129,7 +129,7 @@ func (b *Book) PrintSetup(s Setup) {
 	}))
 	b.Check(b.File.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{
 		OddHeader: headerText("&L&\"Calibri,Bold\"", b.header, "&R&A"),
-		OddFooter: headerText("&L", b.footer, "&RSide &P av &N"),
+		OddFooter: headerText("&L", b.footer, "&R"+b.p.T("sheet-page-footer", "Page", "&P", "Pages", "&N")),
 	}))
 	if s.NoGrid {
 		b.Check(b.File.SetSheetView(s.Name, 0, &excelize.ViewOptions{ShowGridLines: new(false)}))
