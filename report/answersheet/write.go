@@ -66,7 +66,7 @@ func Write(w io.Writer, q *assessment.Questionnaire, opt Options) error {
 		header = p.T("answersheet-title")
 	}
 	ref := refString(q.Ref())
-	b := sheet.New(header, p.T("answersheet-footer", "Ref", ref))
+	b := sheet.NewIn(opt.Lang, header, p.T("answersheet-footer", "Ref", ref))
 	defer b.File.Close()
 	wr := &writer{
 		b: b, ts: newTemplateStyles(b), p: p, q: q,

@@ -43,10 +43,6 @@ type Book struct {
 	p *lang.Printer
 }
 
-// New starts a workbook in bokmål whose printed pages carry header and
-// footer.
-func New(header, footer string) *Book { return NewIn(lang.NB, header, footer) }
-
 // NewIn starts a workbook in language l whose printed pages carry header
 // and footer.
 func NewIn(l lang.Lang, header, footer string) *Book {
