@@ -234,6 +234,7 @@ var converted = []string{
 	"assessment/register",
 	"assessment/schema",
 	"assessment/strictyaml",
+	"cmd/sirkel/internal/lock",
 	"questionnaires",
 }
 
