@@ -91,6 +91,12 @@ func ParseYearMonth(s string, allowDay bool) (YearMonth, string) {
 	return y, msg.String()
 }
 
+// ParseYearMonthMsg is ParseYearMonth with the message not yet rendered:
+// the zero Msg when s is valid.
+func ParseYearMonthMsg(s string, allowDay bool) (YearMonth, lang.Msg) {
+	return parseYearMonth(s, allowDay)
+}
+
 // parseYearMonth is ParseYearMonth with the message from the catalogues;
 // the zero Msg when s is valid.
 func parseYearMonth(s string, allowDay bool) (YearMonth, lang.Msg) {
