@@ -235,6 +235,7 @@ var converted = []string{
 	"assessment/schema",
 	"assessment/strictyaml",
 	"cmd/sirkel/internal/lock",
+	"cmd/sirkel/internal/session",
 	"questionnaires",
 }
 
