@@ -234,6 +234,8 @@ var converted = []string{
 	"assessment/register",
 	"assessment/schema",
 	"assessment/strictyaml",
+	"cmd/sirkel/internal/lock",
+	"cmd/sirkel/internal/session",
 	"questionnaires",
 	"report",
 	"report/outline",

@@ -93,7 +93,7 @@ func firstAnswerGiven(t *testing.T) (*assessment.Questionnaire, string, *sitting
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "svar.yaml")
 	a := startStyring(t, "Kari", path)
-	a.say("4\n\n\n")
+	a.say("3\n\n\n")
 	a.at("spørsmål 2 av 3")
 	return miniQuestionnaire(t), path, a
 }
@@ -129,10 +129,10 @@ func TestAssessTwoSittingsOneFile(t *testing.T) {
 		lines string
 		next  string
 	}{
-		{a, "4\nVedtatt\n\n", "spørsmål 2 av 3"},
+		{a, "3\nVedtatt\n\n", "spørsmål 2 av 3"},
 		{b, "12,5\n\nmåling 2025\n", "spørsmål 2 av 3"},
-		{a, "1\n\n\n", "spørsmål 3 av 3"},
-		{b, "1\n2\n0\n\n\n", "spørsmål 3 av 3"},
+		{a, "j\n\n\n", "spørsmål 3 av 3"},
+		{b, "1 2\n\n\n", "spørsmål 3 av 3"},
 		{b, "2\n\n\n", "Ferdig."},
 		{a, "Alt er sagt\n\n\n", "Ferdig."},
 	}
@@ -188,7 +188,7 @@ func TestAssessKeepsHandEdit(t *testing.T) {
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a.say("2\n\n\n")
+	a.say("n\n\n\n")
 	a.at("spørsmål 3 av 3")
 	if code := a.end(); code != cli.ExitInterrupted {
 		t.Fatalf("exit %d\n%s", code, a.errw)
@@ -215,9 +215,9 @@ func TestAssessSameQuestionConflict(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "svar.yaml")
 	a := startStyring(t, "Kari", path)
 	b := startStyring(t, "Per", path)
-	a.say("3\nMener vi har startet\n\n")
+	a.say("2\nMener vi har startet\n\n")
 	a.at("spørsmål 2 av 3")
-	b.say("4\n")
+	b.say("3\n")
 	b.at("Kari (i en annen økt) hadde allerede svart Påbegynt (2) på styring-plan; ditt svar er lagret, det forrige står i kommentaren.")
 	b.say("Sjekket med rådmannen\n\n")
 	b.at("spørsmål 2 av 3")
@@ -250,7 +250,7 @@ func TestAssessTakesOverStaleLock(t *testing.T) {
 	if err := os.WriteFile(lock.Path(path), []byte(stale), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, _, errw := testStreams(strings.NewReader("4\n\n\n"))
+	s, _, errw := testStreams(strings.NewReader("3\n\n\n"))
 	code := run([]string{"assess", path, "-q", miniQ, "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
 	if code != cli.ExitInterrupted {
 		t.Fatalf("exit %d\n%s", code, errw)
@@ -275,7 +275,7 @@ func TestAssessWaitsForLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
-	a.say("4\n\n\n")
+	a.say("3\n\n\n")
 	a.at("svar.yaml er i bruk av Per, sirkel merge (prosess ")
 	a.at("; prøver igjen")
 	if now, _ := os.ReadFile(path); string(now) != string(before) {
@@ -296,7 +296,7 @@ func TestAssessBrokenFileNotOverwritten(t *testing.T) {
 	good, _ := os.ReadFile(path)
 	broken := strings.Replace(string(good), "answers:", "answers: [", 1)
 	os.WriteFile(path, []byte(broken), 0o644)
-	a.say("1\n\n\n")
+	a.say("j\n\n\n")
 	a.at("blir ikke overskrevet")
 	a.at("Svaret på styring-budsjett er ikke lagret ennå: ja.")
 	if now, _ := os.ReadFile(path); string(now) != broken {

@@ -59,20 +59,24 @@ func (w *watchBuffer) waitFor(s string) <-chan struct{} {
 
 func testStreams(in io.Reader) (*cli.Streams, *bytes.Buffer, *watchBuffer) {
 	out, errw := &bytes.Buffer{}, &watchBuffer{}
-	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795132800"}
+	// SIRKEL_LANG says the language: a new file asks no «Bokmål eller
+	// nynorsk?» (the scripts and the session's tests ask it).
+	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795132800", "SIRKEL_LANG": "nb"}
 	return &cli.Streams{In: in, Out: out, Err: errw, Getenv: func(k string) string { return env[k] }}, out, errw
 }
 
 // answerLines types an answer to every question of an area the way a
-// person would in accessible mode, whatever the questions are: the second
-// option of a select, the first of a multi-select, a number, a text; each
-// followed by an empty comment and no evidence.
+// person would in accessible mode, whatever the questions are: 2 on the
+// scale, ja, the second option of a choice, the first of a multi, a
+// number, a text; each followed by an empty comment and no evidence.
 func answerLines(ar *assessment.Area) string {
 	var b strings.Builder
 	for _, qu := range ar.Questions {
 		switch qu.EffectiveType() {
 		case assessment.TypeMulti:
-			b.WriteString("1\n0\n")
+			b.WriteString("1\n")
+		case assessment.TypeYesNo:
+			b.WriteString("j\n")
 		case assessment.TypeNumber:
 			b.WriteString("12,5\n")
 		case assessment.TypeText:
@@ -140,7 +144,7 @@ func TestAssessSIGINT(t *testing.T) {
 	go func() {
 		done <- run([]string{"assess", path, "-q", "../../testdata/mini-questionnaire.yaml", "-m", "3440", "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
 	}()
-	if _, err := io.WriteString(pw, "4\nVedtatt\n\n1\n\n\n"); err != nil {
+	if _, err := io.WriteString(pw, "3\nVedtatt\n\nj\n\n\n"); err != nil {
 		t.Fatal(err)
 	}
 	<-prompt // the third question waits for its answer; run's signal handler is in place
@@ -196,7 +200,7 @@ func TestAssessUTF16File(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, _, errw := testStreams(strings.NewReader("1\n\n\n"))
+	s, _, errw := testStreams(strings.NewReader("j\n\n\n"))
 	code := run([]string{"assess", path, "-q", miniQ, "--respondent", "Kari", "--role", "K", "--area", "styring"}, s)
 	if code != cli.ExitInterrupted || strings.Contains(errw.String(), "--force") {
 		t.Fatalf("exit %d\n%s", code, errw)

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // Defaults for Options.
@@ -40,26 +42,30 @@ type Info struct {
 	Known bool
 }
 
-// String names the holder in Norwegian: «Kari (sirkel assess, prosess 42
-// på pc-17, siden 12:03:05)».
-func (i Info) String() string {
+// String names the holder in bokmål: «Kari (sirkel assess, prosess 42 på
+// pc-17, siden 12:03:05)».
+func (i Info) String() string { return i.Localize(lang.For(lang.NB)) }
+
+// Localize names the holder in p's language; as a placeholder it renders
+// itself.
+func (i Info) Localize(p *lang.Printer) string {
 	if !i.Known {
-		return "en annen prosess"
+		return p.T("lock-other-process")
 	}
 	var parts []string
 	if i.PID > 0 {
-		p := "prosess " + strconv.Itoa(i.PID)
+		part := p.T("lock-process", "PID", i.PID)
 		if i.Host != "" {
-			p += " på " + i.Host
+			part = p.T("lock-process-on", "PID", i.PID, "Host", i.Host)
 		}
-		parts = append(parts, p)
+		parts = append(parts, part)
 	}
 	if !i.Since.IsZero() {
-		parts = append(parts, "siden "+i.Since.Local().Format("15:04:05"))
+		parts = append(parts, p.T("lock-since", "Time", i.Since.Local().Format("15:04:05")))
 	}
 	who := i.Who
 	if who == "" {
-		who = "en annen prosess"
+		who = p.T("lock-other-process")
 	}
 	if len(parts) == 0 {
 		return who
@@ -73,8 +79,12 @@ type BusyError struct {
 	Holder Info
 }
 
-func (e *BusyError) Error() string {
-	return fmt.Sprintf("%s er i bruk av %s", e.Path, e.Holder)
+// Error says it in bokmål.
+func (e *BusyError) Error() string { return e.Localize(lang.For(lang.NB)) }
+
+// Localize says who has the file, in p's language.
+func (e *BusyError) Localize(p *lang.Printer) string {
+	return p.T("lock-busy", "File", e.Path, "Holder", e.Holder)
 }
 
 // Options tune Acquire.

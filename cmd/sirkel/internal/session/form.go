@@ -2,7 +2,6 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/cellbuf"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // Choice values besides a question's own; the colon cannot occur in an id.
@@ -21,7 +21,7 @@ const (
 	// choiceDontKnow is «Vet ikke»; in a select it is the answer's own
 	// spelling, which ParseValue reads.
 	choiceDontKnow = assessment.DontKnowText
-	multiDontKnow  = ":vet-ikke"
+	multiDontKnow  = ":dont-know"
 )
 
 // questionItem is one question to ask, with its place for the progress text.
@@ -78,48 +78,58 @@ func planQuestions(q *assessment.Questionnaire, a *assessment.Answers, areas []s
 	return items
 }
 
-// formOptions tune the fields built for a question.
+// formOptions tune the fields of the terminal UI.
 type formOptions struct {
-	accessible bool
 	// width and height are the terminal's, when known: a help text that
 	// would push the answers below the screen is shortened.
 	width, height int
-	// atEOF reports whether the input has ended (accessible mode). huh
-	// re-prompts while a field does not validate, which at end of input
-	// would loop for ever; validation gives up instead.
-	atEOF func() bool
 }
 
-func (o formOptions) validator(check func() error) error {
-	if o.atEOF != nil && o.atEOF() {
-		return nil
-	}
-	return check()
-}
-
-// questionForm holds the fields of one question and the values they fill.
+// questionForm is one question being answered: the answer in the file, the
+// fields of the terminal UI or the line typed in accessible mode, and the
+// comment and evidence.
 type questionForm struct {
+	p        *lang.Printer
 	q        *assessment.Questionnaire
 	item     questionItem
 	prev     *assessment.Answer // the answer in the file, if any
 	prevVal  assessment.Value   // and what it means
-	note     *huh.Note          // accessible mode: progress, step, tier, help, what to type
-	field    huh.Field          // the answer
+	field    huh.Field          // the answer (terminal UI)
 	comment  *huh.Input
 	evidence *huh.Input
 	options  []huh.Option[string] // of the select or multi-select
 
-	choice       string   // scale, yesno, choice
-	choices      []string // multi
-	text         string   // number, text
+	choice  string   // scale, yesno, choice
+	choices []string // multi
+	text    string   // number, text
+	// typed is the answer typed in accessible mode, read for the question
+	// already; nil in the terminal UI, whose fields hold the answer.
+	typed        *assessment.Raw
 	commentText  string
 	evidenceText string // several separated by «;»
 	// need is the height of the answer page at a width (terminal UI).
 	need func(width int) int
 }
 
+// newQuestionForm holds a question with the answer already in the file;
+// the fields of either mode are added to it.
+func newQuestionForm(p *lang.Printer, q *assessment.Questionnaire, it questionItem, prev *assessment.Answer) *questionForm {
+	f := &questionForm{p: p, q: q, item: it, prev: prev}
+	if prev != nil {
+		f.commentText = prev.Comment
+		f.evidenceText = strings.Join(prev.Evidence, assessment.ListSep+" ")
+		if prev.Answered() {
+			f.prevVal, _ = assessment.ParseValue(q, it.Question, prev.Raw())
+		}
+	}
+	return f
+}
+
+// has reports whether the question has an answer already.
+func (f *questionForm) has() bool { return f.prevVal.Kind != assessment.ValueNone }
+
 // cutNote ends a help text shortened to fit the terminal.
-const cutNote = "… (forkortet: gjør vinduet høyere for å lese hele hjelpeteksten)"
+func cutNote(p *lang.Printer) string { return p.T("assess-help-cut") }
 
 // textRows is how many rows huh wraps s into at width w.
 func textRows(s string, w int) int {
@@ -129,9 +139,9 @@ func textRows(s string, w int) int {
 	return lipgloss.Height(cellbuf.Wrap(s, max(w, 1), ",.-; "))
 }
 
-// fitText shortens s to at most rows rows at width w, saying so on its last
-// row; with no room at all it is left out.
-func fitText(s string, w, rows int) string {
+// fitText shortens s to at most rows rows at width w, ending its last row
+// with note; with no room at all it is left out.
+func fitText(s, note string, w, rows int) string {
 	if textRows(s, w) <= rows {
 		return s
 	}
@@ -139,194 +149,144 @@ func fitText(s string, w, rows int) string {
 		return ""
 	}
 	lines := strings.Split(cellbuf.Wrap(s, max(w, 1), ",.-; "), "\n")
-	return strings.Join(append(lines[:rows-1:rows-1], cutNote), "\n")
+	return strings.Join(append(lines[:rows-1:rows-1], note), "\n")
 }
 
 // page is the question as one page of the terminal UI. The progress is
 // the group's title, which huh keeps in view when the page is taller than
 // the terminal; its first line is empty because huh draws such a page one
 // line too tall, and the terminal then loses the top line.
-func (f *questionForm) page(q *assessment.Questionnaire) *huh.Group {
+func (f *questionForm) page() *huh.Group {
 	return huh.NewGroup(f.field).
-		Title("\n" + progressText(f.item)).
-		Description(stepTierText(q, f.item.Question))
+		Title("\n" + progressText(f.p, f.item)).
+		Description(stepTierText(f.p, f.q, f.item.Question))
 }
 
-// followUp asks for the comment and, when the question was answered, the
-// evidence; in the terminal UI as a page of its own that says what was
-// answered and whether it is saved.
-func (f *questionForm) followUp(q *assessment.Questionnaire, a *assessment.Answers, saved bool) *huh.Group {
+// followUp asks, in the terminal UI, for the comment and, when the
+// question was answered, the evidence, as a page of its own that says what
+// was answered and whether it is saved.
+func (f *questionForm) followUp(saved bool) *huh.Group {
 	fields := []huh.Field{f.comment}
 	ans := f.answer()
 	if ans.Answered() {
 		fields = append(fields, f.evidence)
 	}
-	g := huh.NewGroup(fields...)
-	if f.note == nil { // the terminal UI; accessible mode has a note
-		what := "Hoppet over."
-		if ans.Answered() {
-			what = "Svar: " + describeAnswer(q, f.item.Question, ans) + "."
-		}
-		switch {
-		case !saved:
-			what += " Svaret er ikke lagret ennå (se over); det lagres ved neste svar."
-		case ans.Answered():
-			what += " Svaret er lagret."
-		}
-		g.Title("\n" + progressText(f.item)).Description(f.item.Question.Text.String() + "\n" + what)
+	what := f.p.T("assess-followup-skipped")
+	if ans.Answered() {
+		what = f.p.T("assess-followup-answer", "Answer", describeAnswer(f.p, f.q, f.item.Question, ans))
 	}
-	return g
+	switch {
+	case !saved:
+		what = joinNonEmpty(" ", what, f.p.T("assess-followup-unsaved"))
+	case ans.Answered():
+		what = joinNonEmpty(" ", what, f.p.T("assess-followup-saved"))
+	}
+	return huh.NewGroup(fields...).Title("\n" + progressText(f.p, f.item)).
+		Description(questionText(f.p, f.item.Question) + "\n" + what)
 }
 
-// buildQuestionForm makes the fields for one question, with the answer
-// already in the file preselected. It needs no terminal.
-func buildQuestionForm(q *assessment.Questionnaire, it questionItem, prev *assessment.Answer, opt formOptions) *questionForm {
-	qu := it.Question
-	f := &questionForm{q: q, item: it, prev: prev}
-	if prev != nil {
-		f.commentText = prev.Comment
-		if prev.Answered() {
-			f.prevVal, _ = assessment.ParseValue(q, qu, prev.Raw())
-		}
+// questionText is a question as it is asked, with its unit.
+func questionText(p *lang.Printer, qu *assessment.Question) string {
+	s := qu.Text.Localize(p)
+	if qu.Unit != "" && qu.EffectiveType() == assessment.TypeNumber {
+		s = p.T("assess-question-unit", "Question", s, "Unit", qu.Unit)
 	}
-	has := f.prevVal.Kind != assessment.ValueNone
-	help := strings.TrimSpace(qu.Help.String())
+	return s
+}
 
-	var what string // what to type, in accessible mode
-	// The field's description in the terminal UI, how it is set, and the
-	// rows of the field below it (the options when 0).
+// buildQuestionForm makes the fields of the terminal UI for one question,
+// with the answer already in the file preselected. It needs no terminal.
+func buildQuestionForm(p *lang.Printer, q *assessment.Questionnaire, it questionItem, prev *assessment.Answer, opt formOptions) *questionForm {
+	qu := it.Question
+	f := newQuestionForm(p, q, it, prev)
+	has := f.has()
+	help := strings.TrimSpace(qu.Help.Localize(p))
+	title := questionText(p, qu)
+
+	// The field's description, how it is set, and the rows of the field
+	// below it (the options when 0).
 	var desc string
 	var setDesc func(string)
 	var bodyRows int
-	switch t := qu.EffectiveType(); t {
+	switch qu.EffectiveType() {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
-		f.options = selectOptions(q, qu, has, opt.accessible)
+		f.options = selectOptions(p, q, qu, has)
 		f.choice = currentChoice(qu, f.prevVal)
-		markCurrent(f.options, f.choice)
-		if f.choice == "" && opt.accessible {
-			f.choice = choiceSkip // an empty line skips
-		}
-		sel := huh.NewSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choice)
+		markCurrent(p, f.options, f.choice)
+		sel := huh.NewSelect[string]().Title(title).Options(f.options...).Value(&f.choice)
 		desc, setDesc = help, func(d string) { sel.Description(d) }
 		f.field = sel
-		what = "Skriv nummeret foran svaret. " + emptyLine(has)
-		if t == assessment.TypeScale {
-			what = "Skriv nummeret foran svaret i listen, ikke skalaverdien" + scaleExample(q) + ". " + emptyLine(has)
-		}
 	case assessment.TypeMulti:
-		f.options = multiOptions(qu, has)
+		f.options = multiOptions(p, qu, has)
 		f.choices = currentChoices(f.prevVal)
-		ms := huh.NewMultiSelect[string]().Title(qu.Text.String()).Options(f.options...).Value(&f.choices).Filterable(false).
-			Validate(func(v []string) error {
-				return opt.validator(func() error {
-					if opt.accessible && len(v) == 0 {
-						return nil // «0» with nothing chosen skips, as the note says
-					}
-					return checkMulti(v)
-				})
-			})
-		desc = joinNonEmpty("\n\n", help, "Velg med mellomrom eller x, og trykk Enter når du er ferdig.")
+		ms := huh.NewMultiSelect[string]().Title(title).Options(f.options...).Value(&f.choices).Filterable(false).
+			Validate(func(v []string) error { return checkMulti(p, v) })
+		desc = joinNonEmpty("\n\n", help, p.T("assess-tui-multi-help"))
 		setDesc = func(d string) { ms.Description(d) }
 		f.field = ms
-		what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 uten noe valgt hopper over."
-		if has {
-			what = "Skriv nummeret foran et alternativ for å velge eller fjerne det, og 0 når du er ferdig. 0 med en gang beholder svaret."
-		}
 	case assessment.TypeNumber:
 		if has {
 			f.text = strings.TrimSpace(prev.Scalar)
 		}
-		title := qu.Text.String()
-		if qu.Unit != "" {
-			title += " (" + qu.Unit + ")"
-		}
 		in := huh.NewInput().Title(title).Value(&f.text).
-			Validate(func(s string) error { return opt.validator(func() error { return checkNumber(q, qu, s) }) })
-		what = "Skriv et tall, for eksempel 42 eller 42,5, eller «vet ikke»."
+			Validate(func(s string) error { return checkNumber(p, q, qu, s) })
+		na := lang.Msg{}
 		if qu.NAAllowed() {
-			what += " «na»: ikke relevant."
+			na = lang.M("assess-tui-number-na")
 		}
-		in.Placeholder("tomt = hopp over")
-		desc = joinNonEmpty("\n\n", help, what+" Et tomt felt hopper over spørsmålet.")
+		in.Placeholder(p.T("assess-tui-empty-skips-short"))
+		desc = joinNonEmpty("\n\n", help, p.T("assess-tui-number-help", "NA", na))
 		setDesc, bodyRows = func(d string) { in.Description(d) }, 1
-		what += " " + emptyLine(has)
 		f.field = in
 	case assessment.TypeText:
 		if has {
 			f.text = prev.Scalar
 		}
-		if opt.accessible {
-			// huh's accessible text prompt reads one line anyway.
-			f.field = huh.NewInput().Title(qu.Text.String()).Value(&f.text)
-		} else {
-			tx := huh.NewText().Title(qu.Text.String()).Value(&f.text).Lines(3)
-			desc = joinNonEmpty("\n\n", help, "Et tomt felt hopper over spørsmålet. Alt+Enter gir ny linje.")
-			setDesc, bodyRows = func(d string) { tx.Description(d) }, 3
-			f.field = tx
-		}
-		what = "Skriv svaret på én linje. " + emptyLine(has)
+		tx := huh.NewText().Title(title).Value(&f.text).Lines(3)
+		desc = joinNonEmpty("\n\n", help, p.T("assess-tui-text-help"))
+		setDesc, bodyRows = func(d string) { tx.Description(d) }, 3
+		f.field = tx
 	}
 
-	if !opt.accessible && setDesc != nil {
-		fixed := func(w int) int {
-			rows := 1 + textRows(progressText(it), w) + textRows(stepTierText(q, qu), w) + textRows(qu.Text.String(), w-2) + bodyRows + 2
-			if bodyRows == 0 {
-				for _, o := range f.options {
-					rows += textRows(o.Key, w-6)
-				}
+	fixed := func(w int) int {
+		rows := 1 + textRows(progressText(p, it), w) + textRows(stepTierText(p, q, qu), w) + textRows(title, w-2) + bodyRows + 2
+		if bodyRows == 0 {
+			for _, o := range f.options {
+				rows += textRows(o.Key, w-6)
 			}
-			return rows
 		}
-		if opt.width > 0 && opt.height > 0 {
-			desc = fitText(desc, opt.width-2, opt.height-fixed(opt.width))
-		}
-		if desc != "" {
-			setDesc(desc)
-		}
-		f.need = func(w int) int { return fixed(w) + textRows(desc, w-2) }
+		return rows
 	}
-	if opt.accessible {
-		// huh prints no group titles and no field descriptions in
-		// accessible mode: everything around the question goes here.
-		then := " Så kommer kommentaren og, når du har svart, dokumentasjonen (skill flere med «;»): skriv, eller gi en tom linje."
-		f.note = huh.NewNote().Title(progressText(it)).Description(joinNonEmpty("\n", stepTierText(q, qu), help, what+then))
+	if opt.width > 0 && opt.height > 0 {
+		desc = fitText(desc, cutNote(p), opt.width-2, opt.height-fixed(opt.width))
 	}
+	if desc != "" {
+		setDesc(desc)
+	}
+	f.need = func(w int) int { return fixed(w) + textRows(desc, w-2) }
 
-	f.comment = huh.NewInput().Title(promptTitle("Kommentar (valgfritt)", opt.accessible)).Value(&f.commentText)
-	if prev != nil {
-		f.evidenceText = strings.Join(prev.Evidence, assessment.ListSep+" ")
-	}
-	f.evidence = huh.NewInput().Title(promptTitle("Dokumentasjon (valgfritt)", opt.accessible)).Value(&f.evidenceText)
-	if !opt.accessible {
-		f.comment.Placeholder("for eksempel hvor svaret kommer fra")
-		f.evidence.Description("Saksnummer, lenke eller dokument som viser svaret; skill flere med «;».").
-			Placeholder("for eksempel sak 2025/123; https://…")
-	}
+	f.comment = huh.NewInput().Title(p.T("assess-comment")).Value(&f.commentText).
+		Placeholder(p.T("assess-comment-placeholder"))
+	f.evidence = huh.NewInput().Title(p.T("assess-evidence")).Value(&f.evidenceText).
+		Description(p.T("assess-evidence-help")).
+		Placeholder(p.T("assess-evidence-placeholder"))
 	return f
 }
 
-// promptTitle ends an input's title with a colon in accessible mode, where
-// it is the prompt the answer is typed after.
-func promptTitle(s string, accessible bool) string {
-	if accessible {
-		return s + ":"
-	}
-	return s
-}
-
 // progressText says where a question stands: area k of n, question i of m.
-func progressText(it questionItem) string {
-	return fmt.Sprintf("Område %d av %d: %s · spørsmål %d av %d", it.AreaNum, it.AreaCount, it.Area.Name, it.Num, it.Count)
+func progressText(p *lang.Printer, it questionItem) string {
+	return p.T("assess-progress", "Area", it.AreaNum, "Areas", it.AreaCount, "Name", it.Area.Name,
+		"Question", it.Num, "Questions", it.Count)
 }
 
 // stepTierText names a question's step and tier, «» when it has none.
-func stepTierText(q *assessment.Questionnaire, qu *assessment.Question) string {
+func stepTierText(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question) string {
 	var parts []string
 	if st, ok := q.StepByID(qu.Step); ok && qu.Step != 0 {
-		parts = append(parts, fmt.Sprintf("Trinn %d: %s", st.ID, st.Name))
+		parts = append(parts, p.T("assess-step", "ID", st.ID, "Name", st.Name))
 	}
 	if ti, ok := q.TierByID(qu.Tier); ok && qu.Tier != "" {
-		parts = append(parts, fmt.Sprintf("Tiltaksnivå %s: %s", ti.ID, ti.Name))
+		parts = append(parts, p.T("assess-tier", "ID", ti.ID, "Name", ti.Name))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -335,98 +295,89 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" }), sep)
 }
 
-// emptyLine says what an empty line does in accessible mode.
-func emptyLine(has bool) string {
+func skipLabel(p *lang.Printer, has bool) string {
 	if has {
-		return "Tom linje: behold svaret."
+		return p.T("assess-skip-keep")
 	}
-	return "Tom linje: hopp over."
-}
-
-func skipLabel(has bool) string {
-	if has {
-		return "Hopp over (behold svaret)"
-	}
-	return "Hopp over (la stå ubesvart)"
+	return p.T("assess-skip")
 }
 
 // selectOptions are the answers of a scale, yesno or choice question, then
-// «Vet ikke», «Ikke relevant» where allowed and «Hopp over». Scale options carry their
-// descriptions in accessible mode, where a screen reader reads them in
-// full; the terminal UI shows the label and the value, as the questions'
-// help texts name them («Planlagt (1)»), and the intro shows the scale with
-// its descriptions once: with them on every page, a question with a long
-// help text no longer fits an 80×24 terminal.
-func selectOptions(q *assessment.Questionnaire, qu *assessment.Question, has, accessible bool) []huh.Option[string] {
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over». Scale options
+// show the label and the value, as the questions' help texts name them
+// («Planlagt (1)»); the intro shows the scale with its descriptions once:
+// with them on every page, a question with a long help text no longer
+// fits an 80×24 terminal.
+func selectOptions(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question, has bool) []huh.Option[string] {
 	var opts []huh.Option[string]
 	switch qu.EffectiveType() {
 	case assessment.TypeScale:
-		for _, p := range q.Scale {
-			key := fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value))
-			if accessible {
-				// No value here: huh numbers the options from 1, and a scale
-				// value beside the number would be typed instead of it.
-				key = joinNonEmpty(" – ", p.Label.String(), strings.TrimSpace(p.Description.String()))
-			}
-			opts = append(opts, huh.NewOption(key, formatNumber(*p.Value)))
+		for _, pt := range q.Scale {
+			opts = append(opts, huh.NewOption(assessment.ScaleTextIn(p, q, *pt.Value), formatNumber(*pt.Value)))
 		}
 	case assessment.TypeYesNo:
-		opts = append(opts, huh.NewOption("Ja", "ja"), huh.NewOption("Nei", "nei"))
+		opts = append(opts, huh.NewOption(p.T("value-yes"), "ja"), huh.NewOption(p.T("value-no"), "nei"))
 	case assessment.TypeChoice:
 		for _, o := range qu.Options {
-			opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
+			opts = append(opts, huh.NewOption(o.Label.Localize(p), o.ID))
 		}
 	}
-	opts = append(opts, huh.NewOption(assessment.DontKnowLabel, choiceDontKnow))
+	opts = append(opts, huh.NewOption(p.T("value-dont-know"), choiceDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
+		opts = append(opts, huh.NewOption(p.T("value-na"), choiceNA))
 	}
-	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
+	return append(opts, huh.NewOption(skipLabel(p, has), choiceSkip))
 }
 
-// currentMark names the answer in the file among the options, in words:
+// markCurrent names the answer in the file among the options, in words:
 // the cursor's mark moves, and bold or colour is not seen by everyone.
-const currentMark = " ← svaret nå"
-
-func markCurrent(opts []huh.Option[string], current string) {
+func markCurrent(p *lang.Printer, opts []huh.Option[string], current string) {
 	for i := range opts {
 		if current != "" && opts[i].Value == current {
-			opts[i].Key += currentMark
+			opts[i].Key += " " + p.T("assess-current-mark")
 		}
 	}
 }
 
 // multiOptions are a multi question's options, then «Ingen av disse»,
-// «Vet ikke», «Ikke relevant» where allowed and «Hopp over»: choosing nothing is an
-// answer (it scores 0), so it must be chosen on purpose.
-func multiOptions(qu *assessment.Question, has bool) []huh.Option[string] {
+// «Vet ikke», «Ikke relevant» where allowed and «Hopp over»: choosing
+// nothing is an answer (it scores 0), so it must be chosen on purpose.
+func multiOptions(p *lang.Printer, qu *assessment.Question, has bool) []huh.Option[string] {
 	var opts []huh.Option[string]
 	for _, o := range qu.Options {
-		opts = append(opts, huh.NewOption(o.Label.String(), o.ID))
+		opts = append(opts, huh.NewOption(o.Label.Localize(p), o.ID))
 	}
-	opts = append(opts, huh.NewOption("Ingen av disse", choiceNone), huh.NewOption(assessment.DontKnowLabel, multiDontKnow))
+	opts = append(opts, huh.NewOption(p.T("assess-none-of-these"), choiceNone), huh.NewOption(p.T("value-dont-know"), multiDontKnow))
 	if qu.NAAllowed() {
-		opts = append(opts, huh.NewOption(assessment.NALabel, choiceNA))
+		opts = append(opts, huh.NewOption(p.T("value-na"), choiceNA))
 	}
-	return append(opts, huh.NewOption(skipLabel(has), choiceSkip))
+	return append(opts, huh.NewOption(skipLabel(p, has), choiceSkip))
 }
 
-func checkMulti(v []string) error {
+func checkMulti(p *lang.Printer, v []string) error {
 	if len(v) == 0 {
-		return errors.New("velg minst ett alternativ, «Ingen av disse» eller «Hopp over»")
+		return errors.New(p.T("assess-multi-choose-one"))
 	}
-	for _, special := range []struct{ value, label string }{{choiceNone, "Ingen av disse"}, {multiDontKnow, assessment.DontKnowLabel}, {choiceNA, assessment.NALabel}, {choiceSkip, "Hopp over"}} {
+	for _, special := range []struct {
+		value string
+		label string
+	}{
+		{choiceNone, p.T("assess-none-of-these")},
+		{multiDontKnow, p.T("value-dont-know")},
+		{choiceNA, p.T("value-na")},
+		{choiceSkip, p.T("assess-skip-short")},
+	} {
 		if slices.Contains(v, special.value) && len(v) > 1 {
-			return fmt.Errorf("«%s» kan ikke kombineres med andre valg", special.label)
+			return errors.New(p.T("assess-multi-alone", "Option", special.label))
 		}
 	}
 	return nil
 }
 
 // checkNumber refuses what ParseValue refuses, with its message.
-func checkNumber(q *assessment.Questionnaire, qu *assessment.Question, s string) error {
-	if _, msg := assessment.ParseValue(q, qu, assessment.Raw{Text: s}); msg != "" {
-		return errors.New(msg)
+func checkNumber(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question, s string) error {
+	if _, msg := assessment.ParseValueMsg(q, qu, assessment.Raw{Text: s}); msg.ID != "" {
+		return errors.New(msg.In(p))
 	}
 	return nil
 }
@@ -473,12 +424,14 @@ func currentChoices(v assessment.Value) []string {
 	return slices.Clone(v.Options)
 }
 
-// answer returns the answer the fields hold: the new answer, the previous
-// one when the question was skipped, or nil when there is nothing to keep.
-func (f *questionForm) answer() *assessment.Answer {
-	qu := f.item.Question
+// raw is the answer the fields hold, or the line typed, as an input holds
+// it; ParseValue reads it.
+func (f *questionForm) raw() assessment.Raw {
+	if f.typed != nil {
+		return *f.typed
+	}
 	var raw assessment.Raw
-	switch qu.EffectiveType() {
+	switch f.item.Question.EffectiveType() {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
 		switch f.choice {
 		case choiceSkip:
@@ -502,9 +455,16 @@ func (f *questionForm) answer() *assessment.Answer {
 	default:
 		raw.Text = strings.TrimSpace(f.text)
 	}
+	return raw
+}
+
+// answer returns the answer given: the new answer, the previous one when
+// the question was skipped, or nil when there is nothing to keep.
+func (f *questionForm) answer() *assessment.Answer {
+	qu := f.item.Question
 	// What was typed or chosen is read as a file's answer would be; what
-	// cannot be read (the field validated it already) keeps the old answer.
-	v, msg := assessment.ParseValue(f.q, qu, raw)
+	// cannot be read (it was checked already) keeps the old answer.
+	v, msg := assessment.ParseValue(f.q, qu, f.raw())
 	var ans *assessment.Answer
 	switch {
 	case msg != "" || v.Kind == assessment.ValueNone:
@@ -544,25 +504,21 @@ func splitEvidence(s string) []string {
 }
 
 // describeAnswer says an answer in words, for the line printed after it.
-func describeAnswer(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
+func describeAnswer(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
 	if a == nil || !a.Answered() {
-		return "hoppet over"
+		return p.T("assess-described-skipped")
 	}
 	v, _ := assessment.ParseValue(q, qu, a.Raw())
 	switch {
-	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeScale:
-		// The label only: in accessible mode the options are numbered
-		// from 1, and a scale value beside it would read as that number.
-		return q.ScaleLabel(v.Number)
 	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeText:
 		return "«" + truncate(strings.Join(strings.Fields(v.Text), " "), 40) + "»"
 	case v.Kind == assessment.ValueGiven && qu.EffectiveType() == assessment.TypeMulti && len(v.Options) == 0:
-		return "ingen av disse"
+		return p.T("assess-described-none")
 	}
 	if v.Kind != assessment.ValueGiven || qu.EffectiveType() == assessment.TypeYesNo {
-		return strings.ToLower(assessment.Label(q, qu, v)) // «ja», «ikke relevant»
+		return strings.ToLower(assessment.LabelIn(p, q, qu, v)) // «ja», «ikke relevant»
 	}
-	return assessment.Label(q, qu, v)
+	return assessment.LabelIn(p, q, qu, v)
 }
 
 // assessTheme is huh's base theme with readable contrast: titles bold in
@@ -605,74 +561,63 @@ func assessTheme() *huh.Theme {
 	return t
 }
 
-// assessKeyMap is huh's key map with Norwegian help texts.
-func assessKeyMap() *huh.KeyMap {
+// assessKeyMap is huh's key map with help texts in the session's
+// language.
+func assessKeyMap(p *lang.Printer) *huh.KeyMap {
 	k := huh.NewDefaultKeyMap()
-	k.Input.AcceptSuggestion.SetHelp("ctrl+e", "fullfør")
-	k.Input.Prev.SetHelp("shift+tab", "tilbake")
-	k.Input.Next.SetHelp("enter", "neste")
-	k.Input.Submit.SetHelp("enter", "lagre")
+	k.Input.AcceptSuggestion.SetHelp("ctrl+e", p.T("assess-key-complete"))
+	k.Input.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.Input.Next.SetHelp("enter", p.T("assess-key-next"))
+	k.Input.Submit.SetHelp("enter", p.T("assess-key-save"))
 
-	k.Text.Prev.SetHelp("shift+tab", "tilbake")
-	k.Text.Next.SetHelp("enter", "neste")
-	k.Text.Submit.SetHelp("enter", "lagre")
-	k.Text.NewLine.SetHelp("alt+enter", "ny linje")
-	k.Text.Editor.SetHelp("ctrl+e", "åpne i editor")
+	k.Text.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.Text.Next.SetHelp("enter", p.T("assess-key-next"))
+	k.Text.Submit.SetHelp("enter", p.T("assess-key-save"))
+	k.Text.NewLine.SetHelp("alt+enter", p.T("assess-key-newline"))
+	k.Text.Editor.SetHelp("ctrl+e", p.T("assess-key-editor"))
 
-	k.Select.Prev.SetHelp("shift+tab", "tilbake")
-	k.Select.Next.SetHelp("enter", "velg")
-	k.Select.Submit.SetHelp("enter", "velg")
-	k.Select.Up.SetHelp("↑", "opp")
-	k.Select.Down.SetHelp("↓", "ned")
-	k.Select.Left.SetHelp("←", "venstre")
-	k.Select.Right.SetHelp("→", "høyre")
-	k.Select.Filter.SetHelp("/", "søk")
+	k.Select.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.Select.Next.SetHelp("enter", p.T("assess-key-choose"))
+	k.Select.Submit.SetHelp("enter", p.T("assess-key-choose"))
+	k.Select.Up.SetHelp("↑", p.T("assess-key-up"))
+	k.Select.Down.SetHelp("↓", p.T("assess-key-down"))
+	k.Select.Left.SetHelp("←", p.T("assess-key-left"))
+	k.Select.Right.SetHelp("→", p.T("assess-key-right"))
+	k.Select.Filter.SetHelp("/", p.T("assess-key-filter"))
 	k.Select.Filter.SetEnabled(false) // only the municipality is searched
-	k.Select.SetFilter.SetHelp("esc", "bruk søket")
-	k.Select.ClearFilter.SetHelp("esc", "tøm søket")
-	k.Select.HalfPageUp.SetHelp("ctrl+u", "½ side opp")
-	k.Select.HalfPageDown.SetHelp("ctrl+d", "½ side ned")
-	k.Select.GotoTop.SetHelp("home", "første")
-	k.Select.GotoBottom.SetHelp("end", "siste")
+	k.Select.SetFilter.SetHelp("esc", p.T("assess-key-set-filter"))
+	k.Select.ClearFilter.SetHelp("esc", p.T("assess-key-clear-filter"))
+	k.Select.HalfPageUp.SetHelp("ctrl+u", p.T("assess-key-half-page-up"))
+	k.Select.HalfPageDown.SetHelp("ctrl+d", p.T("assess-key-half-page-down"))
+	k.Select.GotoTop.SetHelp("home", p.T("assess-key-first"))
+	k.Select.GotoBottom.SetHelp("end", p.T("assess-key-last"))
 
-	k.MultiSelect.Prev.SetHelp("shift+tab", "tilbake")
-	k.MultiSelect.Next.SetHelp("enter", "bekreft")
-	k.MultiSelect.Submit.SetHelp("enter", "bekreft")
-	k.MultiSelect.Toggle.SetHelp("mellomrom", "velg/fjern")
-	k.MultiSelect.Up.SetHelp("↑", "opp")
-	k.MultiSelect.Down.SetHelp("↓", "ned")
-	k.MultiSelect.Filter.SetHelp("/", "søk")
+	k.MultiSelect.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.MultiSelect.Next.SetHelp("enter", p.T("assess-key-confirm"))
+	k.MultiSelect.Submit.SetHelp("enter", p.T("assess-key-confirm"))
+	k.MultiSelect.Toggle.SetHelp(p.T("assess-key-space"), p.T("assess-key-toggle"))
+	k.MultiSelect.Up.SetHelp("↑", p.T("assess-key-up"))
+	k.MultiSelect.Down.SetHelp("↓", p.T("assess-key-down"))
+	k.MultiSelect.Filter.SetHelp("/", p.T("assess-key-filter"))
 	k.MultiSelect.Filter.SetEnabled(false)
-	k.MultiSelect.SetFilter.SetHelp("esc", "bruk søket")
-	k.MultiSelect.ClearFilter.SetHelp("esc", "tøm søket")
-	k.MultiSelect.HalfPageUp.SetHelp("ctrl+u", "½ side opp")
-	k.MultiSelect.HalfPageDown.SetHelp("ctrl+d", "½ side ned")
-	k.MultiSelect.GotoTop.SetHelp("home", "første")
-	k.MultiSelect.GotoBottom.SetHelp("end", "siste")
-	k.MultiSelect.SelectAll.SetHelp("ctrl+a", "velg alle")
-	k.MultiSelect.SelectNone.SetHelp("ctrl+a", "fjern alle")
+	k.MultiSelect.SetFilter.SetHelp("esc", p.T("assess-key-set-filter"))
+	k.MultiSelect.ClearFilter.SetHelp("esc", p.T("assess-key-clear-filter"))
+	k.MultiSelect.HalfPageUp.SetHelp("ctrl+u", p.T("assess-key-half-page-up"))
+	k.MultiSelect.HalfPageDown.SetHelp("ctrl+d", p.T("assess-key-half-page-down"))
+	k.MultiSelect.GotoTop.SetHelp("home", p.T("assess-key-first"))
+	k.MultiSelect.GotoBottom.SetHelp("end", p.T("assess-key-last"))
+	k.MultiSelect.SelectAll.SetHelp("ctrl+a", p.T("assess-key-select-all"))
+	k.MultiSelect.SelectNone.SetHelp("ctrl+a", p.T("assess-key-select-none"))
 
-	k.Note.Prev.SetHelp("shift+tab", "tilbake")
-	k.Note.Next.SetHelp("enter", "neste")
-	k.Note.Submit.SetHelp("enter", "videre")
+	k.Note.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.Note.Next.SetHelp("enter", p.T("assess-key-next"))
+	k.Note.Submit.SetHelp("enter", p.T("assess-key-continue"))
 
-	k.Confirm.Prev.SetHelp("shift+tab", "tilbake")
-	k.Confirm.Next.SetHelp("enter", "neste")
-	k.Confirm.Submit.SetHelp("enter", "videre")
-	k.Confirm.Toggle.SetHelp("←/→", "bytt")
-	k.Confirm.Accept.SetHelp("y", "ja")
-	k.Confirm.Reject.SetHelp("n", "nei")
+	k.Confirm.Prev.SetHelp("shift+tab", p.T("assess-key-back"))
+	k.Confirm.Next.SetHelp("enter", p.T("assess-key-next"))
+	k.Confirm.Submit.SetHelp("enter", p.T("assess-key-continue"))
+	k.Confirm.Toggle.SetHelp("←/→", p.T("assess-key-switch"))
+	k.Confirm.Accept.SetHelp("y", p.T("assess-key-yes"))
+	k.Confirm.Reject.SetHelp("n", p.T("assess-key-no"))
 	return k
-}
-
-// scaleExample names one scale label with its list number, since huh
-// numbers from 1 while a scale usually starts at 0: «Etablert (3)» in the
-// help texts is number 4 in the list.
-func scaleExample(q *assessment.Questionnaire) string {
-	i := max(0, len(q.Scale)-2)
-	p := q.Scale[i]
-	if *p.Value == float64(i+1) {
-		return "" // the numbers coincide: nothing to confuse
-	}
-	return fmt.Sprintf(": «%s» (%s) er nummer %d", p.Label, formatNumber(*p.Value), i+1)
 }

@@ -9,7 +9,10 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
+
+var nb, nn = lang.For(lang.NB), lang.For(lang.NN)
 
 func miniQuestionnaire(t *testing.T) *assessment.Questionnaire {
 	t.Helper()
@@ -72,20 +75,18 @@ func TestBuildQuestionFormFields(t *testing.T) {
 	q := miniQuestionnaire(t)
 	tests := []struct {
 		id         string
-		accessible bool
 		wantField  string
 		wantValues []string
 	}{
-		{"styring-plan", false, "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceDontKnow, choiceSkip}},
-		{"styring-budsjett", true, "*huh.Select[string]", []string{"ja", "nei", choiceDontKnow, choiceSkip}},
-		{"styring-merknad", false, "*huh.Text", nil},
-		{"styring-merknad", true, "*huh.Input", nil}, // huh reads one line there anyway
-		{"bygg-ombruk", false, "*huh.Input", nil},
-		{"bygg-krav", false, "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, multiDontKnow, choiceNA, choiceSkip}},
-		{"bygg-rolle", true, "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceDontKnow, choiceNA, choiceSkip}},
+		{"styring-plan", "*huh.Select[string]", []string{"0", "1", "2", "3", "4", choiceDontKnow, choiceSkip}},
+		{"styring-budsjett", "*huh.Select[string]", []string{"ja", "nei", choiceDontKnow, choiceSkip}},
+		{"styring-merknad", "*huh.Text", nil},
+		{"bygg-ombruk", "*huh.Input", nil},
+		{"bygg-krav", "*huh.MultiSelect[string]", []string{"kartlegging", "lcc", "annet", choiceNone, multiDontKnow, choiceNA, choiceSkip}},
+		{"bygg-rolle", "*huh.Select[string]", []string{"ingen", "paadriver", "deltaker", choiceDontKnow, choiceNA, choiceSkip}},
 	}
 	for _, tt := range tests {
-		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: tt.accessible})
+		f := buildQuestionForm(nb, q, itemFor(t, q, tt.id), nil, formOptions{})
 		if got := typeName(f.field); got != tt.wantField {
 			t.Errorf("%s: field %s, want %s", tt.id, got, tt.wantField)
 		}
@@ -94,11 +95,6 @@ func TestBuildQuestionFormFields(t *testing.T) {
 		}
 		if f.comment == nil {
 			t.Errorf("%s: no comment field", tt.id)
-		}
-		// Accessible mode prints no group titles or descriptions: the
-		// progress and the help go into a note before the question.
-		if tt.accessible != (f.note != nil) {
-			t.Errorf("%s: note %v in accessible=%v", tt.id, f.note != nil, tt.accessible)
 		}
 	}
 }
@@ -120,30 +116,18 @@ func typeName(f huh.Field) string {
 func TestScaleOptionLabels(t *testing.T) {
 	q := miniQuestionnaire(t)
 	it := itemFor(t, q, "styring-plan")
-	tui := optionKeys(buildQuestionForm(q, it, nil, formOptions{}).options)
+	tui := optionKeys(buildQuestionForm(nb, q, it, nil, formOptions{}).options)
 	if tui[0] != "Ikke startet (0)" || tui[5] != "Vet ikke" || tui[6] != "Hopp over (la stå ubesvart)" {
 		t.Errorf("terminal options %q", tui)
 	}
-	// In accessible mode huh numbers the options from 1: no scale value
-	// beside them, but the descriptions a screen reader reads out.
-	acc := optionKeys(buildQuestionForm(q, it, nil, formOptions{accessible: true}).options)
-	if acc[0] != "Ikke startet – Ingenting er gjort." || acc[1] != "Planlagt" {
-		t.Errorf("accessible options %q", acc)
+	if k := optionKeys(buildQuestionForm(nn, q, it, nil, formOptions{}).options); k[5] != "Veit ikkje" || k[6] != "Hopp over (la stå utan svar)" {
+		t.Errorf("nynorsk options %q", k)
 	}
 }
 
-func TestQuestionNote(t *testing.T) {
+func TestQuestionPage(t *testing.T) {
 	q := miniQuestionnaire(t)
-	it := itemFor(t, q, "styring-budsjett")
-	it.AreaNum, it.AreaCount = 1, 2
-	f := buildQuestionForm(q, it, nil, formOptions{accessible: true})
-	view := f.note.View()
-	for _, want := range []string{"Område 1 av 2: Styring · spørsmål 2 av 3", "Trinn 2: Budsjett", "Skriv nummeret foran svaret. Tom linje: hopp over."} {
-		if !strings.Contains(view, want) {
-			t.Errorf("note lacks %q:\n%s", want, view)
-		}
-	}
-	page := buildQuestionForm(q, itemFor(t, q, "bygg-rolle"), nil, formOptions{}).page(q)
+	page := buildQuestionForm(nb, q, itemFor(t, q, "bygg-rolle"), nil, formOptions{}).page()
 	if v := page.View(); !strings.Contains(v, "Område 2 av 2: Bygg · spørsmål 3 av 3") || !strings.Contains(v, "Tiltaksnivå II: Moderat systemendring") {
 		t.Errorf("page header:\n%s", v)
 	}
@@ -169,7 +153,18 @@ func TestQuestionFormPreselection(t *testing.T) {
 	} {
 		prev, _ := a.Answers.Get(tt.id)
 		for _, accessible := range []bool{false, true} {
-			f := buildQuestionForm(q, itemFor(t, q, tt.id), prev, formOptions{accessible: accessible})
+			f := buildQuestionForm(nb, q, itemFor(t, q, tt.id), prev, formOptions{})
+			if accessible {
+				// An empty line keeps the answer.
+				f = newQuestionForm(nb, q, itemFor(t, q, tt.id), prev)
+				if err := f.read(""); err != nil {
+					t.Fatal(err)
+				}
+				if a := f.answer(); a == nil || !sameRaw(a, prev) {
+					t.Errorf("%s: empty line gives %+v, want %+v", tt.id, a, prev)
+				}
+				continue
+			}
 			got := f.field.GetValue()
 			if want, ok := tt.want.([]string); ok {
 				if gs, _ := got.([]string); !slices.Equal(gs, want) {
@@ -188,7 +183,7 @@ func TestQuestionFormPreselection(t *testing.T) {
 	}
 	// With an answer, «Hopp over» keeps it.
 	prev, _ := a.Answers.Get("styring-plan")
-	f := buildQuestionForm(q, itemFor(t, q, "styring-plan"), prev, formOptions{})
+	f := buildQuestionForm(nb, q, itemFor(t, q, "styring-plan"), prev, formOptions{})
 	if k := optionKeys(f.options); k[len(k)-1] != "Hopp over (behold svaret)" {
 		t.Errorf("skip option with an answer: %q", k[len(k)-1])
 	}
@@ -208,11 +203,11 @@ func sameRaw(a, b *assessment.Answer) bool {
 func TestQuestionFormDefaults(t *testing.T) {
 	q := miniQuestionnaire(t)
 	it := itemFor(t, q, "styring-plan")
-	acc := buildQuestionForm(q, it, nil, formOptions{accessible: true})
-	if acc.field.GetValue() != choiceSkip || acc.answer() != nil {
-		t.Errorf("accessible default %v gives %+v", acc.field.GetValue(), acc.answer())
+	acc := newQuestionForm(nb, q, it, nil)
+	if err := acc.read(""); err != nil || acc.answer() != nil {
+		t.Errorf("accessible empty line: %v, %+v", err, acc.answer())
 	}
-	tui := buildQuestionForm(q, it, nil, formOptions{})
+	tui := buildQuestionForm(nb, q, it, nil, formOptions{})
 	if tui.field.GetValue() != "0" {
 		t.Errorf("terminal default %v", tui.field.GetValue())
 	}
@@ -243,7 +238,7 @@ func TestQuestionFormAnswers(t *testing.T) {
 		{"bygg-rolle", func(f *questionForm) { f.choice = "paadriver"; f.commentText = " Pådriver i regionen " }, "bygg-rolle:\n    value: paadriver\n    comment: Pådriver i regionen", "Pådriver i regionen"},
 	}
 	for _, tt := range tests {
-		f := buildQuestionForm(q, itemFor(t, q, tt.id), nil, formOptions{accessible: true})
+		f := buildQuestionForm(nb, q, itemFor(t, q, tt.id), nil, formOptions{})
 		tt.set(f)
 		got := f.answer()
 		a := &assessment.Answers{Kind: assessment.KindAnswers, Questionnaire: q.Ref(),
@@ -284,7 +279,7 @@ func TestCheckNumberAndMulti(t *testing.T) {
 		{"", true}, {"42", true}, {"42,5", true}, {" 1 000 ", true}, {"na", true}, {"vet ikke", true},
 		{"mye", false}, {"NaN", false}, {"1e999", false},
 	} {
-		if err := checkNumber(q, qu, tt.in); (err == nil) != tt.ok {
+		if err := checkNumber(nb, q, qu, tt.in); (err == nil) != tt.ok {
 			t.Errorf("checkNumber(%q) = %v", tt.in, err)
 		}
 	}
@@ -295,14 +290,9 @@ func TestCheckNumberAndMulti(t *testing.T) {
 		{nil, false}, {[]string{"lcc"}, true}, {[]string{"lcc", "annet"}, true}, {[]string{choiceNone}, true},
 		{[]string{choiceNone, "lcc"}, false}, {[]string{choiceSkip, "lcc"}, false}, {[]string{choiceNA, "lcc"}, false},
 	} {
-		if err := checkMulti(tt.in); (err == nil) != tt.ok {
+		if err := checkMulti(nb, tt.in); (err == nil) != tt.ok {
 			t.Errorf("checkMulti(%q) = %v", tt.in, err)
 		}
-	}
-	// At the end of input, validation gives up instead of asking for ever.
-	eof := formOptions{accessible: true, atEOF: func() bool { return true }}
-	if err := eof.validator(func() error { return checkMulti(nil) }); err != nil {
-		t.Errorf("validator at EOF: %v", err)
 	}
 }
 
@@ -353,7 +343,7 @@ func TestResolveMunicipality(t *testing.T) {
 }
 
 func TestMunicipalityOptions(t *testing.T) {
-	opts := municipalityOptions("")
+	opts := municipalityOptions(nb, "")
 	keys := optionKeys(opts)
 	i := slices.Index(keys, "Øyer – 3440, Innlandet")
 	if i < 0 {
@@ -386,31 +376,35 @@ func TestMunicipalityOptionsRanked(t *testing.T) {
 		{"bø", "Bø – 1867, Nordland"},
 		{"innlandet", "Innlandet fylkeskommune – 34"},
 	} {
-		keys := optionKeys(municipalityOptions(tt.query))
+		keys := optionKeys(municipalityOptions(nb, tt.query))
 		if len(keys) == 0 || !strings.HasPrefix(keys[0], tt.first) {
 			t.Errorf("%q: first %q, want %q (of %d)", tt.query, keys[:min(3, len(keys))], tt.first, len(keys))
 		}
 	}
 	// Kommuner whose name starts with the text come before those that
 	// only contain it.
-	keys := optionKeys(municipalityOptions("øy"))
+	keys := optionKeys(municipalityOptions(nb, "øy"))
 	if i, j := slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Øygarden") }), slices.IndexFunc(keys, func(k string) bool { return strings.HasPrefix(k, "Fløy") || strings.Contains(k, "røy") }); i < 0 || j >= 0 && j < i {
 		t.Errorf("Øygarden at %d, a substring match at %d", i, j)
 	}
 	// No match: one line that says what to do, with no value to choose.
-	none := municipalityOptions("xyzzy")
+	none := municipalityOptions(nb, "xyzzy")
 	if len(none) != 1 || none[0].Value != "" || !strings.Contains(none[0].Key, "shift+tab") {
 		t.Errorf("no match: %+v", none)
 	}
 }
 
 func TestNorwegianKeyHelp(t *testing.T) {
-	k := assessKeyMap()
+	k, kn := assessKeyMap(nb), assessKeyMap(nn)
 	for _, b := range [][2]string{
 		{k.Select.Next.Help().Desc, "velg"},
 		{k.Input.Submit.Help().Desc, "lagre"},
 		{k.MultiSelect.Toggle.Help().Desc, "velg/fjern"},
 		{k.Text.NewLine.Help().Desc, "ny linje"},
+		{kn.Select.Next.Help().Desc, "vel"},
+		{kn.MultiSelect.Toggle.Help().Desc, "vel/fjern"},
+		{kn.MultiSelect.Next.Help().Desc, "stadfest"},
+		{kn.Select.Right.Help().Desc, "høgre"},
 	} {
 		if b[0] != b[1] {
 			t.Errorf("help %q, want %q", b[0], b[1])

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
-	"sync/atomic"
+	"strings"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,116 +17,149 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// lineReader hands out its input one line per Read. huh's accessible mode
-// makes a new bufio.Scanner for every prompt, and a scanner reads ahead as
-// far as it can: without this, the first prompt would swallow all piped
-// input and the later ones would silently keep their defaults.
-//
-// It also remembers when the input has ended, because a huh prompt at end
-// of input returns its default as if it had been answered.
+// Why a session stops before it is done. They are never shown: stopped
+// says it in the session's language.
+var (
+	errInterrupted = errors.New("interrupted")  // Ctrl-C or SIGINT
+	errEndOfInput  = errors.New("end of input") // accessible mode: EOF
+)
+
+// lineReader reads the input one line at a time, and only when a prompt
+// asks for one: what follows stays unread for the next prompt. A read
+// waits aside, so that Ctrl-C (a cancelled context) is noticed while a
+// prompt waits for its line.
 type lineReader struct {
-	r    *bufio.Reader
-	line []byte
-	eof  atomic.Bool
+	r       *bufio.Reader
+	pending chan lineRead // a read under way
+	eof     bool
+}
+
+type lineRead struct {
+	line string
+	err  error
 }
 
 func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReader(r)}
 }
 
-func (l *lineReader) Read(p []byte) (int, error) {
-	if len(l.line) == 0 {
-		line, err := l.r.ReadBytes('\n')
-		if len(line) == 0 {
-			l.eof.Store(true)
-			if err == nil {
-				err = io.EOF
-			}
-			return 0, err
-		}
-		// A last line without a newline is still a whole answer: end it,
-		// so that the scanner does not read on into the end of input.
-		if line[len(line)-1] != '\n' {
-			line = append(line, '\n')
-		}
-		l.line = line
+// read returns the next line without its line ending; errEndOfInput once
+// the input has ended (a last line without a newline is still a line), and
+// errInterrupted when ctx ends first.
+func (l *lineReader) read(ctx context.Context) (string, error) {
+	if l.eof {
+		return "", errEndOfInput
 	}
-	n := copy(p, l.line)
-	l.line = l.line[n:]
-	return n, nil
+	if l.pending == nil {
+		ch := make(chan lineRead, 1)
+		l.pending = ch
+		go func() {
+			s, err := l.r.ReadString('\n')
+			if s != "" {
+				err = nil
+			}
+			ch <- lineRead{s, err}
+		}()
+	}
+	select {
+	case res := <-l.pending:
+		l.pending = nil
+		if res.err != nil {
+			l.eof = true
+			return "", errEndOfInput
+		}
+		return strings.TrimRight(res.line, "\r\n"), nil
+	case <-ctx.Done():
+		return "", errInterrupted
+	}
 }
 
-// EOF reports whether a prompt has met the end of input.
-func (l *lineReader) EOF() bool { return l.eof.Load() }
-
-// Why a session stops before it is done.
-var (
-	errInterrupted = errors.New("avbrutt")           // Ctrl-C or SIGINT
-	errEndOfInput  = errors.New("inndata tok slutt") // accessible mode: EOF
-)
-
-// prompter runs huh forms, one small form at a time, in the terminal UI or
-// in accessible mode.
+// prompter asks: in the full-screen form (huh), or in accessible mode as
+// plain lines, one prompt and one typed line at a time, in the session's
+// language.
 type prompter struct {
 	ctx        context.Context
 	accessible bool
+	p          *lang.Printer
 	in         *lineReader // accessible mode
+	echo       bool        // accessible mode: the input is no terminal, which would echo it
 	tty        io.Reader   // terminal UI
 	out        io.Writer   // stderr: stdout stays clean
 }
 
-func newPrompter(ctx context.Context, s *cli.Streams, accessible bool) *prompter {
-	p := &prompter{ctx: ctx, accessible: accessible, tty: s.In, out: s.Err}
+func newPrompter(ctx context.Context, s *cli.Streams, accessible bool, p *lang.Printer) *prompter {
+	pr := &prompter{ctx: ctx, accessible: accessible, p: p, tty: s.In, out: s.Err}
 	if accessible {
-		p.in = newLineReader(s.In)
+		pr.in = newLineReader(s.In)
+		pr.echo = !s.InTTY
 	}
-	return p
+	return pr
 }
 
-// atEOF is for validators (see formOptions); nil in the terminal UI.
-func (p *prompter) atEOF() func() bool {
-	if !p.accessible {
-		return nil
+// say prints lines (accessible mode).
+func (pr *prompter) say(lines ...string) {
+	for _, l := range lines {
+		fmt.Fprintln(pr.out, l)
 	}
-	return p.in.EOF
 }
 
-// run shows one form. It returns errInterrupted on Ctrl-C or SIGINT and, in
-// accessible mode, errEndOfInput when the input ended before the form was
-// filled in; the form's values must then not be used.
-func (p *prompter) run(groups ...*huh.Group) error {
-	return p.runWithKeys(assessKeyMap(), groups...)
+// line prints a prompt and reads the line typed after it. Piped input is
+// echoed, so that the transcript reads as a terminal's would.
+func (pr *prompter) line(prompt string) (string, error) {
+	fmt.Fprint(pr.out, prompt+" ")
+	s, err := pr.in.read(pr.ctx)
+	switch {
+	case err != nil:
+		fmt.Fprintln(pr.out)
+		return "", err
+	case pr.echo:
+		fmt.Fprintln(pr.out, s)
+	}
+	return s, nil
 }
 
-// runWithKeys is run with a key map made for the form (terminal UI only).
-func (p *prompter) runWithKeys(keys *huh.KeyMap, groups ...*huh.Group) error {
-	form := huh.NewForm(groups...)
-	if p.accessible {
-		form = form.WithAccessible(true).WithInput(p.in).WithOutput(p.out).WithTheme(huh.ThemeBase())
-		// huh reads without a context: run it aside so that a SIGINT is
-		// noticed while it waits for a line.
-		done := make(chan error, 1)
-		go func() { done <- form.Run() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				return err
-			}
-			if p.in.EOF() {
-				return errEndOfInput
-			}
-			return nil
-		case <-p.ctx.Done():
-			return errInterrupted
+// ask prompts until accept takes the line typed, saying in the session's
+// language why a line was not taken. It returns errEndOfInput when the
+// input ends first: nothing more can be asked, so the sitting stops.
+func (pr *prompter) ask(prompt string, accept func(string) error) error {
+	for {
+		s, err := pr.line(prompt)
+		if err != nil {
+			return err
 		}
+		err = accept(s)
+		if err == nil {
+			return nil
+		}
+		pr.say(pr.p.T("assess-line-invalid", "Why", errorText(pr.p, err)))
 	}
-	form = form.
-		WithProgramOptions(tea.WithInput(p.tty), tea.WithOutput(p.out)).
+}
+
+// errorText renders an error in p's language when it is a catalogue
+// message.
+func errorText(p *lang.Printer, err error) string {
+	var le *lang.Error
+	if errors.As(err, &le) {
+		return le.Msg.In(p)
+	}
+	return err.Error()
+}
+
+// run shows one form in the terminal UI. It returns errInterrupted on
+// Ctrl-C or SIGINT.
+func (pr *prompter) run(groups ...*huh.Group) error {
+	return pr.runWithKeys(assessKeyMap(pr.p), groups...)
+}
+
+// runWithKeys is run with a key map made for the form.
+func (pr *prompter) runWithKeys(keys *huh.KeyMap, groups ...*huh.Group) error {
+	form := huh.NewForm(groups...).
+		WithProgramOptions(tea.WithInput(pr.tty), tea.WithOutput(pr.out)).
 		WithTheme(assessTheme()).
 		WithKeyMap(keys).
 		WithShowHelp(true)
-	err := form.RunWithContext(p.ctx)
-	if p.ctx.Err() != nil || errors.Is(err, huh.ErrUserAborted) {
+	err := form.RunWithContext(pr.ctx)
+	if pr.ctx.Err() != nil || errors.Is(err, huh.ErrUserAborted) {
 		return errInterrupted
 	}
 	return err
@@ -133,28 +168,26 @@ func (p *prompter) runWithKeys(keys *huh.KeyMap, groups ...*huh.Group) error {
 // runPage shows one page of questions. huh cuts a page that is taller
 // than the terminal without a sign; need, the page's full height at a
 // width, lets a line of its own say that more follows.
-func (p *prompter) runPage(g *huh.Group, need func(width int) int) error {
-	if p.accessible || need == nil {
-		return p.run(g)
+func (pr *prompter) runPage(g *huh.Group, need func(width int) int) error {
+	if need == nil {
+		return pr.run(g)
 	}
-	form := huh.NewForm(g).WithTheme(assessTheme()).WithKeyMap(assessKeyMap()).WithShowHelp(true)
+	form := huh.NewForm(g).WithTheme(assessTheme()).WithKeyMap(assessKeyMap(pr.p)).WithShowHelp(true)
 	form.SubmitCmd, form.CancelCmd = tea.Quit, tea.Quit
-	_, err := tea.NewProgram(&pageModel{form: form, need: need},
-		tea.WithInput(p.tty), tea.WithOutput(p.out), tea.WithContext(p.ctx)).Run()
-	if p.ctx.Err() != nil || form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted) {
+	_, err := tea.NewProgram(&pageModel{form: form, need: need, more: pr.p.T("assess-page-more")},
+		tea.WithInput(pr.tty), tea.WithOutput(pr.out), tea.WithContext(pr.ctx)).Run()
+	if pr.ctx.Err() != nil || form.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted) {
 		return errInterrupted
 	}
 	return err
 }
 
-// moreNote is the last line of a page cut by the terminal's height.
-const moreNote = "↓ Mer enn det som vises: bla med ↑/↓, eller gjør vinduet høyere."
-
-// pageModel is a huh form that keeps a line free for moreNote when the
-// page does not fit.
+// pageModel is a huh form that keeps a line free for a note (more) when
+// the page does not fit.
 type pageModel struct {
 	form *huh.Form
 	need func(width int) int
+	more string
 	cut  bool
 }
 
@@ -178,12 +211,12 @@ func (m *pageModel) View() string {
 	if !m.cut || m.form.State != huh.StateNormal {
 		return v
 	}
-	return v + "\n" + moreNote
+	return v + "\n" + m.more
 }
 
 // termSize is the terminal's size, when the terminal UI runs in one.
-func (p *prompter) termSize() (width, height int) {
-	f, ok := p.out.(*os.File)
+func (pr *prompter) termSize() (width, height int) {
+	f, ok := pr.out.(*os.File)
 	if !ok {
 		return 0, 0
 	}

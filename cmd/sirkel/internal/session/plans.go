@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 )
 
 // revisionPlans are the plans whose revision the planstrategi decides and
@@ -36,53 +37,88 @@ func revisionPlans(q *assessment.Questionnaire, a *assessment.Answers) []*assess
 
 // askPlanRevisions asks once, at the end of a sitting, when the plans that
 // the planstrategi revises are next revised; every line may be left empty.
-// End of input skips it; Ctrl-C stops the sitting.
+// End of input skips what is not yet given; Ctrl-C stops the sitting.
 func (ss *sitting) askPlanRevisions() error {
 	plans := revisionPlans(ss.q, ss.a)
 	if len(plans) == 0 {
 		return nil
 	}
-	acc := ss.p.accessible
+	p := ss.lp
 	values := make([]string, len(plans))
-	fields := []huh.Field{huh.NewNote().Title("Når skal disse planene rulleres neste gang?").
-		Description("Planstrategien bestemmer det, så bare kommunen vet. Svaret gir tiltakene i rapporten et tidspunkt. " +
-			"Skriv et år (2027) eller år og måned (2027-06); la feltet stå tomt for å hoppe over planen.")}
-	for i, p := range plans {
-		if st, ok := ss.a.Plans[p.ID]; ok && st.Next.IsSet() {
+	for i, pl := range plans {
+		if st, ok := ss.a.Plans[pl.ID]; ok && st.Next.IsSet() {
 			values[i] = st.Next.String()
 		}
-		in := huh.NewInput().Title(promptTitle(p.Name.String(), acc)).Value(&values[i]).
-			Validate(func(s string) error {
-				if ss.p.accessible && ss.p.in.EOF() || strings.TrimSpace(s) == "" {
-					return nil
-				}
-				if _, msg := assessment.ParseYearMonth(strings.TrimSpace(s), false); msg != "" {
-					return errors.New(msg)
-				}
-				return nil
-			})
-		if !acc {
-			in.Placeholder("tomt = hopp over")
+	}
+	check := func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
 		}
-		fields = append(fields, in)
+		if _, msg := assessment.ParseYearMonthMsg(s, false); msg.ID != "" {
+			return lang.NewError(msg)
+		}
+		return nil
+	}
+	var err error
+	if ss.p.accessible {
+		err = ss.askPlanLines(plans, values, check)
+	} else {
+		fields := []huh.Field{huh.NewNote().Title(p.T("assess-plans-question")).Description(p.T("assess-plans-help", "Org", ss.q.WordsIn(p).Org))}
+		for i, pl := range plans {
+			fields = append(fields, huh.NewInput().Title(pl.Name.Localize(p)).Value(&values[i]).
+				Placeholder(p.T("assess-tui-empty-skips-short")).
+				Validate(func(s string) error {
+					if err := check(s); err != nil {
+						return errors.New(errorText(p, err))
+					}
+					return nil
+				}))
+		}
+		err = ss.p.run(huh.NewGroup(fields...))
 	}
 	// At end of input the lines not given keep what the file says.
-	if err := ss.p.run(huh.NewGroup(fields...)); err != nil && !errors.Is(err, errEndOfInput) {
+	if err != nil && !errors.Is(err, errEndOfInput) {
 		return err
 	}
 	changed := false
-	for i, p := range plans {
-		ym, msg := assessment.ParseYearMonth(strings.TrimSpace(values[i]), false)
-		if strings.TrimSpace(values[i]) == "" || msg != "" || ym == ss.a.Plans[p.ID].Next {
+	for i, pl := range plans {
+		ym, msg := assessment.ParseYearMonthMsg(strings.TrimSpace(values[i]), false)
+		if strings.TrimSpace(values[i]) == "" || msg.ID != "" || ym == ss.a.Plans[pl.ID].Next {
 			continue
 		}
-		ss.pend.setPlanNext(p.ID, ym)
+		ss.pend.setPlanNext(pl.ID, ym)
 		changed = true
-		fmt.Fprintf(ss.s.Err, "%s rulleres neste gang %s.\n", p.Name, ym)
+		fmt.Fprintln(ss.s.Err, p.T("assess-plan-next", "Plan", pl.Name, "Next", ym.String()))
 	}
 	if !changed {
 		return nil
 	}
 	ss.a = ss.apply(ss.seenOrNew(), nil)
 	return ss.save()
+}
+
+// askPlanLines asks the revision dates in accessible mode, a line a plan;
+// an empty line keeps what the file says.
+func (ss *sitting) askPlanLines(plans []*assessment.Plan, values []string, check func(string) error) error {
+	p := ss.lp
+	ss.p.say("", p.T("assess-plans-question"), p.T("assess-plans-help", "Org", ss.q.WordsIn(p).Org))
+	for i, pl := range plans {
+		prompt := pl.Name.Localize(p) + ":"
+		if values[i] != "" {
+			prompt = p.T("assess-plan-prompt-current", "Plan", pl.Name, "Next", values[i])
+		}
+		err := ss.p.ask(prompt, func(s string) error {
+			if err := check(s); err != nil {
+				return err
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				values[i] = s
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

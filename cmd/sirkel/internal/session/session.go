@@ -2,7 +2,8 @@
 // answers file, asks the questions area by area — in a full-screen form
 // (huh) or as plain line prompts for screen readers and piped input — and
 // saves the file atomically after every answer, so that no answer a user
-// gave is ever lost, whatever stops the sitting.
+// gave is ever lost, whatever stops the sitting. It speaks bokmål or
+// nynorsk, every sentence from the catalogues in assessment/lang.
 package session
 
 import (
@@ -20,11 +21,8 @@ import (
 	"time"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
-	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
-
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
-
-	"github.com/sirkel/sirkel/assessment/strictyaml"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -34,6 +32,8 @@ import (
 	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/register"
 	"github.com/sirkel/sirkel/assessment/schema"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
+	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report/scores"
 )
 
@@ -49,10 +49,22 @@ type Options struct {
 	Force         bool // start over, overwriting File
 	Review        bool // ask answered questions too
 	Schema        bool // write the answers JSON Schema beside the file
+	// Lang is the written standard asked for on the command line (--lang),
+	// zero when none was: the sitting then speaks the answers file's
+	// «language» when it continues a file, else SIRKEL_LANG or the locale
+	// (lang.Choose). A new file records the sitting's language; when
+	// neither Lang nor SIRKEL_LANG gave it, the sitting asks «Bokmål eller
+	// nynorsk?» first. Pass only what the user asked for: a language
+	// chosen from the locale would override the file's.
+	Lang lang.Lang
 	// LockWait is how long a save waits for another sitting's lock before
 	// it says so (and waits on); lock.DefaultWait when 0.
 	LockWait time.Duration
 }
+
+// fylkeQuestionnaire is the embedded questionnaire for fylkeskommuner,
+// used when a fylkeskommune starts a new file and -q names none.
+const fylkeQuestionnaire = questionnaires.DefaultID + "-fylke"
 
 // sitting is one sitting: the questionnaire, the answers so far and
 // where they are saved.
@@ -62,13 +74,17 @@ type sitting struct {
 	opts  *Options
 	qs    *batch.Source
 	p     *prompter
+	lp    *lang.Printer // the sitting's language
 	q     *assessment.Questionnaire
 	path  string
 	saved bool // the file has been written in this session
 	found bool // the file existed and is being continued
 	force bool // --force: the first save replaces the file
-	style lipgloss.Style
-	today assessment.Date
+	// byDefault: q is the default for want, not named by -q or a file; a
+	// fylkeskommune chosen later gets its own.
+	byDefault bool
+	style     lipgloss.Style
+	today     assessment.Date
 	// modeline points editors to a JSON Schema; kept from a continued
 	// file, or made by --schema.
 	modeline string
@@ -92,10 +108,11 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if opts.Questionnaire == cli.StdinName {
-		return cli.Usage("-q - kan ikke brukes med assess, som leser svarene fra standard inn; oppgi skjemaet som fil")
-	}
 	ss := &sitting{ctx: ctx, s: s, opts: opts, qs: batch.NewSource(opts.Questionnaire, s.In), path: opts.File, lockWait: opts.LockWait}
+	ss.setLang(ss.chooseLang(""))
+	if opts.Questionnaire == cli.StdinName {
+		return cli.Usage("%s", ss.lp.T("assess-stdin-questionnaire"))
+	}
 	if ss.lockWait <= 0 {
 		ss.lockWait = lock.DefaultWait
 	}
@@ -111,7 +128,7 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	if opts.Municipality != "" {
 		m, err := resolveMunicipality(opts.Municipality)
 		if err != nil {
-			return cli.Usage("--municipality: %s", err)
+			return cli.Usage("%s", ss.lp.T("assess-municipality-flag", "Error", errorText(ss.lp, err)))
 		}
 		muni = &m
 		if ss.path == "" {
@@ -124,7 +141,7 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		}
 	}
 	if ss.q == nil {
-		if err := ss.useQuestionnaire(assessment.QuestionnaireRef{}); err != nil {
+		if err := ss.useDefault(muni); err != nil {
 			return err
 		}
 	}
@@ -132,12 +149,12 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		return err
 	}
 	if ss.a != nil && muni != nil && ss.a.Municipality.Number != muni.Number {
-		return cli.Usage("%s gjelder %s (%s), ikke %s (%s); velg en annen fil eller fjern --municipality",
-			ss.path, ss.a.Municipality.Name, ss.a.Municipality.Number, muni.Name, muni.Number)
+		return cli.Usage("%s", ss.lp.T("assess-file-other-municipality", "File", ss.path,
+			"Name", ss.a.Municipality.Name, "Number", ss.a.Municipality.Number, "OtherName", muni.Name, "OtherNumber", muni.Number))
 	}
 
 	accessible := opts.Accessible || envTrue(s.Getenv("ACCESSIBLE")) || !s.InTTY || !s.ErrTTY
-	ss.p = newPrompter(ctx, s, accessible)
+	ss.p = newPrompter(ctx, s, accessible, ss.lp)
 	ss.style = lipgloss.NewStyle()
 	if !accessible {
 		re := lipgloss.NewRenderer(s.Err)
@@ -146,7 +163,6 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 		}
 		ss.style = re.NewStyle().Bold(true)
 	}
-	ss.intro()
 
 	if ss.a == nil && muni == nil {
 		m, err := ss.askMunicipality()
@@ -159,18 +175,31 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 			if err := ss.open(); err != nil {
 				return err
 			}
-			if err := ss.checkAreas(); err != nil {
+		}
+		if ss.a == nil && ss.byDefault {
+			if err := ss.useDefault(muni); err != nil {
 				return err
 			}
 		}
+		if err := ss.checkAreas(); err != nil {
+			return err
+		}
 	}
+	if ss.a == nil && !ss.langGiven() {
+		l, err := ss.askLang()
+		if err != nil {
+			return ss.stopped(err)
+		}
+		ss.setLang(l)
+	}
+	ss.intro()
 	if ss.a == nil {
-		ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: *muni}
+		ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: *muni, Language: string(ss.lp.Lang())}
 		ss.a = cloneAnswers(ss.fresh)
-		fmt.Fprintf(s.Err, "%s (%s). Svarene lagres i %s.\n", muni.Name, muni.Number, ss.path)
+		fmt.Fprintln(s.Err, ss.lp.T("assess-new-file", "Name", muni.Name, "Number", muni.Number, "File", ss.path))
 	} else {
 		n, total := ss.answeredCount(nil)
-		fmt.Fprintf(s.Err, "Fortsetter %s for %s: %d av %d spørsmål er besvart.\n", ss.path, ss.a.Municipality.Name, n, total)
+		fmt.Fprintln(s.Err, ss.lp.T("assess-continue", "File", ss.path, "Name", ss.a.Municipality.Name, "Answered", n, "Total", total))
 	}
 
 	areas, err := ss.askStart()
@@ -180,8 +209,8 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	if opts.Schema {
 		name := schema.FileName(ss.q.Ref())
 		path := filepath.Join(filepath.Dir(ss.path), name)
-		if err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(lang.For(lang.NB), ss.q)) }); err != nil {
-			return cli.Failure("kunne ikke skrive %s: %s", path, err)
+		if err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(ss.lp, ss.q)) }); err != nil {
+			return cli.Failure("%s", ss.lp.T("assess-schema-failed", "File", path, "Error", err))
 		}
 		ss.modeline = schema.Modeline(name)
 	}
@@ -191,13 +220,13 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 
 	items := planQuestions(ss.q, ss.a, areas, opts.Review)
 	if len(items) == 0 {
-		fmt.Fprintln(s.Err, "Alle spørsmålene i de valgte områdene er besvart; --review går gjennom dem igjen.")
+		fmt.Fprintln(s.Err, ss.lp.T("assess-all-answered"))
 	}
 	for _, it := range items {
 		ss.refresh()
 		if !opts.Review && isAnswered(ss.q, ss.a, it.Question) {
 			ans, _ := ss.a.Answers.Get(it.Question.ID)
-			fmt.Fprintf(s.Err, "%s er besvart i en annen økt (%s); hopper over.\n", it.Question.ID, describeAnswer(ss.q, it.Question, ans))
+			fmt.Fprintln(s.Err, ss.lp.T("assess-answered-elsewhere", "ID", it.Question.ID, "Answer", describeAnswer(ss.lp, ss.q, it.Question, ans)))
 			continue
 		}
 		if err := ss.ask(it); err != nil {
@@ -210,81 +239,145 @@ func Run(ctx context.Context, s *cli.Streams, opts *Options) error {
 	return ss.finish(areas)
 }
 
+// setLang makes l the sitting's language.
+func (ss *sitting) setLang(l lang.Lang) {
+	ss.lp = lang.For(l)
+	if ss.p != nil {
+		ss.p.p = ss.lp
+	}
+}
+
+// chooseLang is the language of a sitting on a file in language file ("":
+// none, or a new file): --lang, the file's, SIRKEL_LANG, the locale.
+func (ss *sitting) chooseLang(file string) lang.Lang {
+	return lang.Choose(string(ss.opts.Lang), file, ss.s.Getenv)
+}
+
+// langGiven reports whether the user said which language to speak, with
+// --lang or SIRKEL_LANG; else a new file asks.
+func (ss *sitting) langGiven() bool {
+	_, ok := lang.Parse(ss.s.Getenv("SIRKEL_LANG"))
+	return ss.opts.Lang != "" || ok
+}
+
+// askLang asks «Bokmål eller nynorsk?» for a new file; an empty line keeps
+// the language chosen from the environment.
+func (ss *sitting) askLang() (lang.Lang, error) {
+	l := ss.lp.Lang()
+	if !ss.p.accessible {
+		sel := huh.NewSelect[lang.Lang]().Title(ss.lp.T("assess-lang-question")).
+			Options(huh.NewOption(ss.lp.T("assess-lang-nb"), lang.NB), huh.NewOption(ss.lp.T("assess-lang-nn"), lang.NN)).
+			Value(&l)
+		err := ss.p.run(huh.NewGroup(sel))
+		return l, err
+	}
+	ss.p.say(ss.lp.T("assess-lang-question"))
+	err := ss.p.ask(ss.lp.T("assess-lang-prompt"), func(s string) error {
+		s = strings.TrimSpace(s)
+		for _, c := range []lang.Lang{lang.NB, lang.NN} {
+			if strings.EqualFold(s, lang.For(c).T("assess-lang-"+string(c))) {
+				l = c
+				return nil
+			}
+		}
+		if v, ok := lang.Parse(s); ok && !strings.ContainsAny(s, "_-.") {
+			l = v
+			return nil
+		}
+		if s == "" {
+			return nil
+		}
+		return lang.NewError(lang.M("assess-lang-invalid", "Value", s))
+	})
+	return l, err
+}
+
 // open continues the answers file at ss.path if it exists, choosing the
-// questionnaire it names unless -q is given. A file that is not an answers
-// file for that questionnaire is refused, never overwritten.
+// questionnaire it names unless -q is given, and its language unless
+// --lang is given. A file that is not an answers file for that
+// questionnaire is refused, never overwritten.
 func (ss *sitting) open() error {
+	p := ss.lp
 	info, err := os.Stat(ss.path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err == nil && info.IsDir() {
-		return cli.Usage("%s er en mappe; oppgi et filnavn for svarene, for eksempel %s", ss.path, defaultAnswersFile("3440"))
+		return cli.Usage("%s", p.T("assess-file-is-folder", "File", ss.path, "Example", defaultAnswersFile("3440")))
 	}
 	if err == nil && ss.opts.Force {
-		fmt.Fprintf(ss.s.Err, "%s finnes; --force: begynner på nytt og overskriver den.\n", ss.path)
+		fmt.Fprintln(ss.s.Err, p.T("assess-force", "File", ss.path))
 		ss.force = true
 		return nil
 	}
 	// --force would destroy what a file holds: it is offered only for a
 	// file that holds no answers at all.
-	refuse := func(why, what string) error {
-		return cli.Failure("%s %s; filen blir ikke endret. %s", ss.path, why, what)
+	refuse := func(why, what lang.Msg) error {
+		return cli.Failure("%s", p.T("assess-refuse", "File", ss.path, "Why", why, "What", what))
 	}
-	mend := "Rett feilen over og prøv igjen, eller velg et annet filnavn"
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
-		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
-		return refuse("kan ikke leses", mend)
+		printDiagnostics(ss.s.Err, p, cli.AsDiagnostics(ss.path, err))
+		return refuse(lang.M("assess-refuse-unreadable"), lang.M("assess-mend"))
 	}
 	if line, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(line, "# yaml-language-server:") {
 		ss.modeline = line + "\n"
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	if !ds.HasErrors() && (bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})) {
-		fmt.Fprintf(ss.s.Err, "%s er lagret som UTF-16; den lagres heretter som UTF-8, som alle editorer leser.\n", ss.path)
+		fmt.Fprintln(ss.s.Err, p.T("assess-utf16", "File", ss.path))
 	}
 	if ds.HasErrors() {
-		cli.PrintDiagnostics(ss.s.Err, ds)
+		printDiagnostics(ss.s.Err, p, ds)
 		switch {
 		case a == nil && !bytes.Contains(data, []byte("answers:")) && !bytes.Contains(data, []byte("kind:")):
-			return refuse("er ikke en svarfil (kind: answers)", "Velg et annet filnavn, eller bruk --force for å begynne på nytt og overskrive den")
+			return refuse(lang.M("assess-refuse-not-answers"), lang.M("assess-mend-not-answers"))
 		case a == nil:
-			return refuse("kan ikke leses som svarfil", mend+" (se også «sirkel validate "+ss.path+"»)")
+			return refuse(lang.M("assess-refuse-not-readable-answers"), lang.M("assess-mend-validate", "File", ss.path))
 		}
-		return refuse("har feil som må rettes først (se over, eller kjør «sirkel validate "+ss.path+"»)", "Rett feilene, så fortsetter du der du slapp")
+		return refuse(lang.M("assess-refuse-errors-validate", "File", ss.path), lang.M("assess-mend-errors"))
 	}
 	if err := ss.useQuestionnaire(a.Questionnaire); err != nil {
 		return err
 	}
+	// From here on the sitting speaks the file's language.
+	ss.setLang(ss.chooseLang(a.Language))
+	p = ss.lp
 	if a.Questionnaire.ID != ss.q.ID {
-		return refuse(fmt.Sprintf("er svar til spørreskjemaet «%s», ikke «%s»", a.Questionnaire.ID, ss.q.ID),
-			"Velg et annet filnavn for svar til «"+ss.q.ID+"»")
+		return refuse(lang.M("assess-refuse-other-questionnaire", "Has", a.Questionnaire.ID, "Want", ss.q.ID),
+			lang.M("assess-mend-other-questionnaire", "ID", ss.q.ID))
 	}
 	var fatal assessment.Diagnostics
 	_, ds = a.Check(ss.q, assessment.CheckOptions{IgnoreUnknown: true})
 	for _, d := range ds {
 		switch {
 		case d.Severity == assessment.SevWarning:
-			fmt.Fprintln(ss.s.Err, d.String())
+			fmt.Fprintln(ss.s.Err, d.In(p))
 		case strings.HasPrefix(d.Path, "answers."):
 			// The raw answer is kept in the file and the question asked again.
 			d.Severity = assessment.SevWarning
-			fmt.Fprintln(ss.s.Err, d.String()+" (spørsmålet stilles på nytt)")
+			fmt.Fprintln(ss.s.Err, p.T("assess-asked-again", "Diagnostic", d.In(p)))
 		default:
 			fatal = append(fatal, d)
 		}
 	}
 	if len(fatal) > 0 {
-		cli.PrintDiagnostics(ss.s.Err, fatal)
-		return refuse("har feil som må rettes først (se over)", "Rett feilene, så fortsetter du der du slapp")
+		printDiagnostics(ss.s.Err, p, fatal)
+		return refuse(lang.M("assess-refuse-errors"), lang.M("assess-mend-errors"))
 	}
 	if a.Questionnaire.Version != ss.q.Version {
-		fmt.Fprintf(ss.s.Err, "%s lagres heretter som svar til versjon «%s».\n", ss.path, ss.q.Version)
+		fmt.Fprintln(ss.s.Err, p.T("assess-new-version", "File", ss.path, "Version", ss.q.Version))
 	}
 	ss.a, ss.seen, ss.found = cloneAnswers(a), a, true
-	ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: a.Municipality}
+	ss.fresh = &assessment.Answers{Kind: assessment.KindAnswers, Municipality: a.Municipality, Language: a.Language}
 	return nil
+}
+
+// printDiagnostics writes diagnostics in p's language, one a line.
+func printDiagnostics(w io.Writer, p *lang.Printer, ds assessment.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.In(p))
+	}
 }
 
 // useQuestionnaire sets the questionnaire: -q, else the one ref names,
@@ -298,7 +391,20 @@ func (ss *sitting) useQuestionnaire(ref assessment.QuestionnaireRef) error {
 		return cli.Failure("%s: %s", ss.path, err)
 	}
 	ss.q = q
+	ss.byDefault = ss.opts.Questionnaire == "" && ref.ID == ""
 	return nil
+}
+
+// useDefault sets the questionnaire for a new file: -q, else the embedded
+// one for a kommune, or for a fylkeskommune when m is one.
+func (ss *sitting) useDefault(m *assessment.Municipality) error {
+	ref := assessment.QuestionnaireRef{}
+	if m != nil && assessment.AudienceOf(m.Number) == assessment.ForFylkeskommune && ss.opts.Questionnaire == "" {
+		ref.ID = fylkeQuestionnaire
+	}
+	err := ss.useQuestionnaire(ref)
+	ss.byDefault = ss.opts.Questionnaire == ""
+	return err
 }
 
 func (ss *sitting) checkAreas() error {
@@ -308,42 +414,35 @@ func (ss *sitting) checkAreas() error {
 	}
 	for _, id := range ss.opts.Areas {
 		if !slices.Contains(ids, id) {
-			return cli.Usage("ukjent tiltaksområde «%s» i %s; gyldige: %s", id, ss.q.ID, strings.Join(ids, ", "))
+			return cli.Usage("%s", ss.lp.T("assess-unknown-area", "Area", id, "ID", ss.q.ID, "Valid", strings.Join(ids, ", ")))
 		}
 	}
 	return nil
 }
 
 func (ss *sitting) intro() {
-	w := ss.s.Err
+	p, w := ss.lp, ss.s.Err
 	n := ss.q.QuestionCount()
-	fmt.Fprintln(w, ss.style.Render(ss.q.Title.String()))
 	fmt.Fprintln(w)
-	text := fmt.Sprintf("Du vurderer hvor langt kommunen har kommet med sirkulær økonomi: %d spørsmål i %d tiltaksområder. Hele skjemaet tar %s; du kan også svare på ett område om gangen. Hvert svar lagres i svarfilen med en gang, og flere kan svare i samme fil samtidig, for eksempel på hvert sitt område. Trykk Ctrl-C når du vil ta pause, og fortsett senere der du slapp med «sirkel assess FIL».",
-		n, len(ss.q.Areas), durationText(n))
+	fmt.Fprintln(w, ss.style.Render(ss.q.Title.Localize(p)))
+	fmt.Fprintln(w)
+	text := p.T("assess-intro", "Org", ss.q.WordsIn(p).Org, "Questions", n,
+		"Areas", lang.M("assess-areas-count", "Count", len(ss.q.Areas)), "Duration", durationText(n))
 	if ss.p.accessible {
-		text += " Spørsmålene kommer ett om gangen som nummererte lister: skriv nummeret og trykk Enter. Slutt på inndata (Ctrl-D) stopper også og lagrer."
+		text += " " + p.T("assess-intro-accessible")
 	}
 	for _, l := range wrapText(text, 78) {
 		fmt.Fprintln(w, l)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "De fleste spørsmålene besvares på denne skalaen:")
-	if ss.p.accessible {
-		for _, l := range wrapText("Hjelpetekstene viser skalaverdien i parentes. I listene skriver du nummeret foran svaret, som er det første tallet nedenfor.", 78) {
-			fmt.Fprintln(w, l)
-		}
-	}
+	fmt.Fprintln(w, p.T("assess-intro-scale"))
 	lines := make([]string, 0, len(ss.q.Scale)+1)
-	for _, p := range ss.q.Scale {
-		lines = append(lines, joinNonEmpty(": ", fmt.Sprintf("%s (%s)", p.Label, formatNumber(*p.Value)), strings.TrimSpace(p.Description.String())))
+	for _, pt := range ss.q.Scale {
+		lines = append(lines, joinNonEmpty(": ", assessment.ScaleTextIn(p, ss.q, *pt.Value), strings.TrimSpace(pt.Description.Localize(p))))
 	}
 	// Listed where the lists have it: right after the scale.
-	lines = append(lines, assessment.DontKnowLabel+": når ingen vet det; teller ikke i skåren, men vises i rapporten")
-	for i, line := range lines {
-		if ss.p.accessible {
-			line = fmt.Sprintf("%d. %s", i+1, line)
-		}
+	lines = append(lines, p.T("assess-intro-dont-know", "Label", p.T("value-dont-know")))
+	for _, line := range lines {
 		for i, l := range wrapText(line, 74) {
 			if i == 0 {
 				fmt.Fprintln(w, "  – "+l)
@@ -355,51 +454,48 @@ func (ss *sitting) intro() {
 	fmt.Fprintln(w)
 }
 
-// durationText estimates how long n questions take, at about 40 seconds each.
-func durationText(n int) string {
+// durationText estimates how long n questions take, at about 40 seconds
+// each.
+func durationText(n int) lang.Msg {
 	m := (n*40 + 59) / 60
 	switch {
 	case m < 50:
-		return fmt.Sprintf("omtrent %d minutter", max(5, (m+4)/5*5))
+		return lang.M("assess-duration-minutes", "Count", max(5, (m+4)/5*5))
 	case m <= 75:
-		return "omtrent en time"
+		return lang.M("assess-duration-hour")
 	}
-	return fmt.Sprintf("omtrent %s timer", strings.Replace(strconv.FormatFloat(float64((m+15)/30)/2, 'f', -1, 64), ".", ",", 1))
+	return lang.M("assess-duration-hours", "Hours", assessment.DecimalComma(float64((m+15)/30)/2))
 }
 
 func (ss *sitting) askMunicipality() (assessment.Municipality, error) {
-	var value string
+	p := ss.lp
 	if ss.p.accessible {
-		field := huh.NewInput().Title("Kommune (nummer eller navn):").Value(&value).Validate(func(v string) error {
-			if ss.p.in.EOF() {
-				return nil
-			}
-			_, err := resolveMunicipality(v)
+		var m assessment.Municipality
+		err := ss.p.ask(p.T("assess-municipality-prompt"), func(s string) error {
+			var err error
+			m, err = resolveMunicipality(s)
 			return err
 		})
-		if err := ss.p.run(huh.NewGroup(field)); err != nil {
-			return assessment.Municipality{}, err
-		}
-		return resolveMunicipality(value)
+		return m, err
 	}
 	// A search line and a list ranked by register.Search, the best
 	// matches first (huh's own filter keeps the list alphabetical).
-	var query string
-	search := huh.NewInput().Title("Hvilken kommune gjelder vurderingen? Søk på navn eller nummer").
-		Description("For eksempel «øy» eller «3440»: de beste treffene står øverst i listen under.").
-		Placeholder("navn eller kommunenummer").Value(&query)
-	list := huh.NewSelect[string]().Title("Treff (velg med ↑/↓ og Enter)").
-		OptionsFunc(func() []huh.Option[string] { return municipalityOptions(query) }, &query).
+	var query, value string
+	search := huh.NewInput().Title(p.T("assess-municipality-search")).
+		Description(p.T("assess-municipality-search-help")).
+		Placeholder(p.T("assess-municipality-search-placeholder")).Value(&query)
+	list := huh.NewSelect[string]().Title(p.T("assess-municipality-list")).
+		OptionsFunc(func() []huh.Option[string] { return municipalityOptions(p, query) }, &query).
 		Height(10).Value(&value).
 		Validate(func(v string) error {
 			if v == "" {
-				return errors.New("ingen kommune passer søket; gå tilbake med shift+tab og skriv noe annet")
+				return errors.New(p.T("assess-municipality-none"))
 			}
 			return nil
 		})
-	keys := assessKeyMap()
-	keys.Input.Next.SetHelp("enter", "til listen")
-	keys.Select.Prev.SetHelp("shift+tab", "endre søket")
+	keys := assessKeyMap(p)
+	keys.Input.Next.SetHelp("enter", p.T("assess-key-to-list"))
+	keys.Select.Prev.SetHelp("shift+tab", p.T("assess-key-change-search"))
 	// huh turns its own filter key on again whenever the options change;
 	// a binding without keys stays off.
 	keys.Select.Filter, keys.Select.SetFilter, keys.Select.ClearFilter = key.Binding{}, key.Binding{}, key.Binding{}
@@ -412,17 +508,17 @@ func (ss *sitting) askMunicipality() (assessment.Municipality, error) {
 // municipalityOptions are the kommuner and fylkeskommuner that match a
 // search, best first as register.Search ranks them, keyed with name,
 // number and county.
-func municipalityOptions(query string) []huh.Option[string] {
+func municipalityOptions(p *lang.Printer, query string) []huh.Option[string] {
 	var opts []huh.Option[string]
 	for _, m := range register.Search(query) {
 		key := fmt.Sprintf("%s – %s, %s", m.Name, m.Number, m.CountyName)
 		if m.IsCounty() {
-			key = fmt.Sprintf("%s fylkeskommune – %s", m.Name, m.Number)
+			key = p.T("assess-municipality-county", "Name", m.Name, "Number", m.Number)
 		}
 		opts = append(opts, huh.NewOption(key, m.Number))
 	}
 	if len(opts) == 0 {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("Ingen treff på «%s»: gå tilbake med shift+tab og endre søket", strings.TrimSpace(query)), ""))
+		opts = append(opts, huh.NewOption(p.T("assess-municipality-no-match", "Query", strings.TrimSpace(query)), ""))
 	}
 	return opts
 }
@@ -431,22 +527,22 @@ var reNumber = regexp.MustCompile(`^[0-9]{2}$|^[0-9]{4}$`)
 
 // resolveMunicipality finds a kommune or fylkeskommune by its number, or by
 // its name or a part of it when one match is better than the others; else
-// it is an error that lists the best matches.
+// it is an error (a *lang.Error) that lists the best matches.
 func resolveMunicipality(s string) (assessment.Municipality, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return assessment.Municipality{}, errors.New("skriv kommunenummeret eller navnet på kommunen")
+		return assessment.Municipality{}, lang.NewError(lang.M("assess-municipality-empty"))
 	}
 	if reNumber.MatchString(s) {
 		if m, ok := register.Lookup(s); ok {
 			return assessment.Municipality{Name: m.Name, Number: s}, nil
 		}
-		return assessment.Municipality{}, fmt.Errorf("%s er ikke et kommunenummer i inndelingen fra 2024 (Øyer er for eksempel 3440)", s)
+		return assessment.Municipality{}, lang.NewError(lang.M("assess-municipality-unknown-number", "Number", s))
 	}
 	found := register.Search(s)
 	switch {
 	case len(found) == 0:
-		return assessment.Municipality{}, fmt.Errorf("fant ingen kommune som heter «%s»; skriv navnet eller det firesifrede kommunenummeret", s)
+		return assessment.Municipality{}, lang.NewError(lang.M("assess-municipality-unknown-name", "Name", s))
 	case len(found) == 1 || register.Rank(found[0], s) < register.Rank(found[1], s):
 		return assessment.Municipality{Name: found[0].Name, Number: found[0].Number}, nil
 	}
@@ -458,67 +554,22 @@ func resolveMunicipality(s string) (assessment.Municipality, error) {
 		}
 		names = append(names, fmt.Sprintf("%s (%s, %s)", m.Name, m.Number, m.CountyName))
 	}
-	return assessment.Municipality{}, fmt.Errorf("«%s» passer med flere kommuner: %s; skriv mer av navnet eller kommunenummeret", s, strings.Join(names, ", "))
+	return assessment.Municipality{}, lang.NewError(lang.M("assess-municipality-ambiguous", "Name", s, "Matches", strings.Join(names, ", ")))
 }
 
 func defaultAnswersFile(number string) string { return "svar-" + number + ".yaml" }
 
 // askStart asks who answers and which areas, unless flags said so.
 func (ss *sitting) askStart() ([]string, error) {
-	name, role := ss.opts.Respondent, ss.opts.Role
-	var groups []*huh.Group
-	var fields []huh.Field
-	acc := ss.p.accessible
-	if ss.opts.Respondent == "" {
-		in := huh.NewInput().Title(promptTitle("Navnet ditt (valgfritt)", acc)).Value(&name)
-		if len(ss.a.Respondents) > 0 {
-			var who []string
-			for _, r := range ss.a.Respondents {
-				who = append(who, joinNonEmpty(", ", r.Name, r.Role))
-			}
-			desc := "Registrert fra før: " + strings.Join(who, "; ") + ". La navnet stå tomt hvis du er en av dem."
-			if acc {
-				fields = append(fields, huh.NewNote().Description(desc))
-			} else {
-				in.Description(desc)
-			}
-		}
-		fields = append(fields, in)
+	name, role, areas := ss.opts.Respondent, ss.opts.Role, ss.opts.Areas
+	var err error
+	if ss.p.accessible {
+		name, role, areas, err = ss.askStartLines()
+	} else {
+		name, role, areas, err = ss.askStartForm()
 	}
-	if ss.opts.Role == "" {
-		fields = append(fields, huh.NewInput().Title(promptTitle("Rollen din (valgfritt)", acc)).
-			Description("For eksempel klimarådgiver, byggesaksbehandler eller økonomisjef.").Value(&role))
-	}
-	if len(fields) > 0 {
-		groups = append(groups, huh.NewGroup(fields...))
-	}
-	areas := ss.opts.Areas
-	if len(areas) == 0 {
-		var opts []huh.Option[string]
-		for _, ar := range ss.q.Areas {
-			n, total := ss.answeredCount(&ar)
-			opts = append(opts, huh.NewOption(fmt.Sprintf("%s (%d av %d besvart)", ar.Name, n, total), ar.ID).Selected(true))
-		}
-		var note []huh.Field
-		if ss.p.accessible {
-			// huh's own prompt is in English and says nothing of how it works.
-			note = append(note, huh.NewNote().Description("Alle tiltaksområdene er valgt. Skriv nummeret på et område for å velge det bort (eller inn igjen), og 0 for å begynne."))
-		}
-		groups = append(groups, huh.NewGroup(append(note, huh.NewMultiSelect[string]().
-			Title("Hvilke tiltaksområder vil du svare på?").
-			Description("Alle er valgt. Fjern dem du ikke vil svare på nå.").
-			Options(opts...).Value(&areas).Filterable(false).
-			Validate(func(v []string) error {
-				if len(v) == 0 && !(ss.p.accessible && ss.p.in.EOF()) {
-					return errors.New("velg minst ett tiltaksområde")
-				}
-				return nil
-			}))...))
-	}
-	if len(groups) > 0 {
-		if err := ss.p.run(groups...); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
 	if name = strings.TrimSpace(name); name != "" {
 		r := assessment.Respondent{Name: name, Role: strings.TrimSpace(role)}
@@ -534,6 +585,114 @@ func (ss *sitting) askStart() ([]string, error) {
 		}
 	}
 	return ordered, nil
+}
+
+// knownRespondents names the respondents in the file, for the name prompt.
+func (ss *sitting) knownRespondents() string {
+	if len(ss.a.Respondents) == 0 {
+		return ""
+	}
+	var who []string
+	for _, r := range ss.a.Respondents {
+		who = append(who, joinNonEmpty(", ", r.Name, r.Role))
+	}
+	return ss.lp.T("assess-respondents-known", "Names", strings.Join(who, "; "))
+}
+
+// areaLabel is an area with how much of it is answered.
+func (ss *sitting) areaLabel(ar *assessment.Area) string {
+	n, total := ss.answeredCount(ar)
+	return ss.lp.T("assess-area-option", "Name", ar.Name, "Answered", n, "Total", total)
+}
+
+// askStartLines asks name, role and areas in accessible mode.
+func (ss *sitting) askStartLines() (name, role string, areas []string, err error) {
+	p, pr := ss.lp, ss.p
+	name, role, areas = ss.opts.Respondent, ss.opts.Role, ss.opts.Areas
+	if ss.opts.Respondent == "" {
+		if known := ss.knownRespondents(); known != "" {
+			pr.say(known)
+		}
+		if name, err = pr.line(p.T("assess-name") + ":"); err != nil {
+			return
+		}
+	}
+	if ss.opts.Role == "" {
+		if role, err = pr.line(p.T("assess-role") + ":"); err != nil {
+			return
+		}
+	}
+	if len(areas) > 0 {
+		return
+	}
+	pr.say("", p.T("assess-areas-question"))
+	for i := range ss.q.Areas {
+		pr.say("  " + strconv.Itoa(i+1) + ": " + ss.areaLabel(&ss.q.Areas[i]))
+	}
+	err = pr.ask(p.T("assess-areas-prompt"), func(s string) error {
+		areas = nil
+		if strings.TrimSpace(s) == "" {
+			for _, ar := range ss.q.Areas {
+				areas = append(areas, ar.ID)
+			}
+			return nil
+		}
+		if !reNumberList.MatchString(strings.TrimSpace(s)) {
+			return lang.NewError(lang.M("assess-areas-numbers", "Max", len(ss.q.Areas)))
+		}
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+			n, _ := strconv.Atoi(f)
+			if n < 1 || n > len(ss.q.Areas) {
+				return lang.NewError(lang.M("assess-areas-no-area", "Number", n, "Max", len(ss.q.Areas)))
+			}
+			areas = append(areas, ss.q.Areas[n-1].ID)
+		}
+		return nil
+	})
+	return
+}
+
+// askStartForm asks name, role and areas in the terminal UI.
+func (ss *sitting) askStartForm() (name, role string, areas []string, err error) {
+	p := ss.lp
+	name, role, areas = ss.opts.Respondent, ss.opts.Role, ss.opts.Areas
+	var groups []*huh.Group
+	var fields []huh.Field
+	if ss.opts.Respondent == "" {
+		in := huh.NewInput().Title(p.T("assess-name")).Value(&name)
+		if known := ss.knownRespondents(); known != "" {
+			in.Description(known)
+		}
+		fields = append(fields, in)
+	}
+	if ss.opts.Role == "" {
+		fields = append(fields, huh.NewInput().Title(p.T("assess-role")).
+			Description(p.T("assess-role-help")).Value(&role))
+	}
+	if len(fields) > 0 {
+		groups = append(groups, huh.NewGroup(fields...))
+	}
+	if len(areas) == 0 {
+		var opts []huh.Option[string]
+		for i := range ss.q.Areas {
+			ar := &ss.q.Areas[i]
+			opts = append(opts, huh.NewOption(ss.areaLabel(ar), ar.ID).Selected(true))
+		}
+		groups = append(groups, huh.NewGroup(huh.NewMultiSelect[string]().
+			Title(p.T("assess-areas-question")).
+			Description(p.T("assess-areas-help")).
+			Options(opts...).Value(&areas).Filterable(false).
+			Validate(func(v []string) error {
+				if len(v) == 0 {
+					return errors.New(p.T("assess-areas-choose-one"))
+				}
+				return nil
+			})))
+	}
+	if len(groups) > 0 {
+		err = ss.p.run(groups...)
+	}
+	return
 }
 
 // addRespondent adds a person to the respondents, or updates the role of
@@ -571,16 +730,13 @@ func (ss *sitting) answeredCount(area *assessment.Area) (n, total int) {
 func (ss *sitting) ask(it questionItem) error {
 	qu := it.Question
 	prev, _ := ss.a.Answers.Get(qu.ID)
-	opt := formOptions{accessible: ss.p.accessible, atEOF: ss.p.atEOF()}
-	if !ss.p.accessible {
-		opt.width, opt.height = ss.p.termSize()
-	}
-	f := buildQuestionForm(ss.q, it, prev, opt)
 	if ss.p.accessible {
-		if err := ss.p.run(huh.NewGroup(f.note, f.field)); err != nil {
-			return err
-		}
-	} else if err := ss.p.runPage(f.page(ss.q), f.need); err != nil {
+		return ss.askLines(newQuestionForm(ss.lp, ss.q, it, prev))
+	}
+	var opt formOptions
+	opt.width, opt.height = ss.p.termSize()
+	f := buildQuestionForm(ss.lp, ss.q, it, prev, opt)
+	if err := ss.p.runPage(f.page(), f.need); err != nil {
 		return err
 	}
 	ans := f.answer()
@@ -588,68 +744,66 @@ func (ss *sitting) ask(it questionItem) error {
 	if err != nil {
 		return err
 	}
-	if ss.p.accessible {
-		ss.report(qu, ans, saved)
-	}
 	// What was saved may carry another sitting's words: comment on those.
 	if cur, ok := ss.a.Answers.Get(qu.ID); ok {
 		f.commentText = cur.Comment
 	}
-	err = ss.p.run(f.followUp(ss.q, ss.a, saved))
+	err = ss.p.run(f.followUp(saved))
 	if err == nil {
 		ans = f.answer()
 		if saved, err = ss.give(qu, ans); err != nil {
 			return err
 		}
 	}
-	if !ss.p.accessible {
-		ss.report(qu, ans, saved)
-	}
+	ss.report(qu, ans, saved)
 	return err
 }
 
 // report says what was stored for a question.
 func (ss *sitting) report(qu *assessment.Question, ans *assessment.Answer, saved bool) {
-	id := qu.ID
+	p, id := ss.lp, qu.ID
+	desc := describeAnswer(p, ss.q, qu, ans)
 	switch {
 	case !saved:
-		fmt.Fprintf(ss.s.Err, "Svaret på %s er ikke lagret ennå: %s.\n", id, describeAnswer(ss.q, qu, ans))
+		fmt.Fprintln(ss.s.Err, p.T("assess-report-unsaved", "ID", id, "Answer", desc))
 	case ans == nil || !ans.Answered():
-		fmt.Fprintf(ss.s.Err, "Hoppet over %s.\n", id)
+		fmt.Fprintln(ss.s.Err, p.T("assess-report-skipped", "ID", id))
 	case ss.p.accessible:
-		fmt.Fprintf(ss.s.Err, "Lagret %s: %s.\n", id, describeAnswer(ss.q, qu, ans))
+		fmt.Fprintln(ss.s.Err, p.T("assess-report-saved", "ID", id, "Answer", desc))
 	default:
-		fmt.Fprintf(ss.s.Err, "✓ %s: %s\n", id, truncate(describeAnswer(ss.q, qu, ans), 74-len(id)))
+		fmt.Fprintf(ss.s.Err, "✓ %s: %s\n", id, truncate(desc, 74-len(id)))
 	}
 }
 
 // stopped turns a stop (Ctrl-C, SIGINT, end of input) into exit code 130
 // with a message that says how to continue.
 func (ss *sitting) stopped(err error) error {
+	p := ss.lp
 	if !errors.Is(err, errInterrupted) && !errors.Is(err, errEndOfInput) {
 		var ee *cli.Error
 		if errors.As(err, &ee) {
 			return ee
 		}
-		return cli.Failure("%s", err)
+		return cli.Failure("%s", errorText(p, err))
 	}
-	why := "avbrutt"
+	why := lang.M("assess-stop-interrupted")
 	if errors.Is(err, errEndOfInput) {
-		why = "inndata tok slutt før alle spørsmålene var stilt"
+		why = lang.M("assess-stop-end-of-input")
 	}
+	stop := func(msg string) error { return &cli.Error{Code: cli.ExitInterrupted, Msg: msg} }
 	unsaved := ss.flush()
 	switch {
 	case len(unsaved) > 0:
 		fmt.Fprintln(ss.s.Err)
-		return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s. Disse svarene kunne ikke lagres i %s:\n  %s\nSvar på dem igjen med: %s",
-			why, ss.path, strings.Join(unsaved, "\n  "), ss.resumeCommand())}
+		return stop(p.T("assess-stopped-unsaved", "Why", why, "Count", len(unsaved), "File", ss.path,
+			"List", strings.Join(unsaved, "\n  "), "Command", ss.resumeCommand()))
 	case !ss.saved && ss.found:
-		return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s; %s er ikke endret", why, ss.path)}
+		return stop(p.T("assess-stopped-unchanged", "Why", why, "File", ss.path))
 	case !ss.saved:
-		return &cli.Error{Code: cli.ExitInterrupted, Msg: why + "; ingenting er lagret"}
+		return stop(p.T("assess-stopped-nothing", "Why", why))
 	}
 	fmt.Fprintln(ss.s.Err)
-	return &cli.Error{Code: cli.ExitInterrupted, Msg: fmt.Sprintf("%s. Svarene er lagret i %s.\nFortsett med: %s", why, ss.path, ss.resumeCommand())}
+	return stop(p.T("assess-stopped-saved", "Why", why, "File", ss.path, "Command", ss.resumeCommand()))
 }
 
 // resumeCommand is the command that continues this session.
@@ -676,14 +830,15 @@ func shellQuote(s string) string {
 // finish reads the saved file back, as any other command would, and shows
 // the scores per area and the next step.
 func (ss *sitting) finish(areas []string) error {
+	p := ss.lp
 	if unsaved := ss.flush(); len(unsaved) > 0 {
-		return cli.Failure("disse svarene kunne ikke lagres i %s:\n  %s\nSvar på dem igjen med: %s",
-			ss.path, strings.Join(unsaved, "\n  "), ss.resumeCommand())
+		return cli.Failure("%s", p.T("assess-finish-unsaved", "Count", len(unsaved), "File", ss.path,
+			"List", strings.Join(unsaved, "\n  "), "Command", ss.resumeCommand()))
 	}
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
-		cli.PrintDiagnostics(ss.s.Err, cli.AsDiagnostics(ss.path, err))
-		return cli.Failure("kan ikke lese %s", ss.path)
+		printDiagnostics(ss.s.Err, p, cli.AsDiagnostics(ss.path, err))
+		return cli.Failure("%s", p.T("assess-finish-unreadable", "File", ss.path))
 	}
 	a, ds := assessment.ParseAnswers(ss.path, data)
 	var checked *assessment.Checked
@@ -693,8 +848,8 @@ func (ss *sitting) finish(areas []string) error {
 		ds = append(ds, cds...)
 	}
 	if ds.HasErrors() {
-		cli.PrintDiagnostics(ss.s.Err, ds)
-		return cli.Failure("den lagrede svarfilen %s har feil", ss.path)
+		printDiagnostics(ss.s.Err, p, ds)
+		return cli.Failure("%s", p.T("assess-finish-invalid", "File", ss.path))
 	}
 	skipped := 0
 	for _, id := range areas {
@@ -703,16 +858,17 @@ func (ss *sitting) finish(areas []string) error {
 		skipped += total - n
 	}
 	fmt.Fprintln(ss.s.Err)
-	fmt.Fprintf(ss.s.Err, "Ferdig. Svarene er lagret i %s.\n", ss.path)
+	fmt.Fprintln(ss.s.Err, p.T("assess-done", "File", ss.path))
 	if skipped > 0 {
-		fmt.Fprintf(ss.s.Err, "%d spørsmål i områdene du valgte står ubesvart; svar på dem senere med %s\n", skipped, ss.resumeCommand())
+		fmt.Fprintln(ss.s.Err, p.T("assess-done-unanswered", "Unanswered", skipped, "Command", ss.resumeCommand()))
 	}
 	fmt.Fprintln(ss.s.Err)
 	r := assessment.Evaluate(checked)
 	if err := scores.WriteTable(ss.s.Out, ss.path, r, scores.TableOptions{Color: ss.s.Color()}); err != nil {
 		return err
 	}
-	fmt.Fprintf(ss.s.Err, "\nNeste steg: lag rapporten med «sirkel report %s».\n", shellQuote(ss.path))
+	fmt.Fprintln(ss.s.Err)
+	fmt.Fprintln(ss.s.Err, p.T("assess-next-step", "Command", "sirkel report "+shellQuote(ss.path)))
 	return nil
 }
 

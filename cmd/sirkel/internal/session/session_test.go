@@ -1,8 +1,8 @@
 package session
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -15,24 +15,28 @@ import (
 )
 
 func TestLineReader(t *testing.T) {
-	lr := newLineReader(strings.NewReader("3\n\nsiste"))
+	lr := newLineReader(strings.NewReader("3\r\n\nsiste"))
 	var got []string
-	// A new scanner per prompt, as huh makes: each gets one line only.
 	for range 3 {
-		sc := bufio.NewScanner(lr)
-		if !sc.Scan() {
-			t.Fatalf("no line after %q", got)
+		s, err := lr.read(context.Background())
+		if err != nil {
+			t.Fatalf("%v after %q", err, got)
 		}
-		got = append(got, sc.Text())
-		if lr.EOF() {
-			t.Fatalf("EOF reported after %q, before any prompt met it", got)
-		}
+		got = append(got, s)
 	}
 	if strings.Join(got, "|") != "3||siste" {
 		t.Errorf("lines %q", got)
 	}
-	if bufio.NewScanner(lr).Scan() || !lr.EOF() {
-		t.Errorf("end of input not reported")
+	if _, err := lr.read(context.Background()); !errors.Is(err, errEndOfInput) {
+		t.Errorf("end of input: %v", err)
+	}
+	// A read waiting for a line gives way to Ctrl-C.
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := newLineReader(pr).read(ctx); !errors.Is(err, errInterrupted) {
+		t.Errorf("cancelled: %v", err)
 	}
 }
 
@@ -62,7 +66,7 @@ func TestAssessSaveFailureKeepsOldFile(t *testing.T) {
 
 	// The session reports a failed save as an error, not a panic.
 	q := miniQuestionnaire(t)
-	ss := &sitting{q: q, path: filepath.Join(dir, "mangler", "svar.yaml"),
+	ss := &sitting{q: q, lp: nb, path: filepath.Join(dir, "mangler", "svar.yaml"),
 		a: &assessment.Answers{Municipality: assessment.Municipality{Name: "Øyer", Number: "3440"}}}
 	var ee *cli.Error
 	if err := ss.save(); !errors.As(err, &ee) || ee.Code != cli.ExitInvalid || !strings.Contains(ee.Msg, "kunne ikke lagre svarene") {

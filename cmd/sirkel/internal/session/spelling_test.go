@@ -68,6 +68,7 @@ func TestSpellingsAgreeAcrossInputs(t *testing.T) {
 			"yaml":  viaYAML(t, q, qu, sp.text),
 			"sheet": viaSheet(t, q, qu, sp.text),
 			"form":  viaForm(t, q, qu, sp.text),
+			"line":  viaLine(t, q, qu, sp.text),
 		} {
 			if got != sp.want {
 				t.Errorf("%s through %s: %s, want %s", name, input, got, sp.want)
@@ -154,7 +155,7 @@ func viaSheet(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question
 // what the field refuses gives no answer.
 func viaForm(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question, text string) string {
 	t.Helper()
-	f := buildQuestionForm(q, itemFor(t, q, qu.ID), nil, formOptions{})
+	f := buildQuestionForm(nb, q, itemFor(t, q, qu.ID), nil, formOptions{})
 	switch qu.EffectiveType() {
 	case assessment.TypeScale, assessment.TypeYesNo, assessment.TypeChoice:
 		f.choice = text
@@ -162,10 +163,25 @@ func viaForm(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question,
 		f.choices = strings.Split(text, ";")
 	default:
 		f.text = text
-		if checkNumber(q, qu, text) != nil {
+		if checkNumber(nb, q, qu, text) != nil {
 			return "refused"
 		}
 	}
+	return formMeaning(q, qu, f)
+}
+
+// viaLine types the spelling as the line of accessible mode.
+func viaLine(t *testing.T, q *assessment.Questionnaire, qu *assessment.Question, text string) string {
+	t.Helper()
+	f := newQuestionForm(nn, q, itemFor(t, q, qu.ID), nil)
+	if f.read(text) != nil {
+		return "refused"
+	}
+	return formMeaning(q, qu, f)
+}
+
+// formMeaning is what the answer of a form means, read back from a file.
+func formMeaning(q *assessment.Questionnaire, qu *assessment.Question, f *questionForm) string {
 	ans := f.answer()
 	if ans == nil {
 		return "refused"

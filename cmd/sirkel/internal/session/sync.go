@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/lock"
@@ -104,7 +105,7 @@ func (ss *sitting) save() error {
 	}
 	merged := ss.apply(disk, ss.s.Err)
 	if !l.Held() {
-		fmt.Fprintf(ss.s.Err, "Låsen på %s ble tatt over av en annen økt; svaret lagres ved neste svar.\n", ss.path)
+		fmt.Fprintln(ss.s.Err, ss.lp.T("assess-lock-lost", "File", ss.path))
 		return nil
 	}
 	merged.Kind = assessment.KindAnswers
@@ -120,7 +121,7 @@ func (ss *sitting) save() error {
 		return assessment.WriteAnswers(w, ss.q, merged)
 	})
 	if err != nil {
-		return cli.Failure("kunne ikke lagre svarene i %s: %s", ss.path, err)
+		return cli.Failure("%s", ss.lp.T("assess-save-failed", "File", ss.path, "Error", err))
 	}
 	ss.seen, ss.a = merged, cloneAnswers(merged)
 	ss.pend = pending{}
@@ -140,7 +141,7 @@ func (ss *sitting) lock(ctx context.Context) (*lock.Lock, error) {
 			Who:  joinNonEmpty(", ", ss.respondentName, "sirkel assess"),
 			Wait: ss.lockWait,
 			OnTakeOver: func(i lock.Info) {
-				fmt.Fprintf(ss.s.Err, "Tok over låsen på %s fra %s, som ikke lenger er i bruk.\n", ss.path, i)
+				fmt.Fprintln(ss.s.Err, ss.lp.T("assess-lock-taken-over", "File", ss.path, "Holder", i))
 			},
 		})
 		var busy *lock.BusyError
@@ -148,14 +149,14 @@ func (ss *sitting) lock(ctx context.Context) (*lock.Lock, error) {
 		case err == nil:
 			return l, nil
 		case errors.As(err, &busy):
-			if msg := busy.Error(); msg != told {
-				fmt.Fprintf(ss.s.Err, "%s; prøver igjen …\n", msg)
+			if msg := busy.Localize(ss.lp); msg != told {
+				fmt.Fprintln(ss.s.Err, ss.lp.T("assess-lock-busy", "Busy", msg))
 				told = msg
 			}
 		case ctx.Err() != nil:
 			return nil, errInterrupted
 		default:
-			return nil, cli.Failure("kunne ikke lagre svarene i %s: låsefilen %s kan ikke lages: %s", ss.path, lock.Path(ss.path), cli.OSError(err))
+			return nil, cli.Failure("%s", ss.lp.T("assess-lock-failed", "File", ss.path, "Lock", lock.Path(ss.path), "Error", cli.OSError(err)))
 		}
 	}
 }
@@ -165,20 +166,20 @@ func (ss *sitting) lock(ctx context.Context) (*lock.Lock, error) {
 // reports false, with a message when loud, when the file cannot be read
 // or no longer fits this sitting.
 func (ss *sitting) readDisk(loud bool) (*assessment.Answers, string, bool) {
-	say := func(format string, args ...any) {
+	say := func(m lang.Msg) {
 		if loud {
-			fmt.Fprintf(ss.s.Err, format+"\n", args...)
+			fmt.Fprintln(ss.s.Err, m.In(ss.lp))
 		}
 	}
 	data, err := strictyaml.ReadFile(ss.path)
 	if err != nil {
 		if _, statErr := os.Stat(ss.path); errors.Is(statErr, os.ErrNotExist) {
 			if ss.saved {
-				say("%s finnes ikke lenger; den skrives på nytt med svarene denne økten kjenner.", ss.path)
+				say(lang.M("assess-file-gone", "File", ss.path))
 			}
 			return cloneAnswers(ss.seenOrNew()), ss.modeline, true
 		}
-		say("Kan ikke lese %s nå: %s. Svaret er ikke lagret ennå; det lagres ved neste svar.", ss.path, firstMessage(ss.path, err))
+		say(lang.M("assess-file-unreadable-now", "File", ss.path, "Error", firstMessage(ss.lp, ss.path, err)))
 		return nil, "", false
 	}
 	modeline := ""
@@ -192,22 +193,21 @@ func (ss *sitting) readDisk(loud bool) (*assessment.Answers, string, bool) {
 	switch {
 	case ds.HasErrors():
 		if loud {
-			cli.PrintDiagnostics(ss.s.Err, ds.Errors())
+			printDiagnostics(ss.s.Err, ss.lp, ds.Errors())
 		}
-		say("%s har feil (se over) etter at den ble endret utenfor denne økten, og blir ikke overskrevet. Rett feilen; svaret er ikke lagret ennå, det lagres ved neste svar.", ss.path)
+		say(lang.M("assess-file-broken-now", "File", ss.path))
 		return nil, "", false
 	case a.Questionnaire.ID != ss.q.ID || a.Municipality.Number != ss.fresh.Municipality.Number:
-		say("%s gjelder nå %s for %s (%s) og blir ikke overskrevet; svaret er ikke lagret ennå, det lagres ved neste svar.",
-			ss.path, a.Questionnaire.ID, a.Municipality.Name, a.Municipality.Number)
+		say(lang.M("assess-file-other-now", "File", ss.path, "ID", a.Questionnaire.ID, "Name", a.Municipality.Name, "Number", a.Municipality.Number))
 		return nil, "", false
 	}
 	return a, modeline, true
 }
 
 // firstMessage is the first diagnostic of a read error.
-func firstMessage(path string, err error) string {
+func firstMessage(p *lang.Printer, path string, err error) string {
 	if ds := cli.AsDiagnostics(path, err); len(ds) > 0 {
-		return ds[0].Message
+		return ds[0].Text(p)
 	}
 	return err.Error()
 }
@@ -316,24 +316,29 @@ func (ss *sitting) merge3(qu *assessment.Question, base, cur, ours *assessment.A
 // conflict notes the value another sitting gave, which this sitting's
 // answer replaces, for the comment, and tells the user.
 func (ss *sitting) conflict(qu *assessment.Question, theirs *assessment.Answer, w io.Writer) {
-	label := rawLabel(ss.q, qu, theirs)
-	from := "en annen økt"
-	if theirs.By != "" && theirs.By != ss.respondentName {
-		from += " (" + theirs.By + ")"
+	p := ss.lp
+	label := rawLabel(p, ss.q, qu, theirs)
+	by := theirs.By
+	if by == ss.respondentName {
+		by = ""
 	}
 	if ss.notes == nil {
 		ss.notes = make(map[string]string)
 	}
-	ss.notes[qu.ID] = fmt.Sprintf("Tidligere svar fra %s: %s", from, label)
-	if theirs.Comment != "" {
-		ss.notes[qu.ID] += fmt.Sprintf(", med kommentaren «%s»", theirs.Comment)
+	note := lang.M("assess-conflict-note", "Answer", label)
+	if by != "" {
+		note = lang.M("assess-conflict-note-by", "Answer", label, "By", by)
 	}
+	if theirs.Comment != "" {
+		note = lang.M("assess-conflict-note-comment", "Note", note, "Comment", theirs.Comment)
+	}
+	ss.notes[qu.ID] = note.In(p)
 	if w != nil {
-		who := "En annen økt"
-		if theirs.By != "" && theirs.By != ss.respondentName {
-			who = theirs.By + " (i en annen økt)"
+		if by != "" {
+			fmt.Fprintln(w, p.T("assess-conflict-by", "By", by, "Answer", label, "ID", qu.ID))
+		} else {
+			fmt.Fprintln(w, p.T("assess-conflict", "Answer", label, "ID", qu.ID))
 		}
-		fmt.Fprintf(w, "%s hadde allerede svart %s på %s; ditt svar er lagret, det forrige står i kommentaren.\n", who, label, qu.ID)
 	}
 }
 
@@ -375,9 +380,9 @@ func evidence(a *assessment.Answer) []string {
 
 // rawLabel shows an answer as people read it, or as written when it
 // does not read for its question.
-func rawLabel(q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
+func rawLabel(p *lang.Printer, q *assessment.Questionnaire, qu *assessment.Question, a *assessment.Answer) string {
 	if v, msg := assessment.ParseValue(q, qu, a.Raw()); msg == "" && v.Kind != assessment.ValueNone {
-		return assessment.Label(q, qu, v)
+		return assessment.LabelIn(p, q, qu, v)
 	}
 	if a.IsList {
 		return "[" + strings.Join(a.List, ", ") + "]"
@@ -440,9 +445,9 @@ func (ss *sitting) flush() (unsaved []string) {
 	ss.ctx = saved
 	for _, id := range ss.pend.ids {
 		qu, _, _ := ss.q.Question(id)
-		desc := "fjernet"
+		desc := ss.lp.T("assess-unsaved-removed")
 		if a := ss.pend.answers[id]; a != nil && qu != nil {
-			desc = joinNonEmpty(", ", describeAnswer(ss.q, qu, a), a.Comment)
+			desc = joinNonEmpty(", ", describeAnswer(ss.lp, ss.q, qu, a), a.Comment)
 		}
 		unsaved = append(unsaved, fmt.Sprintf("%s: %s", id, desc))
 	}

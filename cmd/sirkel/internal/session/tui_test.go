@@ -82,11 +82,21 @@ func TestTUIChoiceSavedBeforeComment(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "svar.yaml")
 	keys, screen, done := tuiSitting(t, Options{File: path, Questionnaire: "../../../../testdata/mini-questionnaire.yaml",
 		Municipality: "3440", Respondent: "Kari", Role: "K", Areas: []string{"styring"}})
+	// A new file, and no language given: it is asked first.
+	if !screen.waitFor("Bokmål eller nynorsk?", 5*time.Second) {
+		t.Fatalf("no language question on screen:\n%s", screen)
+	}
+	io.WriteString(keys, "\x1b[B\r") // down to «Nynorsk», Enter
 	if !screen.waitFor("Har kommunen en plan?", 5*time.Second) {
 		t.Fatalf("no question on screen:\n%s", screen)
 	}
+	if !screen.waitFor("enter vel", time.Second) {
+		t.Errorf("key help not in nynorsk:\n%s", screen)
+	}
 	io.WriteString(keys, "\x1b[B\r") // down to «Planlagt (1)», Enter
-	screen.waitFor("Svaret er lagret", 3*time.Second)
+	if !screen.waitFor("Svaret er lagra", 3*time.Second) {
+		t.Errorf("not said in nynorsk that the answer is saved:\n%s", screen)
+	}
 	io.WriteString(keys, "halv kommen\x03") // Ctrl-C while commenting
 	var err error
 	select {
@@ -95,12 +105,15 @@ func TestTUIChoiceSavedBeforeComment(t *testing.T) {
 		t.Fatalf("still running:\n%s", screen)
 	}
 	var ee *cli.Error
-	if !errors.As(err, &ee) || ee.Code != cli.ExitInterrupted || !strings.Contains(ee.Msg, "Svarene er lagret") {
+	if !errors.As(err, &ee) || ee.Code != cli.ExitInterrupted || !strings.Contains(ee.Msg, "avbrote. Svara er lagra") {
 		t.Fatalf("err = %v", err)
 	}
 	data, _ := os.ReadFile(path)
 	if !bytes.Contains(data, []byte("\n  styring-plan:")) || !bytes.Contains(data, []byte("value: 1\n")) && !bytes.Contains(data, []byte("styring-plan: 1\n")) {
 		t.Errorf("the chosen answer is not in the file:\n%s", data)
+	}
+	if !bytes.Contains(data, []byte("\nlanguage: nn\n")) {
+		t.Errorf("the language chosen is not in the file:\n%s", data)
 	}
 }
 
@@ -118,18 +131,18 @@ func TestQuestionPageFitsSmallTerminal(t *testing.T) {
 		t.Skip("the first question's help is short now")
 	}
 	for _, size := range [][2]int{{80, 16}, {80, 24}, {100, 20}} {
-		f := buildQuestionForm(q, it, nil, formOptions{width: size[0], height: size[1]})
+		f := buildQuestionForm(nb, q, it, nil, formOptions{width: size[0], height: size[1]})
 		if n := f.need(size[0]); n > size[1] {
 			t.Errorf("%v: page needs %d rows", size, n)
 		}
 	}
-	f := buildQuestionForm(q, it, nil, formOptions{width: 80, height: 16})
-	g := f.page(q)
-	if !strings.Contains(g.Content(), cutNote) {
+	f := buildQuestionForm(nb, q, it, nil, formOptions{width: 80, height: 16})
+	g := f.page()
+	if !strings.Contains(g.Content(), cutNote(nb)) {
 		t.Errorf("no sign that the help is cut:\n%s", g.Content())
 	}
 	// Unknown size: nothing is cut.
-	if f := buildQuestionForm(q, it, nil, formOptions{}); strings.Contains(f.page(q).Content(), cutNote) {
+	if f := buildQuestionForm(nb, q, it, nil, formOptions{}); strings.Contains(f.page().Content(), cutNote(nb)) {
 		t.Error("cut without a terminal size")
 	}
 }
@@ -140,10 +153,11 @@ func TestPageModelSaysMoreFollows(t *testing.T) {
 		need int
 		want bool
 	}{{30, true}, {16, false}} {
-		m := &pageModel{form: huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Options(huh.NewOptions("a", "b")...))), need: func(int) int { return tt.need }}
+		more := nb.T("assess-page-more")
+		m := &pageModel{form: huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Options(huh.NewOptions("a", "b")...))), need: func(int) int { return tt.need }, more: more}
 		m.Init()
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 16})
-		if got := strings.HasSuffix(m.View(), moreNote); got != tt.want {
+		if got := strings.HasSuffix(m.View(), more); got != tt.want {
 			t.Errorf("need %d in 16 rows: note %v\n%s", tt.need, got, m.View())
 		}
 	}
@@ -151,33 +165,34 @@ func TestPageModelSaysMoreFollows(t *testing.T) {
 
 func TestFitText(t *testing.T) {
 	long := strings.Repeat("ord ", 60)
-	if got := fitText(long, 40, 3); strings.Count(got, "\n") != 2 || !strings.HasSuffix(got, cutNote) {
+	if got := fitText(long, cutNote(nb), 40, 3); strings.Count(got, "\n") != 2 || !strings.HasSuffix(got, cutNote(nb)) {
 		t.Errorf("fitText = %q", got)
 	}
-	if got := fitText("kort", 40, 3); got != "kort" {
+	if got := fitText("kort", cutNote(nb), 40, 3); got != "kort" {
 		t.Errorf("short text changed: %q", got)
 	}
-	if got := fitText(long, 40, 0); got != "" {
+	if got := fitText(long, cutNote(nb), 40, 0); got != "" {
 		t.Errorf("no room: %q", got)
 	}
 }
 
 // The answer in the file is named among the options in words, not by
-// bold or colour alone.
+// bold or colour alone; accessible mode says it on a line of its own.
 func TestCurrentAnswerMarked(t *testing.T) {
 	q := miniQuestionnaire(t)
 	prev := &assessment.Answer{Scalar: "3", Tag: "!!int"}
-	for _, acc := range []bool{false, true} {
-		keys := optionKeys(buildQuestionForm(q, itemFor(t, q, "styring-plan"), prev, formOptions{accessible: acc}).options)
-		var marked []string
-		for _, k := range keys {
-			if strings.HasSuffix(k, currentMark) {
-				marked = append(marked, k)
-			}
+	it := itemFor(t, q, "styring-plan")
+	var marked []string
+	for _, k := range optionKeys(buildQuestionForm(nb, q, it, prev, formOptions{}).options) {
+		if strings.HasSuffix(k, nb.T("assess-current-mark")) {
+			marked = append(marked, k)
 		}
-		if len(marked) != 1 || !strings.HasPrefix(marked[0], "Etablert") {
-			t.Errorf("accessible=%v: marked %q", acc, marked)
-		}
+	}
+	if len(marked) != 1 || !strings.HasPrefix(marked[0], "Etablert") {
+		t.Errorf("marked %q", marked)
+	}
+	if lines := strings.Join(newQuestionForm(nn, q, it, prev).lines(), "\n"); !strings.Contains(lines, "Svaret no: Etablert (3).") {
+		t.Errorf("accessible lines:\n%s", lines)
 	}
 	if th := assessTheme(); strings.TrimSpace(th.Blurred.SelectSelector.String()) == "" || strings.TrimSpace(th.Focused.SelectSelector.String()) == "" {
 		t.Error("the chosen option has no mark of its own shape")
