@@ -7,6 +7,9 @@ import (
 	"runtime/debug"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+
+	// Before Bubble Tea's init: no terminal query at start-up (see its doc).
+	_ "earlyinit"
 )
 
 func main() {
