@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
@@ -18,24 +19,44 @@ import (
 // it comes from the module's build info.
 var version = ""
 
-func toolVersion() string {
+// toolVersion is the version printed by --version and written into files.
+var toolVersion = sync.OnceValue(func() string {
 	if version != "" {
 		return version
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	return versionFromBuildInfo(debug.ReadBuildInfo())
+})
+
+// versionFromBuildInfo is the module version of a build of a tagged
+// module (go install …@v1.2.0), else the commit it was built from, with
+// «-modified» when the work tree had changes; «dev» when Go recorded
+// neither (go run, -buildvcs=false, a copy without .git).
+func versionFromBuildInfo(bi *debug.BuildInfo, ok bool) string {
+	if !ok || bi == nil {
 		return "dev"
 	}
-	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
 	}
-	// A build from a checkout: name the commit where Go recorded it.
+	var revision, modified string
 	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "dev-" + s.Value[:12]
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
 		}
 	}
-	return "dev"
+	if revision == "" {
+		return "dev"
+	}
+	if len(revision) > 12 {
+		revision = revision[:12]
+	}
+	if modified == "true" {
+		revision += "-modified"
+	}
+	return revision
 }
 
 // run is the single exit point: it builds the command tree, runs it and maps
