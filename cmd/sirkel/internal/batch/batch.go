@@ -44,11 +44,13 @@ func OneStdin(questionnaire string, paths []string) error {
 }
 
 // Expand turns command-line paths into files: a folder contributes all
-// *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path; "-"
-// stands for stdin. Paths that cannot be read are returned as diagnostics.
+// *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path, and
+// its *.xls, which Load reports with what to do rather than let them be
+// passed over unnoticed; "-" stands for stdin. Paths that cannot be read
+// are returned as diagnostics.
 func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 	if len(exts) == 0 {
-		exts = []string{".yaml", ".yml", ".xlsx"}
+		exts = []string{".yaml", ".yml", ".xlsx", ".xls"}
 	}
 	var files []string
 	var ds assessment.Diagnostics
@@ -98,7 +100,7 @@ func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 			ds = append(ds, assessment.Diagnostic{File: arg, Message: "kan ikke lese mappen: " + err.Error()})
 		}
 		if len(found) == 0 {
-			ds = append(ds, assessment.Diagnostic{File: arg, Severity: assessment.SevWarning, Message: "mappen inneholder ingen YAML-filer (*.yaml, *.yml)"})
+			ds = append(ds, assessment.Diagnostic{File: arg, Severity: assessment.SevWarning, Message: "mappen inneholder ingen svarfiler (*.yaml, *.yml, *.xlsx)"})
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -232,8 +234,12 @@ func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
 		l.Diags = cli.AsDiagnostics(path, err)
 		return l
 	}
-	if isWorkbook(path, data) {
+	if isWorkbook(data) {
 		return loadWorkbook(path, data, qs, opt)
+	}
+	if msg := misnamedText(path, data); msg != "" {
+		l.Diags = assessment.Diagnostics{{File: path, Message: msg}}
+		return l
 	}
 	doc, ds := assessment.Parse(path, data)
 	l.Diags = ds
