@@ -39,9 +39,11 @@ radardiagram, alle tiltak etter prioritet, tiltakene fordelt på plandokumentene
 
 Filnavnet lages av kommunenummer og navn (for eksempel 3440-oyer-sirkel.xlsx) i
 mappen --out-dir (standard: gjeldende mappe), eller oppgis med -o når det er én
-svarfil (-o - skriver til standard ut). Med --baseline viser rapporten endringen
-siden en tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper
-ikke de andre; avslutningskoden blir da 1.`,
+svarfil (-o - skriver til standard ut, men ikke til en terminal). En rapport som
+finnes fra før, erstattes, og meldingen sier «Erstattet»; svarfiler og svarskjemaer
+skrives aldri over uten --force. Med --baseline viser rapporten endringen siden en
+tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper ikke de
+andre; avslutningskoden blir da 1.`,
 		Example: `  sirkel report testdata/oyer-3440.yaml
   sirkel report svar-3440.yaml -o rapport.xlsx --baseline svar-3440-2025.yaml
   sirkel report svar/ --out-dir rapporter/`,
@@ -59,7 +61,7 @@ ikke de andre; avslutningskoden blir da 1.`,
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som leses samtidig (standard: antall kjerner)")
 	_ = cmd.MarkFlagDirname("out-dir")
-	_ = cmd.MarkFlagFilename("output", "xlsx")
+	cli.MarkWorkbookOutput(cmd, s, "output")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
 	return cmd
 }
@@ -143,6 +145,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		if path == cli.StdinName {
 			err = write(s.Out)
 		} else {
+			s.NoteExisting(path)
 			err = cli.WriteAtomic(path, write)
 		}
 		if err != nil {
@@ -159,7 +162,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		if r.Level != nil {
 			level = r.Level.Name()
 		}
-		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, scores.FormatScore(r.Total), level)
+		fmt.Fprintf(msg, "%s %s: %s (%s), %s av 100, %s\n", s.Wrote(path), path, m.Name, m.Number, scores.FormatScore(r.Total), level)
 	})
 	versions.warn(s.Err)
 	if err := s.Interrupted(); err != nil {

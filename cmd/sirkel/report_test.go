@@ -150,3 +150,24 @@ func TestUniqueName(t *testing.T) {
 		}
 	}
 }
+
+// A workbook is binary data: «-o -» is refused when stdout is a terminal,
+// before any work, and nothing is written to it.
+func TestWorkbookNotWrittenToTerminal(t *testing.T) {
+	for _, args := range [][]string{
+		{"report", "../../testdata/oyer-3440.yaml", "-o", "-"},
+		{"compare", "../../testdata/oyer-3440.yaml", "-o", "-"},
+	} {
+		s, out, errw := reportStreams()
+		s.OutTTY = true
+		if code := run(args, s); code != cli.ExitUsage {
+			t.Errorf("%s: exit %d, want 2\n%s", args[0], code, errw)
+		}
+		if out.Len() != 0 {
+			t.Errorf("%s: %d bytes written to the terminal", args[0], out.Len())
+		}
+		if !strings.Contains(errw.String(), "arbeidsboken er binærdata og skrives ikke til en terminal") {
+			t.Errorf("%s: stderr %q", args[0], errw)
+		}
+	}
+}
