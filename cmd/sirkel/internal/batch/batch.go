@@ -204,7 +204,8 @@ type File struct {
 	Skipped       bool                      // a questionnaire met while walking a folder
 	Defines       *assessment.Questionnaire // the file itself is a questionnaire (acceptQuestionnaires)
 	Result        *assessment.Result        // set in the worker when Options.evaluate
-	Out           []byte                    // per-file output prepared in the worker (Options.work)
+	Out           []byte                    // per-file output prepared in the worker (Options.Work)
+	WorkErr       error                     // why Options.Work could not prepare Out
 }
 
 // OK reports whether the file can be scored.
@@ -221,7 +222,8 @@ type Options struct {
 	// AcceptQuestionnaires validates questionnaire files instead (validate).
 	AcceptQuestionnaires bool
 	// Evaluate scores each good file in the worker, so that scoring runs
-	// in parallel too; Work then runs on it there (e.g. to encode output).
+	// in parallel too; Work then runs on it there (e.g. to encode output
+	// or render a workbook into File.Out; the caller writes it, in order).
 	Evaluate bool
 	Work     func(*File)
 }
