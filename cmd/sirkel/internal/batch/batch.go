@@ -349,9 +349,17 @@ func Each(paths []string, s *cli.Streams, qs *Source, opt Options, fn func(*File
 			}{p, s}
 		}
 	}()
-	for s := range slots {
-		<-s.done
-		fn(&s.l)
+	p := newProgress(s, len(paths))
+	defer p.clear()
+	finished := 0
+	for sl := range slots {
+		<-sl.done
+		p.clear()
+		fn(&sl.l)
+		finished++
+		if finished < len(paths) {
+			p.update(finished, paths[finished])
+		}
 	}
 	wg.Wait()
 }

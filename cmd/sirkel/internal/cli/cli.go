@@ -44,6 +44,8 @@ type Streams struct {
 	ErrTTY   bool
 	Getenv   func(string) string
 	Ctx      context.Context // cancelled by Ctrl-C (SIGINT)
+	// Clock tells when batch progress is due; nil is time.Now.
+	Clock func() time.Time
 
 	// existing are output files that existed before this run wrote them
 	// (see NoteExisting); one goroutine uses them, the command's.
