@@ -169,7 +169,9 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		}
 		modeline = schema.Modeline(name)
 	}
-	s.NoteExisting(opts.output)
+	if !isInput(opts.output, files) {
+		s.NoteExisting(opts.output) // --force: «Erstattet»; into an input, the answers are merged
+	}
 	err := cli.WriteAtomic(opts.output, func(w io.Writer) error {
 		if _, err := io.WriteString(w, modeline); err != nil {
 			return err
