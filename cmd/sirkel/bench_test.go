@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -152,5 +153,42 @@ func BenchmarkFloorParseAndStreamRows(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// binaryGC runs a benchmark with the binary's GC target (see main) unless
+// GOGC is set.
+func binaryGC(b *testing.B) {
+	if os.Getenv("GOGC") == "" {
+		old := debug.SetGCPercent(gcPercent)
+		b.Cleanup(func() { debug.SetGCPercent(old) })
+	}
+}
+
+// BenchmarkReport357 is «sirkel report --out-dir» over one answers file for
+// each of the 357 municipalities (real kommunenumre, from synth); one op
+// writes all 357 workbooks. Compare jobs=1 with jobs=2.
+func BenchmarkReport357(b *testing.B) {
+	binaryGC(b)
+	dir := synthDir(b, 357)
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			out := b.TempDir()
+			b.ReportAllocs()
+			for b.Loop() {
+				benchRun(b, "report", "--jobs", fmt.Sprint(jobs), "--out-dir", out, dir)
+			}
+		})
+	}
+}
+
+// BenchmarkReportOne is «sirkel report» of one answers file: the work after
+// start-up for a single report.
+func BenchmarkReportOne(b *testing.B) {
+	binaryGC(b)
+	out := filepath.Join(b.TempDir(), "rapport.xlsx")
+	b.ReportAllocs()
+	for b.Loop() {
+		benchRun(b, "report", "../../testdata/oyer-3440-2026.2.yaml", "-o", out)
 	}
 }

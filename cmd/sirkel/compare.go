@@ -59,7 +59,7 @@ med «– fylkeskommuner» i navnet.`,
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som skåres samtidig (standard: antall kjerner)")
 	f.BoolVar(&opts.all, "all", false, "ranger alle besvarelsene, ikke bare den nyeste for hver kommune")
-	_ = cmd.MarkFlagFilename("output", "xlsx")
+	cli.MarkWorkbookOutput(cmd, s, "output")
 	return cmd
 }
 
@@ -130,7 +130,7 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	if err != nil {
 		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
-	fmt.Fprintf(msg, "Skrev %s: %s sammenlignet", opts.output, compared(groups, opts.all))
+	fmt.Fprintf(msg, "%s %s: %s sammenlignet", s.Wrote(opts.output), opts.output, compared(groups, opts.all))
 	if n := unranked(groups); n > 0 {
 		fmt.Fprintf(msg, ", %d med usikker skår uten plass", n)
 	}

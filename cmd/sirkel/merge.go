@@ -169,6 +169,9 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		}
 		modeline = schema.Modeline(name)
 	}
+	if !isInput(opts.output, files) {
+		s.NoteExisting(opts.output) // --force: «Erstattet»; into an input, the answers are merged
+	}
 	err := cli.WriteAtomic(opts.output, func(w io.Writer) error {
 		if _, err := io.WriteString(w, modeline); err != nil {
 			return err
@@ -178,8 +181,8 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	if err != nil {
 		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
 	}
-	fmt.Fprintf(s.Err, "Skrev %s: %d svar fra %d filer for %s (%s).\n",
-		opts.output, countAnswered(merged), len(parts), merged.Municipality.Name, merged.Municipality.Number)
+	fmt.Fprintf(s.Err, "%s %s: %d svar fra %d filer for %s (%s).\n",
+		s.Wrote(opts.output), opts.output, countAnswered(merged), len(parts), merged.Municipality.Name, merged.Municipality.Number)
 	return nil
 }
 

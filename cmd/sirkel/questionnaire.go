@@ -1,6 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
@@ -33,21 +39,7 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 			return writeQuestionnaireList(s.Out, entries)
 		},
 	})
-	cmd.AddCommand(&cobra.Command{
-		Use:               "show ID[@VERSJON]|FIL",
-		Aliases:           []string{"vis"},
-		Short:             "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
-		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
-		ValidArgsFunction: completeQuestionnaireIDs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			qs := batch.NewSource(args[0], s.In)
-			q, err := qs.Fixed()
-			if err != nil {
-				return batch.QuestionnaireError(s, args[0], err)
-			}
-			return outline.Write(s.Out, q)
-		},
-	})
+	cmd.AddCommand(newQuestionnaireShowCmd(s))
 	cmd.AddCommand(&cobra.Command{
 		Use:               "export ID[@VERSJON]",
 		Aliases:           []string{"eksporter"},
@@ -65,6 +57,56 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 	})
 	cmd.AddCommand(newQuestionnaireDiffCmd(s))
 	return cmd
+}
+
+type questionnaireShowOptions struct {
+	questionnaire string
+	ids           bool
+}
+
+func newQuestionnaireShowCmd(s *cli.Streams) *cobra.Command {
+	opts := &questionnaireShowOptions{}
+	cmd := &cobra.Command{
+		Use:     "show ID[@VERSJON]|FIL",
+		Aliases: []string{"vis"},
+		Short:   "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
+		Long: `Viser oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål.
+Med --ids listes spørsmålene i stedet, ett per linje: id, område, type og
+spørsmålstekst, skilt med tabulator – nyttig når du skriver en svarfil for hånd.`,
+		Example: `  sirkel questionnaire show ks-sirkulaer
+  sirkel questionnaire show --ids ks-sirkulaer | grep bygg`,
+		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
+		ValidArgsFunction: completeQuestionnaireIDs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.questionnaire = args[0]
+			return runQuestionnaireShow(s, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.ids, "ids", false, "list spørsmålene: id, område, type og tekst, ett per linje")
+	return cmd
+}
+
+func runQuestionnaireShow(s *cli.Streams, opts *questionnaireShowOptions) error {
+	qs := batch.NewSource(opts.questionnaire, s.In)
+	q, err := qs.Fixed()
+	if err != nil {
+		return batch.QuestionnaireError(s, opts.questionnaire, err)
+	}
+	if opts.ids {
+		return writeQuestionIDs(s.Out, q)
+	}
+	return outline.Write(s.Out, q)
+}
+
+// writeQuestionIDs lists the questions, one a line: id, area, type and the
+// text on one line, separated by tabs.
+func writeQuestionIDs(w io.Writer, q *assessment.Questionnaire) error {
+	bw := bufio.NewWriter(w)
+	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
+		text := strings.Join(strings.Fields(qu.Text.String()), " ")
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", qu.ID, a.ID, qu.EffectiveType(), text)
+	})
+	return bw.Flush()
 }
 
 func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

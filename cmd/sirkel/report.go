@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -39,9 +40,11 @@ radardiagram, alle tiltak etter prioritet, tiltakene fordelt på plandokumentene
 
 Filnavnet lages av kommunenummer og navn (for eksempel 3440-oyer-sirkel.xlsx) i
 mappen --out-dir (standard: gjeldende mappe), eller oppgis med -o når det er én
-svarfil (-o - skriver til standard ut). Med --baseline viser rapporten endringen
-siden en tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper
-ikke de andre; avslutningskoden blir da 1.`,
+svarfil (-o - skriver til standard ut, men ikke til en terminal). En rapport som
+finnes fra før, erstattes, og meldingen sier «Erstattet»; svarfiler og svarskjemaer
+skrives aldri over uten --force. Med --baseline viser rapporten endringen siden en
+tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper ikke de
+andre; avslutningskoden blir da 1.`,
 		Example: `  sirkel report testdata/oyer-3440.yaml
   sirkel report svar-3440.yaml -o rapport.xlsx --baseline svar-3440-2025.yaml
   sirkel report svar/ --out-dir rapporter/`,
@@ -57,9 +60,9 @@ ikke de andre; avslutningskoden blir da 1.`,
 	f.StringVar(&opts.baseline, "baseline", "", "en tidligere svarfil for samme kommune; rapporten viser endringen")
 	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen oppgir")
 	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
-	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som leses samtidig (standard: antall kjerner)")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall rapporter som lages samtidig (standard: antall kjerner)")
 	_ = cmd.MarkFlagDirname("out-dir")
-	_ = cmd.MarkFlagFilename("output", "xlsx")
+	cli.MarkWorkbookOutput(cmd, s, "output")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
 	return cmd
 }
@@ -105,6 +108,14 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	// The workbooks are made in the workers, in parallel; they are named,
+	// written and reported here, in the order of the files.
+	bopt.Work = func(l *batch.File) {
+		var buf bytes.Buffer
+		ropt := report.ReportOptions{Baseline: baselineFor(baseline, l.Result), ToolVersion: toolVersion(), Now: now, File: filepath.Base(l.Path)}
+		l.WorkErr = report.WriteReport(&buf, l.Result, ropt)
+		l.Out = buf.Bytes()
+	}
 	bad := len(pathDiags.Errors()) > 0
 	written := 0
 	used := map[string]bool{}
@@ -119,13 +130,10 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		}
 		r := l.Result
 		m := r.Answers.Municipality
-		base := baseline
-		if base != nil && base.Answers.Municipality.Number != m.Number {
+		if baseline != nil && baselineFor(baseline, r) == nil {
 			fmt.Fprintf(s.Err, "%s: advarsel: sammenligningsgrunnlaget gjelder %s (%s), ikke %s (%s); rapporten viser ikke endring\n",
-				l.Path, base.Answers.Municipality.Name, base.Answers.Municipality.Number, m.Name, m.Number)
-			base = nil
-		}
-		if base != nil {
+				l.Path, baseline.Answers.Municipality.Name, baseline.Answers.Municipality.Number, m.Name, m.Number)
+		} else if baseline != nil {
 			versions.add(r.Questionnaire)
 		}
 		path := opts.output
@@ -137,13 +145,18 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 			}
 			path = filepath.Join(dir, name)
 		}
-		ropt := report.ReportOptions{Baseline: base, ToolVersion: toolVersion(), Now: now, File: filepath.Base(l.Path)}
-		write := func(w io.Writer) error { return report.WriteReport(w, r, ropt) }
-		var err error
-		if path == cli.StdinName {
-			err = write(s.Out)
-		} else {
-			err = cli.WriteAtomic(path, write)
+		err := l.WorkErr
+		if err == nil {
+			write := func(w io.Writer) error {
+				_, err := w.Write(l.Out)
+				return err
+			}
+			if path == cli.StdinName {
+				err = write(s.Out)
+			} else {
+				s.NoteExisting(path)
+				err = cli.WriteAtomic(path, write)
+			}
 		}
 		if err != nil {
 			fmt.Fprintf(s.Err, "sirkel: kunne ikke skrive %s: %s\n", path, err)
@@ -159,7 +172,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		if r.Level != nil {
 			level = r.Level.Name()
 		}
-		fmt.Fprintf(msg, "Skrev %s: %s (%s), %s av 100, %s\n", path, m.Name, m.Number, scores.FormatScore(r.Total), level)
+		fmt.Fprintf(msg, "%s %s: %s (%s), %s av 100, %s\n", s.Wrote(path), path, m.Name, m.Number, scores.FormatScore(r.Total), level)
 	})
 	versions.warn(s.Err)
 	if err := s.Interrupted(); err != nil {
@@ -173,6 +186,15 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		return cli.Invalid()
 	}
 	return nil
+}
+
+// baselineFor is the baseline a report on r compares with: none when the
+// baseline is of another municipality.
+func baselineFor(baseline, r *assessment.Result) *assessment.Result {
+	if baseline == nil || baseline.Answers.Municipality.Number != r.Answers.Municipality.Number {
+		return nil
+	}
+	return baseline
 }
 
 // uniqueName returns name, or name with -2, -3 … before the extension when

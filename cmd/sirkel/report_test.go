@@ -1,16 +1,21 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/sirkel/sirkel/assessment/synth"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
+	"github.com/sirkel/sirkel/questionnaires"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -148,5 +153,99 @@ func TestUniqueName(t *testing.T) {
 		if got := uniqueName("3440-oyer-sirkel.xlsx", used); got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
+	}
+}
+
+// A workbook is binary data: «-o -» is refused when stdout is a terminal,
+// before any work, and nothing is written to it.
+func TestWorkbookNotWrittenToTerminal(t *testing.T) {
+	for _, args := range [][]string{
+		{"report", "../../testdata/oyer-3440.yaml", "-o", "-"},
+		{"compare", "../../testdata/oyer-3440.yaml", "-o", "-"},
+	} {
+		s, out, errw := reportStreams()
+		s.OutTTY = true
+		if code := run(args, s); code != cli.ExitUsage {
+			t.Errorf("%s: exit %d, want 2\n%s", args[0], code, errw)
+		}
+		if out.Len() != 0 {
+			t.Errorf("%s: %d bytes written to the terminal", args[0], out.Len())
+		}
+		if !strings.Contains(errw.String(), "arbeidsboken er binærdata og skrives ikke til en terminal") {
+			t.Errorf("%s: stderr %q", args[0], errw)
+		}
+	}
+}
+
+// Reports made in parallel are the same files with the same messages, in
+// the same order, as reports made one at a time; that includes a broken
+// file and two answers files for one municipality.
+func TestReportJobsDeterministic(t *testing.T) {
+	e, err := questionnaires.Get(questionnaires.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	for i := range 5 {
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("svar-%d.yaml", i)), synth.File(e.Questionnaire, synth.Options{Seed: 7}, i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile(t, filepath.Join(in, "svar-1.yaml"), filepath.Join(in, "svar-1-kopi.yaml"))
+	copyFile(t, "../../testdata/broken/unknown-key.yaml", filepath.Join(in, "svar-2-feil.yaml"))
+
+	type outcome struct{ stdout, stderr string }
+	var runs []outcome
+	var dirs []string
+	for _, jobs := range []string{"1", "3"} {
+		out := filepath.Join(t.TempDir(), "ut")
+		s, stdout, stderr := reportStreams()
+		if code := run([]string{"report", "--jobs", jobs, "--out-dir", out, in}, s); code != cli.ExitInvalid {
+			t.Fatalf("jobs=%s: exit %d, want 1 for the broken file\n%s", jobs, code, stderr)
+		}
+		runs = append(runs, outcome{strings.ReplaceAll(stdout.String(), out, "UT"), stderr.String()})
+		dirs = append(dirs, out)
+	}
+	if runs[0] != runs[1] {
+		t.Errorf("messages differ:\njobs=1: %q\njobs=3: %q", runs[0], runs[1])
+	}
+	names := dirNames(t, dirs[0])
+	if len(names) != 6 || !slices.Equal(names, dirNames(t, dirs[1])) {
+		t.Fatalf("files %v and %v", names, dirNames(t, dirs[1]))
+	}
+	for _, name := range names {
+		if a, b := zipContent(t, filepath.Join(dirs[0], name)), zipContent(t, filepath.Join(dirs[1], name)); !maps.Equal(a, b) {
+			t.Errorf("%s differs between jobs=1 and jobs=3", name)
+		}
+	}
+}
+
+// zipContent is a workbook's parts by name. Two runs differ in the order
+// of the parts and of the defaults in [Content_Types].xml (excelize writes
+// them in map order), so that part is left out.
+func zipContent(t *testing.T, path string) map[string]uint32 {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	parts := map[string]uint32{}
+	for _, f := range z.File {
+		if f.Name != "[Content_Types].xml" {
+			parts[f.Name] = f.CRC32
+		}
+	}
+	return parts
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

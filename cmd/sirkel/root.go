@@ -6,36 +6,59 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
 // it comes from the module's build info.
 var version = ""
 
-func toolVersion() string {
+// toolVersion is the version printed by --version and written into files.
+var toolVersion = sync.OnceValue(func() string {
 	if version != "" {
 		return version
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	return versionFromBuildInfo(debug.ReadBuildInfo())
+})
+
+// versionFromBuildInfo is the module version of a build of a tagged
+// module (go install …@v1.2.0), else the commit it was built from, with
+// «-modified» when the work tree had changes; «dev» when Go recorded
+// neither (go run, -buildvcs=false, a copy without .git).
+func versionFromBuildInfo(bi *debug.BuildInfo, ok bool) string {
+	if !ok || bi == nil {
 		return "dev"
 	}
-	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
 	}
-	// A build from a checkout: name the commit where Go recorded it.
+	var revision, modified string
 	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "dev-" + s.Value[:12]
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
 		}
 	}
-	return "dev"
+	if revision == "" {
+		return "dev"
+	}
+	if len(revision) > 12 {
+		revision = revision[:12]
+	}
+	if modified == "true" {
+		revision += "-modified"
+	}
+	return revision
 }
 
 // run is the single exit point: it builds the command tree, runs it and maps
@@ -53,9 +76,14 @@ func run(args []string, s *cli.Streams) (code int) {
 	s.Ctx = ctx
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return cli.ExitOK
+	}
+	// One hint for a usage error: the help of the command that was used.
+	hint := "sirkel"
+	if cmd != nil {
+		hint = cmd.CommandPath()
 	}
 	var ee *cli.Error
 	if errors.As(err, &ee) {
@@ -63,14 +91,14 @@ func run(args []string, s *cli.Streams) (code int) {
 			fmt.Fprintf(s.Err, "sirkel: %s\n", ee.Msg)
 		}
 		if ee.Code == cli.ExitUsage {
-			fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
+			fmt.Fprintf(s.Err, "Se «%s --help» for bruk.\n", hint)
 		}
 		return ee.Code
 	}
 	// Anything cobra itself rejects (unknown command or flag, wrong number
 	// of arguments) is a usage error.
 	fmt.Fprintf(s.Err, "sirkel: %s\n", translateCobra(err.Error()))
-	fmt.Fprintln(s.Err, "Se «sirkel --help» for bruk.")
+	fmt.Fprintf(s.Err, "Se «%s --help» for bruk.\n", hint)
 	return cli.ExitUsage
 }
 
@@ -100,8 +128,12 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+var unknownCommand = regexp.MustCompile(`unknown command "(.*?)" for "(.*?)"`)
+
 func translateCobra(msg string) string {
+	msg = unknownCommand.ReplaceAllString(msg, "ukjent kommando «$1» for «$2»")
 	r := strings.NewReplacer(
+		"\n\nDid you mean this?\n", "\n\nMente du:\n",
 		"unknown command", "ukjent kommando",
 		"unknown flag", "ukjent flagg",
 		"unknown shorthand flag", "ukjent kort flagg",
@@ -113,7 +145,47 @@ func translateCobra(msg string) string {
 		"arg(s), received", "argument(er), fikk",
 		"for \"sirkel\"", "for «sirkel»",
 	)
-	return r.Replace(msg)
+	return strings.TrimRight(r.Replace(msg), "\n")
+}
+
+// flagError says in Norwegian what is wrong with a flag; the hint to the
+// command's help is added by run.
+func flagError(err error) string {
+	var (
+		notExist *pflag.NotExistError
+		required *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		if short := notExist.GetSpecifiedShortnames(); short != "" {
+			return fmt.Sprintf("ukjent flagg «-%s»", notExist.GetSpecifiedName()[:1])
+		}
+		return fmt.Sprintf("ukjent flagg «--%s»", notExist.GetSpecifiedName())
+	case errors.As(err, &required):
+		return fmt.Sprintf("%s trenger en verdi", flagNames(required.GetFlag()))
+	case errors.As(err, &invalid):
+		msg := fmt.Sprintf("ugyldig verdi «%s» for %s", invalid.GetValue(), flagNames(invalid.GetFlag()))
+		switch invalid.GetFlag().Value.Type() {
+		case "int", "int64", "uint":
+			msg += ": forventet et heltall"
+		case "bool":
+			msg += ": forventet true eller false"
+		}
+		return msg
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("ugyldig flagg «%s»", syntax.GetSpecifiedFlag())
+	}
+	return translateCobra(err.Error())
+}
+
+// flagNames is «-o, --output», or «--force» for a flag without a short name.
+func flagNames(f *pflag.Flag) string {
+	if f.Shorthand != "" {
+		return fmt.Sprintf("-%s, --%s", f.Shorthand, f.Name)
+	}
+	return "--" + f.Name
 }
 
 func newRootCmd(s *cli.Streams) *cobra.Command {
@@ -133,8 +205,8 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetVersionTemplate("sirkel {{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return cli.Usage("%s (se «%s --help»)", translateCobra(err.Error()), c.CommandPath())
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return cli.Usage("%s", flagError(err))
 	})
 	root.AddGroup(&cobra.Group{ID: "main", Title: "Kommandoer:"})
 	for _, c := range commands(s) {

@@ -30,11 +30,15 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795132800") // 2026-11-20
 			return os.CopyFS(filepath.Join(env.WorkDir, "testdata"), os.DirFS("../../testdata"))
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"bigfile":  cmdBigFile,
-		},
+		Cmds: scriptCmds,
 	})
+}
+
+// scriptCmds are the scripts' own commands; platform-specific ones add
+// themselves in init.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"exitcode": cmdExitCode,
+	"bigfile":  cmdBigFile,
 }
 
 // cmdExitCode runs «exitcode N prog args…» and checks the exit code, which

@@ -39,7 +39,8 @@ med andres svar med «sirkel merge».
 
 --from fyller ut skjemaet med svarene i en svarfil, for eksempel fjorårets, så en
 kollega kan gå gjennom og oppdatere dem. --area begrenser skjemaet til noen
-tiltaksområder.`,
+tiltaksområder. Et svarskjema kan ha svar i seg, så en fil som finnes, skrives bare
+over med --force.`,
 		Example: `  sirkel template -o svarskjema.xlsx
   sirkel template --area bygg --area transport -o bygg-transport.xlsx
   sirkel template --from svar-3440.yaml -o svarskjema-3440.xlsx`,
@@ -52,7 +53,7 @@ tiltaksområder.`,
 	cmd.Flags().StringArrayVar(&opts.areas, "area", nil, "bare dette tiltaksområdet (id; kan gjentas)")
 	cmd.Flags().StringVar(&opts.from, "from", "", "fyll ut skjemaet med svarene i denne svarfilen (YAML eller svarskjema)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "svarskjema.xlsx", "arbeidsboken som skrives")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overskriv en fil som finnes")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "skriv over et svarskjema som finnes (svarene i det går tapt)")
 	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "hopp over svar i --from på spørsmål skjemaet ikke har")
 	_ = cmd.RegisterFlagCompletionFunc("area", completeTemplateAreas(&opts.questionnaire))
 	return cmd
@@ -66,6 +67,7 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 	if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 		return err
 	}
+	s.NoteExisting(opts.output)
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	var (
 		q    *assessment.Questionnaire
@@ -115,7 +117,7 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 			n++
 		}
 	})
-	fmt.Fprintf(s.Err, "Skrev %s: svarskjema for %s@%s med %d spørsmål.\n", opts.output, q.ID, q.Version, n)
+	fmt.Fprintf(s.Err, "%s %s: svarskjema for %s@%s med %d spørsmål.\n", s.Wrote(opts.output), opts.output, q.ID, q.Version, n)
 	return nil
 }
 

@@ -26,7 +26,8 @@ func newValidateCmd(s *cli.Streams) *cobra.Command {
 		Short:   "Sjekk spørreskjemaer og svarfiler",
 		Long: `Sjekker spørreskjemaer og svarfiler og skriver hver feil som fil:linje:kolonne: melding.
 En sti kan være en fil, en mappe (alle *.yaml, *.yml og *.xlsx under den) eller - for
-standard inn.
+standard inn. Gamle Excel-filer (*.xls) og passordbeskyttede arbeidsbøker kan ikke
+leses; de gir en feil som sier hva du gjør.
 Filtypen leses fra «kind:». Svarfiler sjekkes mot spørreskjemaet de selv oppgir,
 eller mot -q.`,
 		Example: `  sirkel validate svar/

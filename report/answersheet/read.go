@@ -108,12 +108,49 @@ func findSheet(sheets []string, m lang.Msg) string {
 	return ""
 }
 
+// Magic numbers: an .xlsx is a zip archive; an Excel 97–2003 workbook
+// (.xls), and an .xlsx saved with a password (its zip encrypted inside),
+// are OLE2 compound files.
+var (
+	zipMagic      = []byte("PK\x03\x04")
+	compoundMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// IsSpreadsheet reports whether data is an Excel file, by its first bytes:
+// an .xlsx, an .xls or a password-protected .xlsx. Open says what to do
+// with the ones it cannot read.
+func IsSpreadsheet(data []byte) bool {
+	return bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, compoundMagic)
+}
+
+// compoundFileProblem says why an OLE2 compound file cannot be read and
+// what to do. The streams are named in UTF-16 in the file's directory.
+func compoundFileProblem(data []byte) string {
+	has := func(name string) bool {
+		u := make([]byte, 0, 2*len(name))
+		for _, c := range []byte(name) {
+			u = append(u, c, 0)
+		}
+		return bytes.Contains(data, u)
+	}
+	switch {
+	case has("EncryptedPackage"):
+		return "arbeidsboken er passordbeskyttet, så sirkel kan ikke lese den; fjern passordet: Fil → Info → Beskytt arbeidsbok → Krypter med passord (tøm feltet), lagre og prøv igjen"
+	case has("Workbook") || has("Book"):
+		return "filen er en gammel Excel-arbeidsbok (.xls), som sirkel ikke leser; åpne den i Excel, lagre som .xlsx (Excel-arbeidsbok) og prøv igjen"
+	}
+	return "filen er et eldre Office-dokument, ikke en Excel-arbeidsbok; lagre svarene som .xlsx (Excel-arbeidsbok) og prøv igjen"
+}
+
 // Open reads the workbook in data (named file in messages) and
 // finds which questionnaire it answers. The error is an
 // *OtherWorkbookError for a workbook that is no answer workbook, and
 // assessment.Diagnostics when it cannot be read at all; other problems
 // come from Diagnostics.
 func Open(file string, data []byte) (*Workbook, error) {
+	if bytes.HasPrefix(data, compoundMagic) {
+		return nil, assessment.Diagnostics{{File: file, Message: compoundFileProblem(data)}}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
 	})

@@ -44,11 +44,13 @@ func OneStdin(questionnaire string, paths []string) error {
 }
 
 // Expand turns command-line paths into files: a folder contributes all
-// *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path; "-"
-// stands for stdin. Paths that cannot be read are returned as diagnostics.
+// *.yaml/*.yml and *.xlsx (answer workbooks) below it, sorted by path, and
+// its *.xls, which Load reports with what to do rather than let them be
+// passed over unnoticed; "-" stands for stdin. Paths that cannot be read
+// are returned as diagnostics.
 func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 	if len(exts) == 0 {
-		exts = []string{".yaml", ".yml", ".xlsx"}
+		exts = []string{".yaml", ".yml", ".xlsx", ".xls"}
 	}
 	var files []string
 	var ds assessment.Diagnostics
@@ -98,7 +100,7 @@ func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 			ds = append(ds, assessment.Diagnostic{File: arg, Message: "kan ikke lese mappen: " + err.Error()})
 		}
 		if len(found) == 0 {
-			ds = append(ds, assessment.Diagnostic{File: arg, Severity: assessment.SevWarning, Message: "mappen inneholder ingen YAML-filer (*.yaml, *.yml)"})
+			ds = append(ds, assessment.Diagnostic{File: arg, Severity: assessment.SevWarning, Message: "mappen inneholder ingen svarfiler (*.yaml, *.yml, *.xlsx)"})
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -202,7 +204,8 @@ type File struct {
 	Skipped       bool                      // a questionnaire met while walking a folder
 	Defines       *assessment.Questionnaire // the file itself is a questionnaire (acceptQuestionnaires)
 	Result        *assessment.Result        // set in the worker when Options.evaluate
-	Out           []byte                    // per-file output prepared in the worker (Options.work)
+	Out           []byte                    // per-file output prepared in the worker (Options.Work)
+	WorkErr       error                     // why Options.Work could not prepare Out
 }
 
 // OK reports whether the file can be scored.
@@ -219,7 +222,8 @@ type Options struct {
 	// AcceptQuestionnaires validates questionnaire files instead (validate).
 	AcceptQuestionnaires bool
 	// Evaluate scores each good file in the worker, so that scoring runs
-	// in parallel too; Work then runs on it there (e.g. to encode output).
+	// in parallel too; Work then runs on it there (e.g. to encode output
+	// or render a workbook into File.Out; the caller writes it, in order).
 	Evaluate bool
 	Work     func(*File)
 }
@@ -232,8 +236,12 @@ func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
 		l.Diags = cli.AsDiagnostics(path, err)
 		return l
 	}
-	if isWorkbook(path, data) {
+	if isWorkbook(data) {
 		return loadWorkbook(path, data, qs, opt)
+	}
+	if msg := misnamedText(path, data); msg != "" {
+		l.Diags = assessment.Diagnostics{{File: path, Message: msg}}
+		return l
 	}
 	doc, ds := assessment.Parse(path, data)
 	l.Diags = ds
@@ -341,9 +349,17 @@ func Each(paths []string, s *cli.Streams, qs *Source, opt Options, fn func(*File
 			}{p, s}
 		}
 	}()
-	for s := range slots {
-		<-s.done
-		fn(&s.l)
+	p := newProgress(s, len(paths))
+	defer p.clear()
+	finished := 0
+	for sl := range slots {
+		<-sl.done
+		p.clear()
+		fn(&sl.l)
+		finished++
+		if finished < len(paths) {
+			p.update(finished, paths[finished])
+		}
 	}
 	wg.Wait()
 }

@@ -3,6 +3,11 @@ package batch
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
@@ -10,9 +15,27 @@ import (
 	"github.com/sirkel/sirkel/report/answersheet"
 )
 
-// isWorkbook tells an .xlsx (a zip archive) from YAML by its first bytes.
-func isWorkbook(_ string, data []byte) bool {
-	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
+// isWorkbook tells an Excel file from YAML by its first bytes, whatever
+// its name; answersheet.Open says what to do with one it cannot read.
+func isWorkbook(data []byte) bool {
+	return answersheet.IsSpreadsheet(data)
+}
+
+// spreadsheetExts are names that promise an Excel file.
+var spreadsheetExts = []string{".xlsx", ".xls"}
+
+// misnamedText is the problem of a file named as a workbook whose content
+// is text (YAML, CSV …), which must not be read as YAML unnoticed; "" when
+// the name promises no workbook.
+func misnamedText(path string, data []byte) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if path == cli.StdinName || !slices.Contains(spreadsheetExts, ext) {
+		return ""
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return fmt.Sprintf("filen heter %s, men er ikke en Excel-arbeidsbok (den kan være ødelagt); lagre den på nytt som .xlsx (Excel-arbeidsbok) og prøv igjen", ext)
+	}
+	return fmt.Sprintf("filen heter %s, men er tekst: gi den riktig endelse (.yaml for en svarfil)", ext)
 }
 
 // loadWorkbook reads an answer workbook (from «sirkel template») and checks

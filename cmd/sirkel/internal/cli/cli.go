@@ -19,6 +19,7 @@ import (
 	"github.com/google/renameio/v2"
 	"github.com/mattn/go-isatty"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes: 0 all good, 1 some input invalid (the rest was processed),
@@ -43,6 +44,12 @@ type Streams struct {
 	ErrTTY   bool
 	Getenv   func(string) string
 	Ctx      context.Context // cancelled by Ctrl-C (SIGINT)
+	// Clock tells when batch progress is due; nil is time.Now.
+	Clock func() time.Time
+
+	// existing are output files that existed before this run wrote them
+	// (see NoteExisting); one goroutine uses them, the command's.
+	existing map[string]bool
 }
 
 // SystemStreams are the process's own.
@@ -137,6 +144,13 @@ func OSError(err error) error {
 	return err
 }
 
+// The rule for written files (README, «Filer som skrives»): files people
+// write answers in – answers files and answer workbooks – are never
+// overwritten without --force (RefuseOverwrite); files sirkel makes from
+// the answers – reports, comparisons – are replaced, and the message says
+// «Erstattet» (Wrote). A workbook is never written to a terminal
+// (MarkWorkbookOutput).
+
 // RefuseOverwrite returns an error when path exists and force is not set.
 func RefuseOverwrite(path string, force bool) error {
 	if force {
@@ -146,6 +160,52 @@ func RefuseOverwrite(path string, force bool) error {
 		return Usage("%s finnes allerede; bruk --force for å overskrive", path)
 	}
 	return nil
+}
+
+// NoteExisting remembers whether a file exists at path before it is
+// written, for Wrote.
+func (s *Streams) NoteExisting(path string) {
+	if path == StdinName {
+		return
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		if s.existing == nil {
+			s.existing = map[string]bool{}
+		}
+		s.existing[path] = true
+	}
+}
+
+// Wrote is the verb for the message about a file written: «Erstattet» when
+// NoteExisting found one there before, else «Skrev».
+func (s *Streams) Wrote(path string) string {
+	if s.existing[path] {
+		return "Erstattet"
+	}
+	return "Skrev"
+}
+
+// MarkWorkbookOutput declares flag as the file a command writes a workbook
+// to («-» for standard output). Before the command runs, «-» is refused
+// when standard output is a terminal, and an existing file is noted for
+// Wrote; the shell completes *.xlsx for it.
+func MarkWorkbookOutput(cmd *cobra.Command, s *Streams, flag string) {
+	_ = cmd.MarkFlagFilename(flag, "xlsx")
+	next := cmd.PreRunE
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		path, err := c.Flags().GetString(flag)
+		if err != nil {
+			return err
+		}
+		if path == StdinName && s.OutTTY {
+			return Usage("arbeidsboken er binærdata og skrives ikke til en terminal; send standard ut til en fil (-o - > rapport.xlsx) eller oppgi et filnavn med -o")
+		}
+		s.NoteExisting(path)
+		if next != nil {
+			return next(c, args)
+		}
+		return nil
+	}
 }
 
 // Now is the time stamped into files: SOURCE_DATE_EPOCH when it is set
