@@ -125,7 +125,7 @@ func IsSpreadsheet(data []byte) bool {
 
 // compoundFileProblem says why an OLE2 compound file cannot be read and
 // what to do. The streams are named in UTF-16 in the file's directory.
-func compoundFileProblem(data []byte) string {
+func compoundFileProblem(data []byte) lang.Msg {
 	has := func(name string) bool {
 		u := make([]byte, 0, 2*len(name))
 		for _, c := range []byte(name) {
@@ -135,11 +135,11 @@ func compoundFileProblem(data []byte) string {
 	}
 	switch {
 	case has("EncryptedPackage"):
-		return "arbeidsboken er passordbeskyttet, så sirkel kan ikke lese den; fjern passordet: Fil → Info → Beskytt arbeidsbok → Krypter med passord (tøm feltet), lagre og prøv igjen"
+		return lang.M("answersheet-password")
 	case has("Workbook") || has("Book"):
-		return "filen er en gammel Excel-arbeidsbok (.xls), som sirkel ikke leser; åpne den i Excel, lagre som .xlsx (Excel-arbeidsbok) og prøv igjen"
+		return lang.M("answersheet-xls")
 	}
-	return "filen er et eldre Office-dokument, ikke en Excel-arbeidsbok; lagre svarene som .xlsx (Excel-arbeidsbok) og prøv igjen"
+	return lang.M("answersheet-office")
 }
 
 // Open reads the workbook in data (named file in messages) and
@@ -149,7 +149,7 @@ func compoundFileProblem(data []byte) string {
 // come from Diagnostics.
 func Open(file string, data []byte) (*Workbook, error) {
 	if bytes.HasPrefix(data, compoundMagic) {
-		return nil, assessment.Diagnostics{{File: file, Message: compoundFileProblem(data)}}
+		return nil, assessment.Diagnostics{diagnostic(file, "", compoundFileProblem(data))}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
