@@ -95,7 +95,7 @@ func TestSpreadsheetCSVNynorsk(t *testing.T) {
 	if got := strings.Join(rows[1][:8], ";"); got != "oyer.yaml;3440;Øyer;40,8;Forankra;98;nei;januar 2027 – Verksemdsplan" {
 		t.Errorf("row %q", got)
 	}
-	noBokmal(t, "CSV", string(b.Bytes()), rs, "Grøn transport og mobilitet")
+	noBokmal(t, "CSV", b.String(), rs, "Grøn transport og mobilitet")
 }
 
 // The JSON has no words of its own; the questionnaire's level names and

@@ -561,7 +561,8 @@ func defaultAnswersFile(number string) string { return "svar-" + number + ".yaml
 
 // askStart asks who answers and which areas, unless flags said so.
 func (ss *sitting) askStart() ([]string, error) {
-	name, role, areas := ss.opts.Respondent, ss.opts.Role, ss.opts.Areas
+	var name, role string
+	var areas []string
 	var err error
 	if ss.p.accessible {
 		name, role, areas, err = ss.askStartLines()
