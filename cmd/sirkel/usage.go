@@ -280,28 +280,23 @@ func localCompletion(c *cobra.Command, p *lang.Printer) {
 	c.Short = p.T("help-completion-short")
 	c.Long = p.T("help-completion-long", "Root", root)
 	c.Args = noArgs
+	shells := map[string][2]lang.Msg{ // short and long help
+		"bash":       {lang.M("help-completion-bash-short"), lang.M("help-completion-bash-long", "Root", root)},
+		"zsh":        {lang.M("help-completion-zsh-short"), lang.M("help-completion-zsh-long", "Root", root)},
+		"fish":       {lang.M("help-completion-fish-short"), lang.M("help-completion-fish-long", "Root", root)},
+		"powershell": {lang.M("help-completion-powershell-short"), lang.M("help-completion-powershell-long", "Root", root)},
+	}
 	for _, sub := range c.Commands() {
 		sub.Args = noArgs
 		if f := sub.Flags().Lookup("no-descriptions"); f != nil {
 			f.Usage = p.T("help-completion-no-descriptions")
 		}
-		switch sub.Name() {
-		case "bash":
-			sub.Short = p.T("help-completion-bash-short")
-			sub.Long = p.T("help-completion-bash-long", "Root", root)
-		case "zsh":
-			sub.Short = p.T("help-completion-zsh-short")
-			sub.Long = p.T("help-completion-zsh-long", "Root", root)
-		case "fish":
-			sub.Short = p.T("help-completion-fish-short")
-			sub.Long = p.T("help-completion-fish-long", "Root", root)
-		case "powershell":
-			sub.Short = p.T("help-completion-powershell-short")
-			sub.Long = p.T("help-completion-powershell-long", "Root", root)
-		default:
-			// A shell cobra adds later gets a Norwegian line, not English.
-			sub.Short = p.T("help-completion-other-short", "Shell", sub.Name())
-			sub.Long = sub.Short
+		texts, ok := shells[sub.Name()]
+		if !ok {
+			// A shell cobra adds later gets a line of ours, not English.
+			other := lang.M("help-completion-other-short", "Shell", sub.Name())
+			texts = [2]lang.Msg{other, other}
 		}
+		sub.Short, sub.Long = texts[0].In(p), texts[1].In(p)
 	}
 }
