@@ -1,13 +1,17 @@
 // Command sirkel-synth writes synthetic answer files for tests and
-// benchmarks: sirkel-synth -n 10000 -seed 1 DIR.
+// benchmarks: sirkel-synth -n 10000 -seed 1 DIR. It speaks bokmål or
+// nynorsk as sirkel does without --lang: SIRKEL_LANG, else the locale.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/sirkel/sirkel/assessment"
@@ -16,25 +20,37 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 100, "antall svarfiler")
-	seed := flag.Uint64("seed", 1, "frø for tilfeldige svar (samme frø gir samme filer)")
-	qflag := flag.String("q", questionnaires.DefaultID, "spørreskjema (innebygd id eller fil)")
-	rate := flag.Float64("rate", 0.9, "andel spørsmål som besvares")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Bruk: sirkel-synth [-n N] [-seed S] [-q ID|FIL] [-rate R] MAPPE")
-		flag.PrintDefaults()
+	p := lang.For(lang.Choose("", "", os.Getenv))
+	fs := flag.NewFlagSet("sirkel-synth", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the usage and errors are said below, in p's language
+	n := fs.Int("n", 100, p.T("synth-flag-n"))
+	seed := fs.Uint64("seed", 1, p.T("synth-flag-seed"))
+	qflag := fs.String("q", questionnaires.DefaultID, p.T("synth-flag-q"))
+	rate := fs.Float64("rate", 0.9, p.T("synth-flag-rate"))
+	usage := func() {
+		fmt.Fprintln(os.Stderr, p.T("synth-usage"))
+		fs.VisitAll(func(f *flag.Flag) {
+			name, text := flag.UnquoteUsage(f)
+			fmt.Fprintf(os.Stderr, "  -%s %s\n    \t%s %s\n", f.Name, name, text, p.T("synth-default", "Value", f.DefValue))
+		})
 	}
-	flag.Parse()
-	if flag.NArg() != 1 {
-		flag.Usage()
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "sirkel-synth:", p.T("synth-bad-flags"))
+		}
+		usage()
+		os.Exit(2)
+	}
+	if fs.NArg() != 1 {
+		usage()
 		os.Exit(2)
 	}
 	q, err := loadQuestionnaire(*qflag)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sirkel-synth:", err)
+		fmt.Fprintln(os.Stderr, "sirkel-synth:", errorText(p, err))
 		os.Exit(1)
 	}
-	dir := flag.Arg(0)
+	dir := fs.Arg(0)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "sirkel-synth:", err)
 		os.Exit(1)
@@ -46,7 +62,23 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "skrev %d svarfiler til %s\n", *n, dir)
+	fmt.Fprintln(os.Stderr, p.T("synth-wrote", "Count", *n, "Dir", dir))
+}
+
+// errorText is an error in p's language, when it comes from the
+// catalogues.
+func errorText(p *lang.Printer, err error) string {
+	var (
+		le *lang.Error
+		ds assessment.Diagnostics
+	)
+	switch {
+	case errors.As(err, &le):
+		return le.Msg.In(p)
+	case errors.As(err, &ds):
+		return ds.Localize(p)
+	}
+	return err.Error()
 }
 
 func loadQuestionnaire(name string) (*assessment.Questionnaire, error) {

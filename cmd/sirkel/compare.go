@@ -10,6 +10,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report"
 	"github.com/spf13/cobra"
 )
@@ -23,55 +24,40 @@ type compareOptions struct {
 	all           bool
 }
 
-func newCompareCmd(s *cli.Streams) *cobra.Command {
+func newCompareCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &compareOptions{}
 	cmd := &cobra.Command{
 		Use:     "compare STI… -o FIL",
-		Aliases: []string{"sammenlign"},
-		Short:   "Sammenlign mange kommuner i én Excel-arbeidsbok",
-		Long: `Skårer mange svarfiler og skriver én arbeidsbok som sammenligner kommunene:
-Oversikt (én rad per kommune, sortert etter samlet skår), Områder (område ×
-kommune med stolpediagram), Statistikk (median og kvartiler per område) og Feil
-(filer som ikke kunne leses, og hvorfor). Filer med feil stopper ikke resten,
-men gir avslutningskode 1.
-
-En kommune som har svart på under halvparten av spørsmålene (eller under
-min_coverage i spørreskjemaet), får ingen plass: den står sist, merket
-«usikker», og er ikke med i statistikken.
-
-Har en kommune flere besvarelser, rangeres bare den nyeste (etter datoen i
-svarfilen; av to med samme dato den siste i filrekkefølgen), med endringen
-siden den forrige; arket Utvikling viser alle. --all rangerer alle.
-
-Kommuner og fylkeskommuner rangeres hver for seg: fylkeskommunene får egne ark
-med «– fylkeskommuner» i navnet.`,
-		Example: `  sirkel compare svar/ -o sammenligning.xlsx
-  sirkel compare -q mitt-skjema.yaml svar/*.yaml -o region.xlsx`,
-		Args: minArgs(1, "minst én svarfil eller mappe å sammenligne"),
+		Aliases: aliases(lang.M("cmd-compare-aliases")),
+		Short:   p.T("cmd-compare-short"),
+		Long:    p.T("cmd-compare-long"),
+		Example: p.T("cmd-compare-example"),
+		Args:    minArgs(1, lang.M("cmd-compare-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runCompare(s, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.output, "output", "o", "", "filen arbeidsboken skrives til (påkrevd; - er standard ut)")
-	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det den første svarfilen oppgir")
-	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
-	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som skåres samtidig (standard: antall kjerner)")
-	f.BoolVar(&opts.all, "all", false, "ranger alle besvarelsene, ikke bare den nyeste for hver kommune")
+	f.StringVarP(&opts.output, "output", "o", "", p.T("cmd-compare-flag-output"))
+	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-compare-flag-questionnaire"))
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-flag-ignore-unknown"))
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, p.T("cmd-score-flag-jobs"))
+	f.BoolVar(&opts.all, "all", false, p.T("cmd-compare-flag-all"))
 	cli.MarkWorkbookOutput(cmd, s, "output")
 	return cmd
 }
 
 func runCompare(s *cli.Streams, opts *compareOptions) error {
+	p := s.Printer()
 	if opts.output == "" {
-		return cli.Usage("mangler -o FIL: hvor sammenligningen skal skrives")
+		return cli.UsageMsg(lang.M("cmd-compare-no-output"))
 	}
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := batch.Expand(opts.paths)
-	cli.PrintDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, p, pathDiags)
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	fixed, err := qs.Fixed()
 	if err != nil {
@@ -81,7 +67,7 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	cmp := report.NewComparison(fixed, report.CompareOptions{ToolVersion: toolVersion(), Now: now, All: opts.all})
+	cmp := report.NewComparison(fixed, report.CompareOptions{ToolVersion: toolVersion(), Now: now, All: opts.all, Lang: s.Choose("")})
 	bad := false
 	for _, d := range pathDiags {
 		cmp.AddError(d)
@@ -94,7 +80,7 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 		if l.Skipped {
 			return
 		}
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, p, l.Diags)
 		for _, d := range l.Diags {
 			cmp.AddError(d)
 		}
@@ -106,14 +92,14 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 		cmp.Add(l.Path, l.Result)
 		versions.add(l.Questionnaire)
 	})
-	versions.warn(s.Err)
+	versions.warn(s.Err, p)
 	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	groups := cmp.Groups()
-	compareNotes(s.Err, groups, opts.all)
+	compareNotes(s.Err, p, groups, opts.all)
 	if cmp.Len() == 0 && !bad {
-		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å sammenligne")
+		cli.Say(s.Err, p, lang.M("cmd-compare-none"))
 		return cli.Invalid()
 	}
 	write := func(w io.Writer) error {
@@ -121,23 +107,24 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 		return err
 	}
 	msg := s.Out
-	cli.WarnNotXLSX(s, opts.output)
+	cli.WarnNotXLSX(s, p, opts.output)
 	if opts.output == cli.StdinName {
 		err, msg = write(s.Out), s.Err
 	} else {
 		err = cli.WriteAtomic(opts.output, write)
 	}
 	if err != nil {
-		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.FailureMsg(lang.M("cli-write-failed", "File", opts.output, "Error", err))
 	}
-	fmt.Fprintf(msg, "%s %s: %s sammenlignet", s.Wrote(opts.output), opts.output, compared(groups, opts.all))
+	var unrankedPart, badPart lang.Msg
 	if n := unranked(groups); n > 0 {
-		fmt.Fprintf(msg, ", %d med usikker skår uten plass", n)
+		unrankedPart = lang.M("cmd-compare-wrote-unranked", "N", n)
 	}
 	if nBad > 0 {
-		fmt.Fprintf(msg, ", %s med feil (se arket «Feil»)", plural(nBad, "fil", "filer"))
+		badPart = lang.M("cmd-compare-wrote-bad", "Count", nBad, "Sheet", p.T("compare-sheet-errors"))
 	}
-	fmt.Fprintln(msg)
+	fmt.Fprintln(msg, p.T("cmd-compare-wrote", "Wrote", s.Wrote(p, opts.output), "File", opts.output,
+		"Compared", compared(p, groups, opts.all), "Unranked", unrankedPart, "Bad", badPart))
 	if bad {
 		return cli.Invalid()
 	}
@@ -147,32 +134,49 @@ func runCompare(s *cli.Streams, opts *compareOptions) error {
 // compareNotes says once per audience that municipalities with several
 // files are ranked by their newest, and that kommuner and fylkeskommuner
 // are ranked apart.
-func compareNotes(w io.Writer, groups []report.CompareGroup, all bool) {
+func compareNotes(w io.Writer, p *lang.Printer, groups []report.CompareGroup, all bool) {
 	for _, g := range groups {
 		if g.Repeated > 0 && !all {
-			fmt.Fprintf(w, "sirkel: merk: %s har flere besvarelser; den nyeste er brukt (--all tar med alle)\n", plural(g.Repeated, g.One, g.Many))
+			cli.Note(w, p, lang.M("cmd-compare-note-repeated", "Orgs", orgCount(g, g.Repeated)))
 		}
 	}
 	if len(groups) > 1 {
-		fmt.Fprintf(w, "sirkel: merk: %s og %s rangeres hver for seg; %s står i arkene som slutter på «– %s»\n",
-			groups[0].Many, groups[1].Many, groups[1].One+"ne", groups[1].Many)
+		// The groups come kommuner first: there are two audiences, and the
+		// second is the fylkeskommuner.
+		cli.Note(w, p, lang.M("cmd-compare-note-apart", "Orgs", groups[0].Many, "OtherOrgs", groups[1].Many,
+			"TheOthers", lang.M("compare-the-fylke")))
 	}
+}
+
+// orgCount counts municipalities with the nouns of their group: «1
+// kommune», «2 fylkeskommuner».
+func orgCount(g report.CompareGroup, n int) lang.Msg {
+	return lang.M("cmd-compare-orgs", "Count", n, "One", g.One, "Many", g.Many)
 }
 
 // compared says what was compared: «2 kommuner og 1 fylkeskommune»,
 // «3 besvarelser for 2 kommuner» (--all).
-func compared(groups []report.CompareGroup, all bool) string {
+func compared(p *lang.Printer, groups []report.CompareGroup, all bool) string {
 	if len(groups) == 0 {
-		return "0 kommuner"
+		return p.T("compare-count-kommune", "Count", 0)
 	}
 	parts := make([]string, len(groups))
 	for i, g := range groups {
-		parts[i] = plural(g.Municipalities, g.One, g.Many)
+		orgs := orgCount(g, g.Municipalities)
+		parts[i] = orgs.In(p)
 		if all && g.Files != g.Municipalities {
-			parts[i] = fmt.Sprintf("%s for %s", plural(g.Files, "besvarelse", "besvarelser"), parts[i])
+			parts[i] = p.T("cmd-compare-files-for", "Count", g.Files, "Orgs", orgs)
 		}
 	}
-	return strings.Join(parts, " og ")
+	return and(p, parts)
+}
+
+// and joins parts as a list in p's language: «a, b og c».
+func and(p *lang.Printer, parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return p.T("cli-and", "List", strings.Join(parts[:len(parts)-1], ", "), "Last", parts[len(parts)-1])
 }
 
 // unranked counts the rows without a place, whose total is uncertain.

@@ -35,58 +35,46 @@ var mergePrefers = []string{"first", "last"}
 // save into the output file before it refuses.
 var mergeLockWait = 2 * time.Second
 
-func newMergeCmd(s *cli.Streams) *cobra.Command {
+func newMergeCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &mergeOptions{}
 	cmd := &cobra.Command{
 		Use:     "merge FIL… -o UT.yaml",
-		Aliases: []string{"slaa-sammen", "slå-sammen"},
-		Short:   "Slå sammen delsvar fra flere avdelinger til én svarfil",
-		Long: `Slår sammen svarfiler og utfylte svarskjemaer (.xlsx) for én kommune og ett
-spørreskjema til én svarfil. Svar på ulike spørsmål samles; respondenter og
-kommentarer beholdes, og den seneste datoen gjelder.
-
-Er samme spørsmål besvart ulikt, er det en konflikt. Uten --prefer listes alle
-konfliktene (spørsmål, svarene og filene), ingenting skrives, og
-avslutningskoden blir 1. Med --prefer first eller last velges svaret fra den
-første eller siste filen som har ett, og konfliktene listes som advarsler.
-Svar fra ulike kommuner eller til ulike spørreskjemaer slås aldri sammen.
-
---schema skriver JSON Schema for svarfilene ved siden av UT.yaml og lar UT.yaml
-peke på det, så en editor med YAML-språktjener fullfører og sjekker svarene.`,
-		Example: `  sirkel merge klima.yaml bygg.xlsx transport.xlsx -o svar-3440.yaml
-  sirkel merge svar-3440.yaml innkjop.xlsx --prefer last -o svar-3440.yaml
-  sirkel merge delsvar/ -o svar-3440.yaml --schema`,
-		Args: minArgs(1, "minst én svarfil å slå sammen"),
+		Aliases: aliases(lang.M("cmd-merge-aliases")),
+		Short:   p.T("cmd-merge-short"),
+		Long:    p.T("cmd-merge-long"),
+		Example: p.T("cmd-merge-example"),
+		Args:    minArgs(1, lang.M("cmd-merge-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if opts.output == "" {
-				return cli.Usage("mangler -o UT.yaml, filen de sammenslåtte svarene skrives til")
+				return cli.UsageMsg(lang.M("cmd-merge-no-output"))
 			}
 			if opts.prefer != "" && !slices.Contains(mergePrefers, opts.prefer) {
-				return cli.Usage("ukjent verdi «%s» for --prefer; gyldige: first, last", opts.prefer)
+				return cli.UsageMsg(lang.M("cmd-merge-unknown-prefer", "Value", opts.prefer))
 			}
 			return runMerge(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "svarfilen som skrives (YAML); - for standard ut")
-	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "løs konflikter med svaret fra den første (first) eller siste (last) filen")
-	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilene oppgir")
-	cmd.Flags().BoolVar(&opts.schema, "schema", false, "skriv også JSON Schema for svarfilene ved siden av UT.yaml, og pek på det fra filen")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overskriv en fil som finnes (en av innfilene kan alltid overskrives)")
-	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "hopp over svar på spørsmål skjemaet ikke har, med en advarsel")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", p.T("cmd-merge-flag-output"))
+	cmd.Flags().StringVar(&opts.prefer, "prefer", "", p.T("cmd-merge-flag-prefer"))
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-merge-flag-questionnaire"))
+	cmd.Flags().BoolVar(&opts.schema, "schema", false, p.T("cmd-merge-flag-schema"))
+	cmd.Flags().BoolVar(&opts.force, "force", false, p.T("cmd-merge-flag-force"))
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-merge-flag-ignore-unknown"))
 	_ = cmd.RegisterFlagCompletionFunc("prefer", cobra.FixedCompletions(mergePrefers, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runMerge(s *cli.Streams, opts *mergeOptions) error {
+	p := s.Printer()
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := batch.Expand(opts.paths)
-	cli.PrintDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, p, pathDiags)
 	toStdout := opts.output == cli.StdinName
 	if toStdout && opts.schema {
-		return cli.Usage("--schema skriver skjemafilen ved siden av svarfilen; oppgi svarfilen med -o FIL")
+		return cli.UsageMsg(lang.M("cmd-merge-schema-stdout"))
 	}
 	if !toStdout && !isInput(opts.output, files) {
 		if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
@@ -100,11 +88,11 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		var busy *lock.BusyError
 		switch {
 		case errors.As(err, &busy):
-			return cli.Failure("%s; prøv igjen når den økten er ferdig. Slo ikke sammen noe, og ingenting er skrevet", busy)
+			return cli.FailureMsg(lang.M("cmd-merge-busy", "Busy", busy))
 		case s.Context().Err() != nil:
 			return s.Interrupted()
 		case err != nil:
-			return cli.Failure("kunne ikke skrive %s: låsefilen %s kan ikke lages: %s", opts.output, lock.Path(opts.output), cli.OSError(err))
+			return cli.FailureMsg(lang.M("cmd-merge-lock-failed", "File", opts.output, "Lock", lock.Path(opts.output), "Error", cli.OSError(err)))
 		}
 		defer l.Release()
 	}
@@ -117,7 +105,7 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	var q *assessment.Questionnaire
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}}
 	batch.Each(files, s, qs, bopt, func(l *batch.File) {
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, p, l.Diags)
 		if !l.OK() {
 			bad = true
 			return
@@ -131,31 +119,34 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		return err
 	}
 	if bad {
-		return cli.Failure("slo ikke sammen noe: rett feilene over først; %s er ikke skrevet", opts.output)
+		return cli.FailureMsg(lang.M("cmd-merge-errors", "File", opts.output))
 	}
 	if len(parts) == 0 {
-		return cli.Failure("fant ingen svarfiler å slå sammen")
+		return cli.FailureMsg(lang.M("cmd-merge-none"))
 	}
 	merged, conflicts, ds := assessment.Merge(q, parts, preferOf(opts.prefer))
 	if ds != nil {
-		cli.PrintDiagnostics(s.Err, ds)
-		return cli.Failure("slo ikke sammen noe; %s er ikke skrevet", opts.output)
+		cli.PrintDiagnostics(s.Err, p, ds)
+		return cli.FailureMsg(lang.M("cmd-merge-refused", "File", opts.output))
 	}
 	for _, c := range conflicts {
 		if opts.prefer == "" {
-			fmt.Fprintf(s.Err, "konflikt: %s\n", c)
+			fmt.Fprintln(s.Err, p.T("cmd-merge-conflict", "Conflict", c.In(p)))
 		} else {
-			fmt.Fprintf(s.Err, "advarsel: %s; beholder %s fra %s (--prefer %s)\n", c, c.Values[c.Chosen].Value, c.Values[c.Chosen].File, opts.prefer)
+			kept := c.Values[c.Chosen]
+			fmt.Fprintln(s.Err, p.T("cmd-merge-conflict-kept", "Conflict", c.In(p), "Value", kept.In(p), "File", kept.File, "Prefer", opts.prefer))
 		}
 	}
 	if len(conflicts) > 0 && opts.prefer == "" {
-		return cli.Failure("%d %s; %s er ikke skrevet. Rett svarene, eller velg med --prefer first eller --prefer last",
-			len(conflicts), pluralWord(len(conflicts), "konflikt", "konflikter"), opts.output)
+		return cli.FailureMsg(lang.M("cmd-merge-conflicts", "Count", len(conflicts), "File", opts.output))
 	}
+	// The merged file keeps the written standard of its parts; its
+	// comments are written in it.
+	merged.Language = mergedLanguage(parts)
 
 	if toStdout {
 		if err := assessment.WriteAnswers(s.Out, q, merged); err != nil {
-			return cli.Failure("kunne ikke skrive svarene: %s", err)
+			return cli.FailureMsg(lang.M("cmd-merge-write-failed", "Error", err))
 		}
 		return nil
 	}
@@ -163,9 +154,10 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 	if opts.schema {
 		name := schema.FileName(q.Ref())
 		path := filepath.Join(filepath.Dir(opts.output), name)
-		err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(lang.For(lang.NB), q)) })
+		sp := lang.For(s.Choose(merged.Language))
+		err := cli.WriteAtomic(path, func(w io.Writer) error { return schema.Write(w, schema.ForAnswers(sp, q)) })
 		if err != nil {
-			return cli.Failure("kunne ikke skrive %s: %s", path, err)
+			return cli.FailureMsg(lang.M("cli-write-failed", "File", path, "Error", err))
 		}
 		modeline = schema.Modeline(name)
 	}
@@ -179,11 +171,22 @@ func runMerge(s *cli.Streams, opts *mergeOptions) error {
 		return assessment.WriteAnswers(w, q, merged)
 	})
 	if err != nil {
-		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.FailureMsg(lang.M("cli-write-failed", "File", opts.output, "Error", err))
 	}
-	fmt.Fprintf(s.Err, "%s %s: %d svar fra %d filer for %s (%s).\n",
-		s.Wrote(opts.output), opts.output, countAnswered(merged), len(parts), merged.Municipality.Name, merged.Municipality.Number)
+	fmt.Fprintln(s.Err, p.T("cmd-merge-wrote", "Wrote", s.Wrote(p, opts.output), "File", opts.output, "Answers", countAnswered(merged),
+		"Files", p.T("cmd-merge-files", "Count", len(parts)), "Name", merged.Municipality.Name, "Number", merged.Municipality.Number))
 	return nil
+}
+
+// mergedLanguage is the written standard of merged answers: that of the
+// first part that names one.
+func mergedLanguage(parts []*assessment.Checked) string {
+	for _, c := range parts {
+		if c.Answers.Language != "" {
+			return c.Answers.Language
+		}
+	}
+	return ""
 }
 
 func preferOf(s string) assessment.Prefer {
@@ -219,11 +222,4 @@ func countAnswered(a *assessment.Answers) int {
 		}
 	}
 	return n
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

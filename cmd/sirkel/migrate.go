@@ -9,6 +9,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/spf13/cobra"
 )
@@ -22,41 +23,28 @@ type migrateOptions struct {
 	ignoreUnknown bool
 }
 
-func newMigrateCmd(s *cli.Streams) *cobra.Command {
+func newMigrateCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &migrateOptions{}
 	cmd := &cobra.Command{
 		Use:     "migrate FIL [--to VERSJON] -o UT.yaml",
-		Aliases: []string{"migrer"},
-		Short:   "Flytt en svarfil til en nyere versjon av spørreskjemaet",
-		Long: `Flytter svarene i FIL til en nyere versjon av spørreskjemaet (standard: den
-nyeste innebygde) og skriver resultatet til UT.yaml. Svar på spørsmål som finnes
-i begge versjonene, beholdes. Den nye versjonen sier med «replaces» hvilke
-spørsmål den erstatter: har spørsmålet fått nytt navn eller er delt, følger
-svaret med til hver del; er flere spørsmål slått sammen, står det nye ubesvart
-med de gamle svarene i kommentaren, så en person kan avgjøre svaret. Et svar som
-ikke passer det nye spørsmålet (en annen type, et alternativ som er borte),
-blir også en kommentar. Svar på spørsmål som er fjernet, står nederst i filen.
-Alt som er gjort, listes på standard feil.
-
-FIL skrives bare over med --force. --to er en versjon (2026.2), id@versjon eller
-en skjemafil; -q er skjemafilen FIL er skrevet for, når den ikke er innebygd.`,
-		Example: `  sirkel migrate svar-3440.yaml -o svar-3440-ny.yaml
-  sirkel migrate svar-3440.yaml --to 2026.2 --force
-  sirkel migrer svar.yaml -q skjema-v1.yaml --to skjema-v2.yaml -o ny.yaml`,
-		Args: exactArgs(1, "én svarfil"),
+		Aliases: aliases(lang.M("cmd-migrate-aliases")),
+		Short:   p.T("cmd-migrate-short"),
+		Long:    p.T("cmd-migrate-long"),
+		Example: p.T("cmd-migrate-example"),
+		Args:    exactArgs(1, lang.M("cmd-migrate-args")),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.path = args[0]
 			return runMigrate(s, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.to, "to", "", "versjonen, id@versjon eller skjemafilen svarene flyttes til (standard: nyeste innebygde)")
-	f.StringVarP(&opts.output, "output", "o", "", "svarfilen som skrives (YAML); - for standard ut")
-	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjemaet FIL er skrevet for (innebygd id@versjon eller fil); standard: det FIL oppgir")
-	f.BoolVar(&opts.force, "force", false, "skriv over en fil som finnes, også FIL selv når -o mangler")
-	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "godta svar på spørsmål som skjemaet til FIL ikke har; de føres over uendret")
-	_ = cmd.RegisterFlagCompletionFunc("to", completeQuestionnaireFlag)
-	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaireFlag)
+	f.StringVar(&opts.to, "to", "", p.T("cmd-migrate-flag-to"))
+	f.StringVarP(&opts.output, "output", "o", "", p.T("cmd-migrate-flag-output"))
+	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-migrate-flag-questionnaire"))
+	f.BoolVar(&opts.force, "force", false, p.T("cmd-migrate-flag-force"))
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-migrate-flag-ignore-unknown"))
+	_ = cmd.RegisterFlagCompletionFunc("to", completeQuestionnaireFlag(p))
+	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaireFlag(p))
 	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
 	return cmd
 }
@@ -65,9 +53,9 @@ func runMigrate(s *cli.Streams, opts *migrateOptions) error {
 	out := opts.output
 	switch {
 	case out == "" && opts.path == cli.StdinName:
-		return cli.Usage("mangler -o UT.yaml, filen de flyttede svarene skrives til")
+		return cli.UsageMsg(lang.M("cmd-migrate-no-output-stdin"))
 	case out == "" && !opts.force:
-		return cli.Usage("mangler -o UT.yaml; svarfilen %s skrives bare over med --force", opts.path)
+		return cli.UsageMsg(lang.M("cmd-migrate-no-output", "File", opts.path))
 	case out == "":
 		out = opts.path
 	case out != cli.StdinName:
@@ -80,21 +68,27 @@ func runMigrate(s *cli.Streams, opts *migrateOptions) error {
 		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	l := batch.Load(opts.path, s.In, qs, batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
+	if l.Answers != nil {
+		// What is said of the migration, and the comments it writes, are
+		// in the file's language, unless --lang says otherwise.
+		s.UseFileLang(l.Answers.Language)
+	}
 	from := l.Questionnaire
 	// Checked against another version, the answers' problems are noise:
 	// the relations need the very version they were written for.
 	if from != nil && l.Answers.Questionnaire.Version != "" && l.Answers.Questionnaire != from.Ref() {
-		ref := l.Answers.Questionnaire
+		ref := l.Answers.Questionnaire.String()
 		if opts.questionnaire != "" {
-			return cli.Failure("%s gjelder %s, men -q er %s; oppgi versjonen svarfilen er skrevet for", opts.path, ref, from.Ref())
+			return cli.FailureMsg(lang.M("cmd-migrate-other-version", "File", opts.path, "Ref", ref, "Given", from.Ref().String()))
 		}
-		return cli.Failure("%s gjelder %s, som ikke er innebygd i sirkel; oppgi den versjonen av skjemaet med -q FIL", opts.path, ref)
+		return cli.FailureMsg(lang.M("cmd-migrate-not-embedded", "File", opts.path, "Ref", ref))
 	}
-	cli.PrintDiagnostics(s.Err, l.Diags)
+	p := s.Printer()
+	cli.PrintDiagnostics(s.Err, p, l.Diags)
 	if !l.OK() {
-		return cli.Failure("%s har feil; rett dem først. Ingenting er skrevet", opts.path)
+		return cli.FailureMsg(lang.M("cmd-migrate-errors", "File", opts.path))
 	}
-	to, err := migrationTarget(s, opts.to, from)
+	to, err := migrationTarget(s, p, opts.to, from)
 	if err != nil {
 		return err
 	}
@@ -107,9 +101,9 @@ func runMigrate(s *cli.Streams, opts *migrateOptions) error {
 		err = cli.WriteAtomic(out, write)
 	}
 	if err != nil {
-		return cli.Failure("kunne ikke skrive %s: %s", out, err)
+		return cli.FailureMsg(lang.M("cli-write-failed", "File", out, "Error", err))
 	}
-	printMigration(s.Err, opts.path, out, migrated, from, to, steps)
+	printMigration(s.Err, p, opts.path, out, migrated, from, to, steps)
 	return nil
 }
 
@@ -117,11 +111,11 @@ func runMigrate(s *cli.Streams, opts *migrateOptions) error {
 // questionnaire, an embedded id or id@version, or a file; by default the
 // newest embedded version. Only a newer version of the same questionnaire
 // will do.
-func migrationTarget(s *cli.Streams, arg string, from *assessment.Questionnaire) (*assessment.Questionnaire, error) {
+func migrationTarget(s *cli.Streams, p *lang.Printer, arg string, from *assessment.Questionnaire) (*assessment.Questionnaire, error) {
 	switch {
 	case arg == "":
 		if _, err := questionnaires.Get(from.ID); err != nil {
-			return nil, cli.Usage("%s er ikke innebygd i sirkel; oppgi skjemaet svarene skal flyttes til med --to FIL", from.ID)
+			return nil, cli.UsageMsg(lang.M("cmd-migrate-target-not-embedded", "ID", from.ID))
 		}
 		arg = from.ID
 	case !strings.Contains(arg, "@") && !batch.NewSource(arg, nil).IsFile():
@@ -135,19 +129,19 @@ func migrationTarget(s *cli.Streams, arg string, from *assessment.Questionnaire)
 	}
 	switch c := assessment.CompareVersions(to.Version, from.Version); {
 	case to.ID != from.ID:
-		return nil, cli.Usage("kan ikke flytte svar til %s fra %s: det er ulike spørreskjemaer", to.Ref(), from.Ref())
+		return nil, cli.UsageMsg(lang.M("cmd-migrate-other-questionnaire", "To", to.Ref().String(), "From", from.Ref().String()))
 	case c < 0:
-		return nil, cli.Usage("%s er eldre enn %s, som svarfilen gjelder; svar flyttes bare til en nyere versjon", to.Ref(), from.Ref())
+		return nil, cli.UsageMsg(lang.M("cmd-migrate-older", "To", to.Ref().String(), "From", from.Ref().String()))
 	case c == 0:
-		return nil, cli.Usage("svarfilen gjelder allerede %s; ingenting å flytte", from.Ref())
+		return nil, cli.UsageMsg(lang.M("cmd-migrate-same", "From", from.Ref().String()))
 	}
 	return to, nil
 }
 
-// printMigration lists what was done; answers kept as they were are
-// counted, not listed, for they are most of them.
-func printMigration(w io.Writer, in, out string, migrated *assessment.Answers, from, to *assessment.Questionnaire, steps []assessment.MigrationStep) {
-	fmt.Fprintf(w, "Flyttet %s fra %s til %s:\n", in, from.Ref(), to.Ref())
+// printMigration lists what was done, in p's language; answers kept as
+// they were are counted, not listed, for they are most of them.
+func printMigration(w io.Writer, p *lang.Printer, in, out string, migrated *assessment.Answers, from, to *assessment.Questionnaire, steps []assessment.MigrationStep) {
+	fmt.Fprintln(w, p.T("cmd-migrate-moved", "File", in, "From", from.Ref().String(), "To", to.Ref().String()))
 	var kept, redo, left int
 	for _, st := range steps {
 		switch st.Kind {
@@ -157,24 +151,23 @@ func printMigration(w io.Writer, in, out string, migrated *assessment.Answers, f
 		case assessment.ChangeMerged, assessment.ChangeNotCarried:
 			redo++
 		}
-		fmt.Fprintf(w, "  %s\n", st)
+		fmt.Fprintf(w, "  %s\n", st.In(p))
 	}
 	for _, id := range migrated.Answers.Order {
 		if _, _, ok := to.Question(id); !ok {
 			left++
 		}
 	}
-	fmt.Fprintf(w, "  beholdt uendret: %s\n", plural(kept, "svar", "svar"))
-	if out == cli.StdinName {
-		out = "filen"
-	} else {
-		fmt.Fprintf(w, "Skrev %s.\n", out)
+	fmt.Fprintf(w, "  %s\n", p.T("cmd-migrate-kept", "N", kept))
+	where := p.T("cmd-migrate-the-file")
+	if out != cli.StdinName {
+		fmt.Fprintln(w, p.T("cmd-migrate-wrote", "File", out))
+		where = out
 	}
 	if redo > 0 {
-		fmt.Fprintf(w, "%s må besvares på nytt; de gamle svarene står i kommentarene.\n", plural(redo, "spørsmål", "spørsmål"))
+		fmt.Fprintln(w, p.T("cmd-migrate-redo", "N", redo))
 	}
 	if left > 0 {
-		fmt.Fprintf(w, "%s står nederst i %s, under spørsmål som ikke finnes i %s; vurder dem og slett dem (til da må filen leses med --ignore-unknown).\n",
-			plural(left, "svar", "svar"), out, to.Version)
+		fmt.Fprintln(w, p.T("cmd-migrate-left", "N", left, "File", where, "Version", to.Version))
 	}
 }

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
+	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 )
 
 // versionSet collects the questionnaire versions that files were read
@@ -21,27 +22,26 @@ func (vs versionSet) add(q *assessment.Questionnaire) {
 }
 
 // warnings name each questionnaire met in more than one version.
-func (vs versionSet) warnings() []string {
+func (vs versionSet) warnings() []lang.Msg {
 	ids := make([]string, 0, len(vs))
 	for id := range vs {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var out []string
+	var out []lang.Msg
 	for _, id := range ids {
 		versions := slices.Clone(vs[id])
 		if len(versions) < 2 {
 			continue
 		}
 		slices.SortFunc(versions, assessment.CompareVersions)
-		out = append(out, fmt.Sprintf("filene gjelder ulike versjoner av %s (%s); områdeskårene sammenlignes, spørsmål bare der id-ene er like",
-			id, strings.Join(versions, ", ")))
+		out = append(out, lang.M("cmd-versions-mixed", "ID", id, "Versions", strings.Join(versions, ", ")))
 	}
 	return out
 }
 
-func (vs versionSet) warn(w io.Writer) {
-	for _, msg := range vs.warnings() {
-		fmt.Fprintf(w, "sirkel: advarsel: %s\n", msg)
+func (vs versionSet) warn(w io.Writer, p *lang.Printer) {
+	for _, m := range vs.warnings() {
+		cli.Warn(w, p, m)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
@@ -21,7 +22,11 @@ func TestMixedVersionsWarning(t *testing.T) {
 		vs.add(q)
 	}
 	want := []string{"filene gjelder ulike versjoner av versjonstest (2026.1, 2026.2); områdeskårene sammenlignes, spørsmål bare der id-ene er like"}
-	if got := vs.warnings(); !slices.Equal(got, want) {
+	var got []string
+	for _, m := range vs.warnings() {
+		got = append(got, m.In(lang.For(lang.NB)))
+	}
+	if !slices.Equal(got, want) {
 		t.Errorf("warnings = %q, want %q", got, want)
 	}
 	one := versionSet{}

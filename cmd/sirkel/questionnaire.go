@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
@@ -16,11 +17,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
+func newQuestionnaireCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "questionnaire",
-		Aliases: []string{"skjema"},
-		Short:   "Vis og eksporter de innebygde spørreskjemaene",
+		Aliases: aliases(lang.M("cmd-questionnaire-aliases")),
+		Short:   p.T("cmd-questionnaire-short"),
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
@@ -28,34 +29,34 @@ func newQuestionnaireCmd(s *cli.Streams) *cobra.Command {
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:     "list",
-		Aliases: []string{"liste"},
-		Short:   "List de innebygde spørreskjemaene, alle versjoner",
+		Aliases: aliases(lang.M("cmd-questionnaire-list-aliases")),
+		Short:   p.T("cmd-questionnaire-list-short"),
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			entries, err := questionnaires.List()
 			if err != nil {
-				return cli.Failure("%s", err)
+				return cli.Failure("%s", cli.Text(s.Printer(), err))
 			}
-			return writeQuestionnaireList(s.Out, entries)
+			return writeQuestionnaireList(s.Out, s.Printer(), entries)
 		},
 	})
-	cmd.AddCommand(newQuestionnaireShowCmd(s))
+	cmd.AddCommand(newQuestionnaireShowCmd(s, p))
 	cmd.AddCommand(&cobra.Command{
 		Use:               "export ID[@VERSJON]",
-		Aliases:           []string{"eksporter"},
-		Short:             "Skriv YAML-kilden til et innebygd spørreskjema (et utgangspunkt for et eget skjema)",
-		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
-		ValidArgsFunction: completeQuestionnaireIDs,
+		Aliases:           aliases(lang.M("cmd-questionnaire-export-aliases")),
+		Short:             p.T("cmd-questionnaire-export-short"),
+		Args:              exactArgs(1, lang.M("cmd-questionnaire-args-one")),
+		ValidArgsFunction: completeQuestionnaireArgs(p, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			e, err := questionnaires.Get(args[0])
 			if err != nil {
-				return cli.Usage("%s", err)
+				return cli.AsUsage(err)
 			}
 			_, err = s.Out.Write(e.Source)
 			return err
 		},
 	})
-	cmd.AddCommand(newQuestionnaireDiffCmd(s))
+	cmd.AddCommand(newQuestionnaireDiffCmd(s, p))
 	return cmd
 }
 
@@ -64,25 +65,22 @@ type questionnaireShowOptions struct {
 	ids           bool
 }
 
-func newQuestionnaireShowCmd(s *cli.Streams) *cobra.Command {
+func newQuestionnaireShowCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &questionnaireShowOptions{}
 	cmd := &cobra.Command{
-		Use:     "show ID[@VERSJON]|FIL",
-		Aliases: []string{"vis"},
-		Short:   "Vis oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål",
-		Long: `Viser oppbygningen av et spørreskjema: områder, trinn, nivåer og antall spørsmål.
-Med --ids listes spørsmålene i stedet, ett per linje: id, område, type og
-spørsmålstekst, skilt med tabulator – nyttig når du skriver en svarfil for hånd.`,
-		Example: `  sirkel questionnaire show ks-sirkulaer
-  sirkel questionnaire show --ids ks-sirkulaer | grep bygg`,
-		Args:              exactArgs(1, "én skjema-id, for eksempel ks-sirkulaer"),
-		ValidArgsFunction: completeQuestionnaireIDs,
+		Use:               "show ID[@VERSJON]|FIL",
+		Aliases:           aliases(lang.M("cmd-questionnaire-show-aliases")),
+		Short:             p.T("cmd-questionnaire-show-short"),
+		Long:              p.T("cmd-questionnaire-show-long"),
+		Example:           p.T("cmd-questionnaire-show-example"),
+		Args:              exactArgs(1, lang.M("cmd-questionnaire-args-one")),
+		ValidArgsFunction: completeQuestionnaireArgs(p, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.questionnaire = args[0]
 			return runQuestionnaireShow(s, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.ids, "ids", false, "list spørsmålene: id, område, type og tekst, ett per linje")
+	cmd.Flags().BoolVar(&opts.ids, "ids", false, p.T("cmd-questionnaire-show-flag-ids"))
 	return cmd
 }
 
@@ -93,25 +91,18 @@ func runQuestionnaireShow(s *cli.Streams, opts *questionnaireShowOptions) error 
 		return batch.QuestionnaireError(s, opts.questionnaire, err)
 	}
 	if opts.ids {
-		return writeQuestionIDs(s.Out, q)
+		return writeQuestionIDs(s.Out, s.Printer(), q)
 	}
-	return outline.Write(s.Out, q)
+	return outline.WriteWith(s.Out, q, outline.Options{Lang: s.Choose("")})
 }
 
 // writeQuestionIDs lists the questions, one a line: id, area, type and the
-// text on one line, separated by tabs.
-func writeQuestionIDs(w io.Writer, q *assessment.Questionnaire) error {
+// text on one line in p's language, separated by tabs.
+func writeQuestionIDs(w io.Writer, p *lang.Printer, q *assessment.Questionnaire) error {
 	bw := bufio.NewWriter(w)
 	q.AllQuestions(func(a *assessment.Area, qu *assessment.Question) {
-		text := strings.Join(strings.Fields(qu.Text.String()), " ")
+		text := strings.Join(strings.Fields(qu.Text.Localize(p)), " ")
 		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", qu.ID, a.ID, qu.EffectiveType(), text)
 	})
 	return bw.Flush()
-}
-
-func completeQuestionnaireIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	return questionnaireRefs(), cobra.ShellCompDirectiveDefault
 }

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/spf13/cobra"
 )
 
@@ -14,22 +13,16 @@ type questionnaireDiffOptions struct {
 	from, to string
 }
 
-func newQuestionnaireDiffCmd(s *cli.Streams) *cobra.Command {
+func newQuestionnaireDiffCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &questionnaireDiffOptions{}
 	return &cobra.Command{
-		Use:     "diff A B",
-		Aliases: []string{"forskjell"},
-		Short:   "Vis hva som er endret fra ett spørreskjema (en versjon) til et annet",
-		Long: `Viser hva som er endret fra A til B: nye og fjernede spørsmål, spørsmål som er
-erstattet (nytt navn, delt eller slått sammen, etter «replaces» i B), spørsmål
-med samme id som har fått ny tekst, hjelpetekst, type, alternativer, trinn,
-tiltaksnivå eller vekt, og nye navn på områder, planer, nivåer og skalaverdier.
-A og B er innebygde skjemaer (id eller id@versjon) eller filer. «sirkel migrate»
-flytter en svarfil fra A til B etter de samme reglene.`,
-		Example: `  sirkel questionnaire diff ks-sirkulaer@2026.1 ks-sirkulaer
-  sirkel skjema diff ks-sirkulaer mitt-skjema.yaml`,
-		Args:              exactArgs(2, "to spørreskjemaer, for eksempel ks-sirkulaer@2026.1 ks-sirkulaer"),
-		ValidArgsFunction: completeQuestionnaireArgs(2),
+		Use:               "diff A B",
+		Aliases:           aliases(lang.M("cmd-questionnaire-diff-aliases")),
+		Short:             p.T("cmd-questionnaire-diff-short"),
+		Long:              p.T("cmd-questionnaire-diff-long"),
+		Example:           p.T("cmd-questionnaire-diff-example"),
+		Args:              exactArgs(2, lang.M("cmd-questionnaire-diff-args")),
+		ValidArgsFunction: completeQuestionnaireArgs(p, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.from, opts.to = args[0], args[1]
 			return runQuestionnaireDiff(s, opts)
@@ -46,17 +39,18 @@ func runQuestionnaireDiff(s *cli.Streams, opts *questionnaireDiffOptions) error 
 	if err != nil {
 		return err
 	}
+	p := s.Printer()
 	if from.ID != to.ID {
-		fmt.Fprintf(s.Err, "sirkel: advarsel: %s og %s er ulike spørreskjemaer; spørsmål sammenlignes bare der id-ene er like\n", from.Ref(), to.Ref())
+		cli.Warn(s.Err, p, lang.M("cmd-questionnaire-diff-other", "From", from.Ref().String(), "To", to.Ref().String()))
 	}
-	return assessment.Diff(from, to).WriteText(s.Out)
+	return assessment.Diff(from, to).WriteTextIn(s.Out, p)
 }
 
 // loadQuestionnaireArg reads an embedded questionnaire (id or id@version)
 // or a questionnaire file named on the command line.
 func loadQuestionnaireArg(s *cli.Streams, arg string) (*assessment.Questionnaire, error) {
 	if arg == "" {
-		return nil, cli.Usage("tomt navn på spørreskjema; oppgi en id, id@versjon eller en fil")
+		return nil, cli.UsageMsg(lang.M("cmd-questionnaire-empty-name"))
 	}
 	q, err := (batch.NewSource(arg, s.In)).Fixed()
 	if err != nil {

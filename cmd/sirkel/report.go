@@ -13,6 +13,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report"
 	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
@@ -28,39 +29,27 @@ type reportOptions struct {
 	jobs          int
 }
 
-func newReportCmd(s *cli.Streams) *cobra.Command {
+func newReportCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:     "report STI…",
-		Aliases: []string{"rapport"},
-		Short:   "Lag en Excel-rapport til ledelsen for hver svarfil",
-		Long: `Lager én Excel-arbeidsbok per svarfil: sammendrag med hovedfunn, varmekart og
-radardiagram, alle tiltak etter prioritet, tiltakene fordelt på plandokumentene
-(planverk), alle svar, metode, begreper og eksempler. Arkene er klare til utskrift.
-
-Filnavnet lages av kommunenummer og navn (for eksempel 3440-oyer-sirkel.xlsx) i
-mappen --out-dir (standard: gjeldende mappe), eller oppgis med -o når det er én
-svarfil (-o - skriver til standard ut, men ikke til en terminal). En rapport som
-finnes fra før, erstattes, og meldingen sier «Erstattet»; svarfiler og svarskjemaer
-skrives aldri over uten --force. Med --baseline viser rapporten endringen siden en
-tidligere vurdering. En svarfil med feil gir ingen rapport, men stopper ikke de
-andre; avslutningskoden blir da 1.`,
-		Example: `  sirkel report testdata/oyer-3440.yaml
-  sirkel report svar-3440.yaml -o rapport.xlsx --baseline svar-3440-2025.yaml
-  sirkel report svar/ --out-dir rapporter/`,
-		Args: minArgs(1, "minst én svarfil eller mappe"),
+		Aliases: aliases(lang.M("cmd-report-aliases")),
+		Short:   p.T("cmd-report-short"),
+		Long:    p.T("cmd-report-long"),
+		Example: p.T("cmd-report-example"),
+		Args:    minArgs(1, lang.M("cmd-report-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runReport(s, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.output, "output", "o", "", "filen rapporten skrives til (bare med én svarfil; - er standard ut)")
-	f.StringVar(&opts.outDir, "out-dir", "", "mappen rapportene skrives til (standard: gjeldende mappe)")
-	f.StringVar(&opts.baseline, "baseline", "", "en tidligere svarfil for samme kommune; rapporten viser endringen")
-	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen oppgir")
-	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
-	f.IntVarP(&opts.jobs, "jobs", "j", 0, "antall rapporter som lages samtidig (standard: antall kjerner)")
+	f.StringVarP(&opts.output, "output", "o", "", p.T("cmd-report-flag-output"))
+	f.StringVar(&opts.outDir, "out-dir", "", p.T("cmd-report-flag-out-dir"))
+	f.StringVar(&opts.baseline, "baseline", "", p.T("cmd-report-flag-baseline"))
+	f.StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-flag-questionnaire"))
+	f.BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-flag-ignore-unknown"))
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, p.T("cmd-report-flag-jobs"))
 	_ = cmd.MarkFlagDirname("out-dir")
 	cli.MarkWorkbookOutput(cmd, s, "output")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
@@ -68,18 +57,19 @@ andre; avslutningskoden blir da 1.`,
 }
 
 func runReport(s *cli.Streams, opts *reportOptions) error {
+	p := s.Printer()
 	if opts.output != "" && opts.outDir != "" {
-		return cli.Usage("-o og --out-dir kan ikke brukes sammen; -o gir filnavnet for én rapport, --out-dir mappen for flere")
+		return cli.UsageMsg(lang.M("cmd-report-output-and-out-dir"))
 	}
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := batch.Expand(opts.paths)
-	cli.WarnNotXLSX(s, opts.output)
+	cli.WarnNotXLSX(s, p, opts.output)
 	if opts.output != "" && len(files) > 1 {
-		return cli.Usage("-o FIL gjelder én svarfil, men det er %d; bruk --out-dir MAPPE for å lage én rapport per fil", len(files))
+		return cli.UsageMsg(lang.M("cmd-report-output-one", "Count", len(files)))
 	}
-	cli.PrintDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, p, pathDiags)
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	if _, err := qs.Fixed(); err != nil {
 		return batch.QuestionnaireError(s, opts.questionnaire, err)
@@ -90,9 +80,9 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	versions := versionSet{} // of the baseline and the files compared with it
 	if opts.baseline != "" {
 		l := batch.Load(opts.baseline, s.In, qs, bopt)
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, p, l.Diags)
 		if !l.OK() {
-			return cli.Failure("sammenligningsgrunnlaget %s kunne ikke leses; ingen rapport er laget", opts.baseline)
+			return cli.FailureMsg(lang.M("cmd-report-baseline-unreadable", "File", opts.baseline))
 		}
 		baseline = assessment.Evaluate(l.Checked)
 		versions.add(l.Questionnaire)
@@ -102,17 +92,19 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 	if dir == "" {
 		dir = "."
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return cli.Failure("kan ikke lage mappen %s: %s", dir, cli.OSError(err))
+		return cli.FailureMsg(lang.M("cmd-report-mkdir-failed", "Folder", dir, "Error", cli.OSError(err)))
 	}
 	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
 	// The workbooks are made in the workers, in parallel; they are named,
-	// written and reported here, in the order of the files.
+	// written and reported here, in the order of the files. Each report
+	// is in its file's language unless --lang says otherwise.
 	bopt.Work = func(l *batch.File) {
 		var buf bytes.Buffer
-		ropt := report.ReportOptions{Baseline: baselineFor(baseline, l.Result), ToolVersion: toolVersion(), Now: now, File: filepath.Base(l.Path)}
+		ropt := report.ReportOptions{Baseline: baselineFor(baseline, l.Result), ToolVersion: toolVersion(), Now: now,
+			File: filepath.Base(l.Path), Lang: s.Choose(l.Answers.Language)}
 		l.WorkErr = report.WriteReport(&buf, l.Result, ropt)
 		l.Out = buf.Bytes()
 	}
@@ -123,7 +115,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		if l.Skipped {
 			return
 		}
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, p, l.Diags)
 		if !l.OK() {
 			bad = true
 			return
@@ -131,8 +123,9 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		r := l.Result
 		m := r.Answers.Municipality
 		if baseline != nil && baselineFor(baseline, r) == nil {
-			fmt.Fprintf(s.Err, "%s: advarsel: sammenligningsgrunnlaget gjelder %s (%s), ikke %s (%s); rapporten viser ikke endring\n",
-				l.Path, baseline.Answers.Municipality.Name, baseline.Answers.Municipality.Number, m.Name, m.Number)
+			bm := baseline.Answers.Municipality
+			cli.WarnAbout(s.Err, p, l.Path, lang.M("cmd-report-baseline-other", "BaselineName", bm.Name, "BaselineNumber", bm.Number,
+				"Name", m.Name, "Number", m.Number))
 		} else if baseline != nil {
 			versions.add(r.Questionnaire)
 		}
@@ -141,7 +134,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 			def := report.DefaultReportName(m)
 			name := uniqueName(def, used)
 			if name != def {
-				fmt.Fprintf(s.Err, "%s: advarsel: flere svarfiler gjelder %s (%s); denne rapporten heter %s\n", l.Path, m.Name, m.Number, name)
+				cli.WarnAbout(s.Err, p, l.Path, lang.M("cmd-report-same-municipality", "Name", m.Name, "Number", m.Number, "Report", name))
 			}
 			path = filepath.Join(dir, name)
 		}
@@ -159,7 +152,7 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 			}
 		}
 		if err != nil {
-			fmt.Fprintf(s.Err, "sirkel: kunne ikke skrive %s: %s\n", path, err)
+			cli.Say(s.Err, p, lang.M("cli-write-failed", "File", path, "Error", err))
 			bad = true
 			return
 		}
@@ -168,18 +161,19 @@ func runReport(s *cli.Streams, opts *reportOptions) error {
 		if path == cli.StdinName {
 			msg = s.Err // stdout carries the workbook
 		}
-		level := "ingen skår"
+		level := p.T("cmd-report-no-level")
 		if r.Level != nil {
-			level = r.Level.Name()
+			level = scores.LevelName(p, r.Level)
 		}
-		fmt.Fprintf(msg, "%s %s: %s (%s), %s av 100, %s\n", s.Wrote(path), path, m.Name, m.Number, scores.FormatScore(r.Total), level)
+		fmt.Fprintln(msg, p.T("cmd-report-wrote", "Wrote", s.Wrote(p, path), "File", path, "Name", m.Name, "Number", m.Number,
+			"Score", scores.FormatScore(r.Total), "Level", level))
 	})
-	versions.warn(s.Err)
+	versions.warn(s.Err, p)
 	if err := s.Interrupted(); err != nil {
 		return err
 	}
 	if written == 0 && !bad {
-		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å lage rapport for")
+		cli.Say(s.Err, p, lang.M("cmd-report-none"))
 		return cli.Invalid()
 	}
 	if bad {

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/spf13/cobra"
@@ -62,12 +63,19 @@ func versionFromBuildInfo(bi *debug.BuildInfo, ok bool) string {
 }
 
 // run is the single exit point: it builds the command tree, runs it and maps
-// the outcome to an exit code, printing an error once as «sirkel: melding».
+// the outcome to an exit code, printing an error once as «sirkel: melding»
+// in the run's language.
 func run(args []string, s *cli.Streams) (code int) {
+	// Cobra builds the help texts before it parses flags: the language
+	// asked for with --lang is found first, so that «sirkel --lang nn
+	// score --help» is nynorsk. The flag, parsed later, checks the value.
+	if l, err := lang.ParseFlag(langArg(args)); err == nil {
+		s.Lang = l
+	}
 	defer func() {
 		// A bug must not greet a user with a Go stack trace.
 		if v := recover(); v != nil {
-			fmt.Fprintf(s.Err, "sirkel: intern feil (%v); dette er en feil i sirkel – meld gjerne fra med kommandoen du kjørte\n", v)
+			cli.Say(s.Err, s.Printer(), lang.M("cli-internal-error", "Panic", fmt.Sprint(v)))
 			code = cli.ExitInvalid
 		}
 	}()
@@ -80,42 +88,85 @@ func run(args []string, s *cli.Streams) (code int) {
 	if err == nil {
 		return cli.ExitOK
 	}
-	// One hint for a usage error: the help of the command that was used.
+	p := s.Printer()
+	// One hint for a usage error: the help of the command that was used;
+	// for an unknown help topic, the list of topics.
 	hint := "sirkel"
-	if cmd != nil {
+	if cmd != nil && !(cmd.Name() == "help" && cmd.Parent() == root) {
 		hint = cmd.CommandPath()
 	}
 	var ee *cli.Error
-	if errors.As(err, &ee) {
-		if ee.Msg != "" {
-			fmt.Fprintf(s.Err, "sirkel: %s\n", ee.Msg)
-		}
-		if ee.Code == cli.ExitUsage {
-			fmt.Fprintf(s.Err, "Se «%s --help» for bruk.\n", hint)
-		}
-		return ee.Code
+	if !errors.As(err, &ee) {
+		// Anything else cobra rejects is a usage error too; what cobra
+		// says in English is caught before it gets here (flagError,
+		// unknownCommand, the argument checks), so this is a last resort.
+		ee = &cli.Error{Code: cli.ExitUsage, Msg: err.Error()}
 	}
-	// Anything cobra itself rejects (unknown command or flag, wrong number
-	// of arguments) is a usage error.
-	fmt.Fprintf(s.Err, "sirkel: %s\n", translateCobra(err.Error()))
-	fmt.Fprintf(s.Err, "Se «%s --help» for bruk.\n", hint)
-	return cli.ExitUsage
+	if msg := ee.In(p); msg != "" {
+		fmt.Fprintf(s.Err, "sirkel: %s\n", msg)
+	}
+	if ee.Code == cli.ExitUsage {
+		fmt.Fprintln(s.Err, p.T("cli-see-help", "Command", hint))
+	}
+	return ee.Code
 }
 
-// minArgs and exactArgs are cobra's argument checks with Norwegian messages.
-func minArgs(n int, what string) cobra.PositionalArgs {
+// langArg is the value of the last --lang in args, as pflag reads it
+// («--lang nn» or «--lang=nn»), before a «--»; "" when there is none.
+func langArg(args []string) string {
+	v := ""
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--":
+			return v
+		case a == "--lang" && i+1 < len(args):
+			v = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--lang="):
+			v = strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return v
+}
+
+// langFlag is --lang: it sets the run's language as it is parsed, and
+// refuses what lang.ParseFlag refuses (a usage error, see flagError).
+type langFlag struct {
+	s   *cli.Streams
+	set string
+}
+
+func (f *langFlag) String() string { return f.set }
+func (f *langFlag) Type() string   { return "lang" }
+
+func (f *langFlag) Set(v string) error {
+	l, err := lang.ParseFlag(v)
+	if err != nil {
+		return errUnknownLang
+	}
+	f.s.Lang, f.set = l, v
+	return nil
+}
+
+// errUnknownLang is the cause of a --lang pflag refuses; flagError says
+// which values are valid.
+var errUnknownLang = errors.New("unknown written standard")
+
+// minArgs and exactArgs are cobra's argument checks with messages from
+// the catalogues; what says what the arguments are.
+func minArgs(n int, what lang.Msg) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) < n {
-			return cli.Usage("mangler %s", what)
+			return cli.UsageMsg(lang.M("cli-args-missing", "What", what))
 		}
 		return nil
 	}
 }
 
-func exactArgs(n int, what string) cobra.PositionalArgs {
+func exactArgs(n int, what lang.Msg) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) != n {
-			return cli.Usage("forventet %s (fikk %d argumenter)", what, len(args))
+			return cli.UsageMsg(lang.M("cli-args-expected", "What", what, "Count", len(args)))
 		}
 		return nil
 	}
@@ -123,34 +174,15 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return cli.Usage("ukjent kommando eller argument «%s» for «%s»", args[0], cmd.CommandPath())
+		return cli.UsageMsg(lang.M("cli-args-unknown", "Arg", args[0], "Command", cmd.CommandPath(),
+			"Suggestions", suggestions(cmd, args[0], false)))
 	}
 	return nil
 }
 
-var unknownCommand = regexp.MustCompile(`unknown command "(.*?)" for "(.*?)"`)
-
-func translateCobra(msg string) string {
-	msg = unknownCommand.ReplaceAllString(msg, "ukjent kommando «$1» for «$2»")
-	r := strings.NewReplacer(
-		"\n\nDid you mean this?\n", "\n\nMente du:\n",
-		"unknown command", "ukjent kommando",
-		"unknown flag", "ukjent flagg",
-		"unknown shorthand flag", "ukjent kort flagg",
-		"flag needs an argument", "flagget trenger en verdi",
-		"invalid argument", "ugyldig verdi",
-		"accepts at most", "tar høyst",
-		"accepts", "tar",
-		"requires at least", "krever minst",
-		"arg(s), received", "argument(er), fikk",
-		"for \"sirkel\"", "for «sirkel»",
-	)
-	return strings.TrimRight(r.Replace(msg), "\n")
-}
-
-// flagError says in Norwegian what is wrong with a flag; the hint to the
-// command's help is added by run.
-func flagError(err error) string {
+// flagError says what is wrong with a flag, in place of pflag's English;
+// the hint to the command's help is added by run.
+func flagError(err error) error {
 	var (
 		notExist *pflag.NotExistError
 		required *pflag.ValueRequiredError
@@ -160,24 +192,27 @@ func flagError(err error) string {
 	switch {
 	case errors.As(err, &notExist):
 		if short := notExist.GetSpecifiedShortnames(); short != "" {
-			return fmt.Sprintf("ukjent flagg «-%s»", notExist.GetSpecifiedName()[:1])
+			return cli.UsageMsg(lang.M("cli-flag-unknown", "Flag", "-"+notExist.GetSpecifiedName()[:1]))
 		}
-		return fmt.Sprintf("ukjent flagg «--%s»", notExist.GetSpecifiedName())
+		return cli.UsageMsg(lang.M("cli-flag-unknown", "Flag", "--"+notExist.GetSpecifiedName()))
 	case errors.As(err, &required):
-		return fmt.Sprintf("%s trenger en verdi", flagNames(required.GetFlag()))
+		return cli.UsageMsg(lang.M("cli-flag-needs-value", "Flag", flagNames(required.GetFlag())))
 	case errors.As(err, &invalid):
-		msg := fmt.Sprintf("ugyldig verdi «%s» for %s", invalid.GetValue(), flagNames(invalid.GetFlag()))
-		switch invalid.GetFlag().Value.Type() {
-		case "int", "int64", "uint":
-			msg += ": forventet et heltall"
-		case "bool":
-			msg += ": forventet true eller false"
+		f := invalid.GetFlag()
+		var why lang.Msg
+		switch {
+		case errors.Is(err, errUnknownLang):
+			return cli.UsageMsg(lang.M("lang-unknown", "Value", invalid.GetValue()))
+		case slices.Contains([]string{"int", "int64", "uint"}, f.Value.Type()):
+			why = lang.M("cli-flag-want-integer")
+		case f.Value.Type() == "bool":
+			why = lang.M("cli-flag-want-bool")
 		}
-		return msg
+		return cli.UsageMsg(lang.M("cli-flag-invalid", "Value", invalid.GetValue(), "Flag", flagNames(f), "Why", why))
 	case errors.As(err, &syntax):
-		return fmt.Sprintf("ugyldig flagg «%s»", syntax.GetSpecifiedFlag())
+		return cli.UsageMsg(lang.M("cli-flag-bad-syntax", "Flag", syntax.GetSpecifiedFlag()))
 	}
-	return translateCobra(err.Error())
+	return cli.Usage("%s", err)
 }
 
 // flagNames is «-o, --output», or «--force» for a flag without a short name.
@@ -188,16 +223,20 @@ func flagNames(f *pflag.Flag) string {
 	return "--" + f.Name
 }
 
+// mainGroup is the group of the commands in the root's help.
+const mainGroup = "main"
+
 func newRootCmd(s *cli.Streams) *cobra.Command {
+	p := s.Printer()
 	root := &cobra.Command{
-		Use:   "sirkel",
-		Short: "Egenvurdering av kommunens arbeid med sirkulær økonomi",
-		Long: `sirkel hjelper kommuner og fylkeskommuner å vurdere hvor langt de har kommet
-med sirkulær økonomi, etter KS' veileder: sju tiltaksområder, fem trinn for
-styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
-(score), lag en Excel-rapport til ledelsen (report) eller sammenlign kommuner
-(compare).`,
-		Version:       toolVersion(),
+		Use:     "sirkel",
+		Short:   p.T("cmd-root-short"),
+		Long:    p.T("cmd-root-long"),
+		Version: toolVersion(),
+		// The root runs, to show its help, so that a word that names no
+		// command reaches unknownCommand rather than cobra's English.
+		Args:          unknownCommand,
+		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -205,98 +244,46 @@ styring og tre tiltaksnivåer. Svar i terminalen (assess), skår mange svarfiler
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetVersionTemplate("sirkel {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return cli.Usage("%s", flagError(err))
-	})
-	root.AddGroup(&cobra.Group{ID: "main", Title: "Kommandoer:"})
-	for _, c := range commands(s) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	root.PersistentFlags().Var(&langFlag{s: s}, "lang", p.T("cli-flag-lang"))
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"nb\t" + p.T("assess-lang-nb"), "nn\t" + p.T("assess-lang-nn")}, cobra.ShellCompDirectiveNoFileComp))
+	root.AddGroup(&cobra.Group{ID: mainGroup, Title: p.T("help-commands")})
+	for _, c := range commands(s, p) {
 		if c.GroupID == "" {
-			c.GroupID = "main"
+			c.GroupID = mainGroup
 		}
 		root.AddCommand(c)
 	}
-	root.AddCommand(helpTopics()...)
-	root.SetHelpCommandGroupID("main")
-	root.SetCompletionCommandGroupID("main")
-	norwegianHelp(root)
+	root.AddCommand(helpTopics(p)...)
+	root.SetCompletionCommandGroupID(mainGroup)
+	localHelp(root, p)
 	return root
 }
 
-// usageTemplate is cobra's usage template with Norwegian headings.
-const usageTemplate = `Bruk:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [kommando]{{end}}{{if gt (len .Aliases) 0}}
+// commands lists the subcommands; each lives in its own file. Their help
+// texts are in p's language.
+func commands(s *cli.Streams, p *lang.Printer) []*cobra.Command {
+	return []*cobra.Command{
+		newAssessCmd(s, p),
+		newValidateCmd(s, p),
+		newQuestionnaireCmd(s, p),
+		newScoreCmd(s, p),
+		newReportCmd(s, p), newCompareCmd(s, p),
+		newTemplateCmd(s, p), newMergeCmd(s, p), newMigrateCmd(s, p), newSchemaCmd(s, p),
+	}
+}
 
-Alias:
-  {{.NameAndAliases}}{{end}}{{if .HasExample}}
-
-Eksempler:
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
-
-Kommandoer:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
-
-{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasHelpSubCommands}}
-
-Flere hjelpeemner:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
-  sirkel help {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-Flagg:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-Felles flagg:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
-
-Skriv «{{.CommandPath}} [kommando] --help» for mer om en kommando.{{end}}
-`
-
-// norwegianHelp replaces cobra's English help texts.
-func norwegianHelp(root *cobra.Command) {
-	root.SetUsageTemplate(usageTemplate)
-	root.PersistentFlags().BoolP("help", "h", false, "vis hjelp")
-	root.Flags().BoolP("version", "v", false, "vis versjonen av sirkel")
-	root.InitDefaultHelpCmd()
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		switch c.Name() {
-		case "help":
-			c.Use = "help [kommando]"
-			c.Short = "Hjelp om en kommando"
-			c.Long = "Viser hjelp for en kommando, for eksempel «sirkel help score»."
-		case "completion":
-			c.Short = "Lag skript for fullføring av kommandoer i skallet (bash, zsh, fish, powershell)"
-			c.Long = `Lager et skript som gir fullføring av kommandoer, flagg og skjema-id-er i skallet.
-For bash: sirkel completion bash > /etc/bash_completion.d/sirkel`
-			for _, sub := range c.Commands() {
-				sub.Short = "Fullføring for " + sub.Name()
+// aliases are a command's other names, in both written standards whatever
+// the language of the run, so that a script works for everyone; m is the
+// message that lists them, separated by commas.
+func aliases(m lang.Msg) []string {
+	var out []string
+	for _, l := range []lang.Lang{lang.NB, lang.NN} {
+		for _, a := range strings.Split(m.In(lang.For(l)), ",") {
+			if a = strings.TrimSpace(a); a != "" && !slices.Contains(out, a) {
+				out = append(out, a)
 			}
 		}
 	}
-	norwegianUseLines(root)
-}
-
-// norwegianUseLines writes «[flagg]» where cobra would write «[flags]» in
-// usage lines. It changes this command tree only: a template function would
-// be registered in cobra's global state on every run.
-func norwegianUseLines(c *cobra.Command) {
-	if !c.DisableFlagsInUseLine && c.HasAvailableFlags() {
-		c.DisableFlagsInUseLine = true
-		c.Use += " [flagg]"
-	}
-	for _, sub := range c.Commands() {
-		norwegianUseLines(sub)
-	}
-}
-
-// commands lists the subcommands; each lives in its own file.
-func commands(s *cli.Streams) []*cobra.Command {
-	return []*cobra.Command{
-		newAssessCmd(s),
-		newValidateCmd(s),
-		newQuestionnaireCmd(s),
-		newScoreCmd(s),
-		newReportCmd(s), newCompareCmd(s),
-		newTemplateCmd(s), newMergeCmd(s), newMigrateCmd(s), newSchemaCmd(s),
-	}
+	return out
 }

@@ -20,45 +20,34 @@ type schemaOptions struct {
 	output        string
 }
 
-func newSchemaCmd(s *cli.Streams) *cobra.Command {
+func newSchemaCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "schema questionnaire|answers",
-		Short: "JSON Schema for spørreskjemaer og svarfiler, til editorer",
-		Long: `Skriver et JSON Schema (draft 2020-12) som en editor med YAML-språktjener (for
-eksempel VS Code med Red Hats YAML-utvidelse) bruker til å fullføre og sjekke
-filene mens du skriver. Svarskjemaet kjenner spørreskjemaets spørsmåls-id-er og
-hvilke verdier hvert spørsmål godtar.
-
-Pek på skjemaet fra første linje i svarfilen:
-
-  # yaml-language-server: $schema=ks-sirkulaer-2026.1.schema.json
-
-«sirkel merge --schema» skriver både skjemafilen og linjen.`,
-		Example: `  sirkel schema answers -o ks-sirkulaer-2026.1.schema.json
-  sirkel schema answers -q mitt-skjema.yaml > svar.schema.json
-  sirkel schema questionnaire -o questionnaire.schema.json`,
-		Args: noArgs,
+		Use:     "schema questionnaire|answers",
+		Short:   p.T("cmd-schema-short"),
+		Long:    p.T("cmd-schema-long"),
+		Example: p.T("cmd-schema-example"),
+		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return cli.Usage("si hva skjemaet skal gjelde: «sirkel schema questionnaire» eller «sirkel schema answers»")
+			return cli.UsageMsg(lang.M("cmd-schema-which"))
 		},
 	}
 	qopts := &schemaOptions{}
 	questionnaire := &cobra.Command{
 		Use:     "questionnaire",
-		Aliases: []string{"sporreskjema", "spørreskjema"},
-		Short:   "Skjema for spørreskjemafiler (kind: questionnaire)",
+		Aliases: aliases(lang.M("cmd-schema-questionnaire-aliases")),
+		Short:   p.T("cmd-schema-questionnaire-short"),
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return writeSchema(s, qopts.output, schema.ForQuestionnaires(lang.For(lang.NB)))
+			return writeSchema(s, qopts.output, schema.ForQuestionnaires(s.Printer()))
 		},
 	}
-	questionnaire.Flags().StringVarP(&qopts.output, "output", "o", "", "skriv til denne filen i stedet for standard ut")
+	questionnaire.Flags().StringVarP(&qopts.output, "output", "o", "", p.T("cmd-schema-flag-output"))
 
 	aopts := &schemaOptions{}
 	answers := &cobra.Command{
 		Use:     "answers",
-		Aliases: []string{"svar"},
-		Short:   "Skjema for svarfiler (kind: answers) til ett spørreskjema",
+		Aliases: aliases(lang.M("cmd-schema-answers-aliases")),
+		Short:   p.T("cmd-schema-answers-short"),
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			qs := batch.NewSource(aopts.questionnaire, s.In)
@@ -66,12 +55,12 @@ Pek på skjemaet fra første linje i svarfilen:
 			if err != nil {
 				return batch.QuestionnaireError(s, aopts.questionnaire, err)
 			}
-			return writeSchema(s, aopts.output, schema.ForAnswers(lang.For(lang.NB), q))
+			return writeSchema(s, aopts.output, schema.ForAnswers(s.Printer(), q))
 		},
 	}
-	answers.Flags().StringVarP(&aopts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: "+questionnaires.DefaultID)
-	answers.Flags().StringVarP(&aopts.output, "output", "o", "", "skriv til denne filen i stedet for standard ut")
-	_ = answers.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaireIDs)
+	answers.Flags().StringVarP(&aopts.questionnaire, "questionnaire", "q", "", p.T("cmd-schema-flag-questionnaire", "Default", questionnaires.DefaultID))
+	answers.Flags().StringVarP(&aopts.output, "output", "o", "", p.T("cmd-schema-flag-output"))
+	_ = answers.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaireFlag(p))
 
 	cmd.AddCommand(questionnaire, answers)
 	return cmd
@@ -83,8 +72,8 @@ func writeSchema(s *cli.Streams, output string, sch schema.Schema) error {
 		return schema.Write(s.Out, sch)
 	}
 	if err := cli.WriteAtomic(output, func(w io.Writer) error { return schema.Write(w, sch) }); err != nil {
-		return cli.Failure("kunne ikke skrive %s: %s", output, err)
+		return cli.FailureMsg(lang.M("cli-write-failed", "File", output, "Error", err))
 	}
-	fmt.Fprintf(s.Err, "Skrev %s.\n", output)
+	fmt.Fprintln(s.Err, s.Printer().T("cmd-schema-wrote", "File", output))
 	return nil
 }

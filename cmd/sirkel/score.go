@@ -12,6 +12,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/scores"
 	"github.com/spf13/cobra"
 )
@@ -29,34 +30,15 @@ var scoreFormats = []string{"table", "json", "csv", "csv-regneark"}
 // jsonBuffers recycles the per-file JSON buffers of a batch (~15 KB each).
 var jsonBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
-func newScoreCmd(s *cli.Streams) *cobra.Command {
+func newScoreCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &scoreOptions{}
 	cmd := &cobra.Command{
 		Use:     "score STI…",
-		Aliases: []string{"skaar", "skår"},
-		Short:   "Skår svarfiler: total, per område, trinn og tiltaksnivå, og gapene",
-		Long: `Skårer én eller mange svarfiler. En sti kan være en fil, en mappe (alle *.yaml,
-*.yml og utfylte svarskjemaer *.xlsx under den; spørreskjemaer i mappen hoppes
-over) eller - for standard inn.
-Filer med feil stopper ikke resten: de listes på standard feil (og under «errors»
-i JSON), og avslutningskoden blir 1.
-
-Formater:
-  table         for terminalen; én fil alene får også de fem viktigste
-                tiltakene, hvert med neste anledning i planverket
-  json          for programmer; hvert resultat har «uncertain» (for lite
-                besvart) og «unknown» (svart «vet ikke»), hvert gap «windows»
-                (neste anledning per plan: "2027-12" eller null) og den
-                tidligste av dem, «next_window»
-  csv           én rad per fil for programmer; «uncertain» og «next_window»
-                (den tidligste blant de fem viktigste gapene) står sist
-  csv-regneark  for norsk Excel og LibreOffice, åpnes med dobbeltklikk:
-                semikolon, desimalkomma, én desimal og norske overskrifter`,
-		Example: `  sirkel score testdata/oyer-3440.yaml
-  sirkel score --format json svar/ > skaar.json
-  sirkel score --format csv svar/ > skaar.csv
-  sirkel score --format csv-regneark svar/ > skaar.csv`,
-		Args: minArgs(1, "minst én svarfil eller mappe å skåre"),
+		Aliases: aliases(lang.M("cmd-score-aliases")),
+		Short:   p.T("cmd-score-short"),
+		Long:    p.T("cmd-score-long"),
+		Example: p.T("cmd-score-example"),
+		Args:    minArgs(1, lang.M("cmd-score-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if opts.format == "" {
@@ -66,15 +48,15 @@ Formater:
 				}
 			}
 			if !slices.Contains(scoreFormats, opts.format) {
-				return cli.Usage("ukjent format «%s»; gyldige: %s", opts.format, strings.Join(scoreFormats, ", "))
+				return cli.UsageMsg(lang.M("cmd-score-unknown-format", "Format", opts.format, "Valid", strings.Join(scoreFormats, ", ")))
 			}
 			return runScore(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen oppgir")
-	cmd.Flags().StringVarP(&opts.format, "format", "f", "", "utformat: table (standard i terminal), json, csv (standard ellers) eller csv-regneark")
-	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som skåres samtidig (standard: antall kjerner)")
-	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-flag-questionnaire"))
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "", p.T("cmd-score-flag-format"))
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, p.T("cmd-score-flag-jobs"))
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-flag-ignore-unknown"))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(scoreFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -86,10 +68,11 @@ func writeTable(s *cli.Streams, rows []scores.ScoredFile, gaps int) {
 		fmt.Fprintln(s.Out)
 	}
 	sf := rows[len(rows)-1]
-	_ = scores.WriteTable(s.Out, sf.File, sf.Result, scores.TableOptions{Color: s.Color(), Gaps: gaps})
+	_ = scores.WriteTable(s.Out, sf.File, sf.Result, scores.TableOptions{Color: s.Color(), Gaps: gaps, Lang: s.Choose("")})
 }
 
 func runScore(s *cli.Streams, opts *scoreOptions) error {
+	p, language := s.Printer(), s.Choose("")
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
@@ -101,9 +84,10 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 	}
 	bad := len(pathDiags.Errors()) > 0
 	bopt := batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}, Jobs: opts.jobs, SkipQuestionnaires: true, Evaluate: true}
+	jopt := scores.JSONOptions{Lang: language}
 	if opts.format == "json" {
 		// Encoding is most of the work per file: do it in the workers.
-		enc := scores.NewJSONEncoder()
+		enc := scores.NewJSONEncoderWith(jopt)
 		bopt.Work = func(l *batch.File) { l.Out = enc.AppendResult((*jsonBuffers.Get().(*[]byte))[:0], l.Path, l.Result) }
 	}
 
@@ -114,20 +98,21 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 	)
 	// Problems always go to stderr too, so that they are seen when the
 	// data is redirected to a file.
-	cli.PrintDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, p, pathDiags)
 	if opts.format == "json" {
-		jw = scores.NewJSONWriter(s.Out, fixed)
+		jw = scores.NewJSONWriterWith(s.Out, fixed, jopt)
 		jw.AddDiagnostics(pathDiags)
 	}
-	var newCSV func(io.Writer, *assessment.Questionnaire) *scores.CSVWriter
+	var newCSV func(io.Writer, *assessment.Questionnaire, scores.CSVOptions) *scores.CSVWriter
 	switch opts.format {
 	case "csv":
-		newCSV = scores.NewCSVWriter
+		newCSV = scores.NewCSVWriterWith
 	case "csv-regneark":
-		newCSV = scores.NewSpreadsheetCSVWriter
+		newCSV = scores.NewSpreadsheetCSVWriterWith
 	}
+	copt := scores.CSVOptions{Lang: language}
 	if newCSV != nil && fixed != nil {
-		cw = newCSV(s.Out, fixed)
+		cw = newCSV(s.Out, fixed, copt)
 	}
 	scored := 0
 	batch.Each(files, s, qs, bopt, func(l *batch.File) {
@@ -137,7 +122,7 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 		if l.Diags.HasErrors() {
 			bad = true
 		}
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		cli.PrintDiagnostics(s.Err, p, l.Diags)
 		if jw != nil {
 			jw.AddDiagnostics(l.Diags)
 		}
@@ -153,7 +138,7 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 			jsonBuffers.Put(&buf)
 		case "csv", "csv-regneark":
 			if cw == nil {
-				cw = newCSV(s.Out, l.Questionnaire)
+				cw = newCSV(s.Out, l.Questionnaire, copt)
 			}
 			cw.Add(l.Path, r)
 		case "table":
@@ -178,19 +163,19 @@ func runScore(s *cli.Streams, opts *scoreOptions) error {
 	switch {
 	case jw != nil:
 		if err := jw.Close(); err != nil {
-			return cli.Failure("kunne ikke skrive resultatet: %s", err)
+			return cli.FailureMsg(lang.M("cmd-score-write-failed", "Error", err))
 		}
 	case cw != nil:
 		if err := cw.Close(); err != nil {
-			return cli.Failure("kunne ikke skrive resultatet: %s", err)
+			return cli.FailureMsg(lang.M("cmd-score-write-failed", "Error", err))
 		}
 	}
 	if len(rows) > 1 {
 		fmt.Fprintln(s.Out)
-		_ = scores.WriteOverview(s.Out, rows, scores.TableOptions{Color: s.Color()})
+		_ = scores.WriteOverview(s.Out, rows, scores.TableOptions{Color: s.Color(), Lang: language})
 	}
 	if scored == 0 && !bad {
-		fmt.Fprintln(s.Err, "sirkel: fant ingen svarfiler å skåre")
+		cli.Say(s.Err, p, lang.M("cmd-score-none"))
 		return cli.Invalid()
 	}
 	if bad {

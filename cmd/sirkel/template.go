@@ -11,6 +11,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/questionnaires"
 	"github.com/sirkel/sirkel/report/answersheet"
 	"github.com/spf13/cobra"
@@ -25,44 +26,39 @@ type templateOptions struct {
 	ignoreUnknown bool
 }
 
-func newTemplateCmd(s *cli.Streams) *cobra.Command {
+func newTemplateCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &templateOptions{}
 	cmd := &cobra.Command{
 		Use:     "template [-o FIL]",
-		Aliases: []string{"svarskjema"},
-		Short:   "Lag et svarskjema i Excel for dem som ikke bruker terminalen",
-		Long: `Lager en Excel-arbeidsbok å svare i: arket «Svar» har én rad per spørsmål, med en
-nedtrekksliste i svarcellen, og arket «Om» har kommune, dato, hvem som har svart
-og en kort veiledning. Send den til kolleger i andre avdelinger; det utfylte
-skjemaet kan skåres, valideres og rapporteres som en svarfil, eller slås sammen
-med andres svar med «sirkel merge».
-
---from fyller ut skjemaet med svarene i en svarfil, for eksempel fjorårets, så en
-kollega kan gå gjennom og oppdatere dem. --area begrenser skjemaet til noen
-tiltaksområder. Et svarskjema kan ha svar i seg, så en fil som finnes, skrives bare
-over med --force.`,
-		Example: `  sirkel template -o svarskjema.xlsx
-  sirkel template --area bygg --area transport -o bygg-transport.xlsx
-  sirkel template --from svar-3440.yaml -o svarskjema-3440.xlsx`,
-		Args: noArgs,
+		Aliases: aliases(lang.M("cmd-template-aliases")),
+		Short:   p.T("cmd-template-short"),
+		Long:    p.T("cmd-template-long"),
+		Example: p.T("cmd-template-example"),
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("output") {
+				opts.output = defaultTemplate
+			}
 			return runTemplate(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil); standard: det svarfilen i --from oppgir, ellers "+questionnaires.DefaultID)
-	cmd.Flags().StringArrayVar(&opts.areas, "area", nil, "bare dette tiltaksområdet (id; kan gjentas)")
-	cmd.Flags().StringVar(&opts.from, "from", "", "fyll ut skjemaet med svarene i denne svarfilen (YAML eller svarskjema)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "svarskjema.xlsx", "arbeidsboken som skrives")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "skriv over et svarskjema som finnes (svarene i det går tapt)")
-	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "hopp over svar i --from på spørsmål skjemaet ikke har")
-	_ = cmd.RegisterFlagCompletionFunc("area", completeTemplateAreas(&opts.questionnaire))
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-template-flag-questionnaire", "Default", questionnaires.DefaultID))
+	cmd.Flags().StringArrayVar(&opts.areas, "area", nil, p.T("cmd-template-flag-area"))
+	cmd.Flags().StringVar(&opts.from, "from", "", p.T("cmd-template-flag-from"))
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", p.T("cmd-template-flag-output", "Default", defaultTemplate))
+	cmd.Flags().BoolVar(&opts.force, "force", false, p.T("cmd-template-flag-force"))
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-template-flag-ignore-unknown"))
+	_ = cmd.RegisterFlagCompletionFunc("area", completeTemplateAreas(p, &opts.questionnaire))
 	return cmd
 }
 
+// defaultTemplate is the answer workbook template writes without -o.
+const defaultTemplate = "svarskjema.xlsx"
+
 func runTemplate(s *cli.Streams, opts *templateOptions) error {
-	cli.WarnNotXLSX(s, opts.output)
+	cli.WarnNotXLSX(s, s.Printer(), opts.output)
 	if opts.output == cli.StdinName || opts.output == "" {
-		return cli.Usage("en arbeidsbok skrives til en fil; oppgi den med -o, for eksempel -o svarskjema.xlsx")
+		return cli.UsageMsg(lang.M("cmd-template-not-stdout"))
 	}
 	if err := cli.RefuseOverwrite(opts.output, opts.force); err != nil {
 		return err
@@ -75,9 +71,14 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 	)
 	if opts.from != "" {
 		l := batch.Load(opts.from, s.In, qs, batch.Options{Check: assessment.CheckOptions{IgnoreUnknown: opts.ignoreUnknown}})
-		cli.PrintDiagnostics(s.Err, l.Diags)
+		if l.Answers != nil {
+			// The answer sheet and what is said of it are in the language
+			// of the answers it is filled in with, unless --lang says.
+			s.UseFileLang(l.Answers.Language)
+		}
+		cli.PrintDiagnostics(s.Err, s.Printer(), l.Diags)
 		if !l.OK() {
-			return cli.Failure("kan ikke fylle ut svarskjemaet fra %s; rett feilene over først", opts.from)
+			return cli.FailureMsg(lang.M("cmd-template-from-invalid", "File", opts.from))
 		}
 		q, from = l.Questionnaire, l.Checked
 	} else {
@@ -86,9 +87,10 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 			return batch.QuestionnaireError(s, opts.questionnaire, err)
 		}
 	}
+	p := s.Printer()
 	for _, id := range opts.areas {
 		if _, ok := q.Area(id); !ok {
-			return cli.Usage("ukjent område «%s» i %s@%s; gyldige: %s", id, q.ID, q.Version, strings.Join(templateAreaIDs(q), ", "))
+			return cli.UsageMsg(lang.M("cmd-template-unknown-area", "Area", id, "Ref", q.Ref().String(), "Valid", strings.Join(templateAreaIDs(q), ", ")))
 		}
 	}
 	if from != nil && len(opts.areas) > 0 {
@@ -99,17 +101,17 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 			}
 		}
 		if left > 0 {
-			fmt.Fprintf(s.Err, "sirkel: merk: %d svar i %s gjelder andre områder enn --area og er ikke med i svarskjemaet\n", left, opts.from)
+			cli.Note(s.Err, p, lang.M("cmd-template-other-areas", "N", left, "File", opts.from))
 		}
 	}
 	now, err := cli.Now(s)
 	if err != nil {
 		return err
 	}
-	topt := answersheet.Options{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion()}
+	topt := answersheet.Options{Areas: opts.areas, From: from, Now: now, ToolVersion: toolVersion(), Lang: p.Lang()}
 	err = cli.WriteAtomic(opts.output, func(w io.Writer) error { return answersheet.Write(w, q, topt) })
 	if err != nil {
-		return cli.Failure("kunne ikke skrive %s: %s", opts.output, err)
+		return cli.FailureMsg(lang.M("cli-write-failed", "File", opts.output, "Error", err))
 	}
 	n := 0
 	q.AllQuestions(func(a *assessment.Area, _ *assessment.Question) {
@@ -117,7 +119,7 @@ func runTemplate(s *cli.Streams, opts *templateOptions) error {
 			n++
 		}
 	})
-	fmt.Fprintf(s.Err, "%s %s: svarskjema for %s@%s med %d spørsmål.\n", s.Wrote(opts.output), opts.output, q.ID, q.Version, n)
+	fmt.Fprintln(s.Err, p.T("cmd-template-wrote", "Wrote", s.Wrote(p, opts.output), "File", opts.output, "Ref", q.Ref().String(), "N", n))
 	return nil
 }
 
@@ -131,7 +133,7 @@ func templateAreaIDs(q *assessment.Questionnaire) []string {
 
 // completeTemplateAreas completes --area with the area ids of the questionnaire
 // given with -q (or the default one).
-func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
+func completeTemplateAreas(p *lang.Printer, questionnaire *string) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		qs := batch.NewSource(*questionnaire, nil)
 		q, err := qs.For(assessment.QuestionnaireRef{})
@@ -140,7 +142,7 @@ func completeTemplateAreas(questionnaire *string) cobra.CompletionFunc {
 		}
 		var out []string
 		for _, a := range q.Areas {
-			out = append(out, a.ID+"\t"+a.Name.String())
+			out = append(out, a.ID+"\t"+a.Name.Localize(p))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/spf13/cobra"
 )
 
@@ -18,46 +19,40 @@ type validateOptions struct {
 	jobs          int
 }
 
-func newValidateCmd(s *cli.Streams) *cobra.Command {
+func newValidateCmd(s *cli.Streams, p *lang.Printer) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:     "validate STI…",
-		Aliases: []string{"valider"},
-		Short:   "Sjekk spørreskjemaer og svarfiler",
-		Long: `Sjekker spørreskjemaer og svarfiler og skriver hver feil som fil:linje:kolonne: melding.
-En sti kan være en fil, en mappe (alle *.yaml, *.yml og *.xlsx under den) eller - for
-standard inn. Gamle Excel-filer (*.xls) og passordbeskyttede arbeidsbøker kan ikke
-leses; de gir en feil som sier hva du gjør.
-Filtypen leses fra «kind:». Svarfiler sjekkes mot spørreskjemaet de selv oppgir,
-eller mot -q.`,
-		Example: `  sirkel validate svar/
-  sirkel validate -q mitt-skjema.yaml svar-3440.yaml
-  sirkel questionnaire export ks-sirkulaer | sirkel validate -`,
-		Args: minArgs(1, "minst én fil eller mappe å sjekke"),
+		Aliases: aliases(lang.M("cmd-validate-aliases")),
+		Short:   p.T("cmd-validate-short"),
+		Long:    p.T("cmd-validate-long"),
+		Example: p.T("cmd-validate-example"),
+		Args:    minArgs(1, lang.M("cmd-validate-args")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runValidate(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", "spørreskjema (innebygd id eller fil) som svarfilene sjekkes mot")
-	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, "gjør svar på ukjente spørsmål til advarsler")
-	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, "antall filer som sjekkes samtidig (standard: antall kjerner)")
+	cmd.Flags().StringVarP(&opts.questionnaire, "questionnaire", "q", "", p.T("cmd-validate-flag-questionnaire"))
+	cmd.Flags().BoolVar(&opts.ignoreUnknown, "ignore-unknown", false, p.T("cmd-flag-ignore-unknown"))
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", 0, p.T("cmd-validate-flag-jobs"))
 	return cmd
 }
 
 func runValidate(s *cli.Streams, opts *validateOptions) error {
+	p := s.Printer()
 	if err := batch.OneStdin(opts.questionnaire, opts.paths); err != nil {
 		return err
 	}
 	files, pathDiags := batch.Expand(opts.paths)
-	cli.PrintDiagnostics(s.Err, pathDiags)
+	cli.PrintDiagnostics(s.Err, p, pathDiags)
 	qs := batch.NewSource(opts.questionnaire, s.In)
 	if _, err := qs.Fixed(); err != nil {
 		if ee, ok := err.(*cli.Error); ok {
 			return ee
 		}
-		cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(opts.questionnaire, err))
-		return cli.Failure("spørreskjemaet %s er ugyldig", opts.questionnaire)
+		cli.PrintDiagnostics(s.Err, p, cli.AsDiagnostics(opts.questionnaire, err))
+		return cli.FailureMsg(lang.M("cmd-validate-questionnaire-invalid", "Questionnaire", opts.questionnaire))
 	}
 	var nFiles, nBad, nErr, nWarn int
 	nBadPaths := len(pathDiags.Errors())
@@ -67,12 +62,13 @@ func runValidate(s *cli.Streams, opts *validateOptions) error {
 			ds := l.Diags
 			var summary string
 			if q := l.Defines; q != nil {
-				summary = fmt.Sprintf("spørreskjema %s@%s, %d områder, %d spørsmål", q.ID, q.Version, len(q.Areas), q.QuestionCount())
+				summary = p.T("cmd-validate-ok-questionnaire", "Ref", q.Ref().String(), "Areas", p.T("cmd-validate-areas", "Count", len(q.Areas)),
+					"Questions", q.QuestionCount())
 			} else if l.Answers != nil {
 				a := l.Answers
-				summary = fmt.Sprintf("svarfil for %s (%s), %s", a.Municipality.Name, a.Municipality.Number, plural(countAnswered(a), "svar", "svar"))
+				summary = p.T("cmd-validate-ok-answers", "Name", a.Municipality.Name, "Number", a.Municipality.Number, "Answers", countAnswered(a))
 			}
-			cli.PrintDiagnostics(s.Err, ds)
+			cli.PrintDiagnostics(s.Err, p, ds)
 			e, w := len(ds.Errors()), len(ds.Warnings())
 			nErr += e
 			nWarn += w
@@ -85,17 +81,14 @@ func runValidate(s *cli.Streams, opts *validateOptions) error {
 	if err := s.Interrupted(); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Err, "%s sjekket: %s, %d med feil (%s, %s)\n",
-		plural(nFiles, "fil", "filer"), plural(nFiles-nBad, "gyldig", "gyldige"), nBad, plural(nErr, "feil", "feil"), plural(nWarn, "advarsel", "advarsler"))
+	fmt.Fprintln(s.Err, p.T("cmd-validate-summary",
+		"Files", p.T("cmd-validate-files", "Count", nFiles),
+		"Valid", p.T("cmd-validate-valid", "Count", nFiles-nBad),
+		"Bad", nBad,
+		"Errors", p.T("cmd-validate-errors", "Count", nErr),
+		"Warnings", p.T("cmd-validate-warnings", "Count", nWarn)))
 	if nBad > 0 || nBadPaths > 0 {
 		return cli.Invalid()
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
@@ -27,7 +28,7 @@ func TestQuestionnaireListVersions(t *testing.T) {
 	v1, v2 := versionsFixture(t, "v1.yaml"), versionsFixture(t, "v2.yaml")
 	entries := []questionnaires.Entry{{Questionnaire: versionsFixture(t, "../mini-questionnaire.yaml")}, {Questionnaire: v2}, {Questionnaire: v1}}
 	var b strings.Builder
-	if err := writeQuestionnaireList(&b, entries); err != nil {
+	if err := writeQuestionnaireList(&b, lang.For(lang.NB), entries); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")

@@ -21,6 +21,7 @@ import (
 	"github.com/sirkel/sirkel/assessment/strictyaml"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/questionnaires"
 )
 
@@ -38,7 +39,7 @@ func OneStdin(questionnaire string, paths []string) error {
 		}
 	}
 	if n > 1 {
-		return cli.Usage("standard inn (-) kan bare leses én gang; oppgi resten som filer")
+		return cli.UsageMsg(lang.M("batch-stdin-once"))
 	}
 	return nil
 }
@@ -61,11 +62,11 @@ func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			msg := "filen eller mappen finnes ikke"
+			msg := lang.M("batch-not-found")
 			if !os.IsNotExist(err) {
-				msg = "kan ikke lese: " + err.Error()
+				msg = lang.M("batch-unreadable", "Error", cli.ReadError(err))
 			}
-			ds = append(ds, assessment.Diagnostic{File: arg, Message: msg})
+			ds = append(ds, strictyaml.NewDiagnostic(arg, 0, 0, "", msg))
 			continue
 		}
 		if !info.IsDir() {
@@ -75,7 +76,7 @@ func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 		var found []string
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				ds = append(ds, assessment.Diagnostic{File: p, Message: "kan ikke lese: " + err.Error()})
+				ds = append(ds, strictyaml.NewDiagnostic(p, 0, 0, "", lang.M("batch-unreadable", "Error", cli.ReadError(err))))
 				return nil
 			}
 			if d.IsDir() {
@@ -97,10 +98,12 @@ func Expand(args []string, exts ...string) ([]string, assessment.Diagnostics) {
 			return nil
 		})
 		if err != nil {
-			ds = append(ds, assessment.Diagnostic{File: arg, Message: "kan ikke lese mappen: " + err.Error()})
+			ds = append(ds, strictyaml.NewDiagnostic(arg, 0, 0, "", lang.M("batch-folder-unreadable", "Error", cli.ReadError(err))))
 		}
 		if len(found) == 0 {
-			ds = append(ds, assessment.Diagnostic{File: arg, Severity: assessment.SevWarning, Message: "mappen inneholder ingen svarfiler (*.yaml, *.yml, *.xlsx)"})
+			d := strictyaml.NewDiagnostic(arg, 0, 0, "", lang.M("batch-folder-empty"))
+			d.Severity = assessment.SevWarning
+			ds = append(ds, d)
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -158,7 +161,7 @@ func (qs *Source) Fixed() (*assessment.Questionnaire, error) {
 		if !qs.IsFile() {
 			e, err := questionnaires.Get(qs.flag)
 			if err != nil {
-				qs.err = cli.Usage("%s", err)
+				qs.err = cli.AsUsage(err)
 				return
 			}
 			qs.fileQ = e.Questionnaire
@@ -189,7 +192,7 @@ func (qs *Source) For(ref assessment.QuestionnaireRef) (*assessment.Questionnair
 	}
 	e, err := questionnaires.Match(assessment.QuestionnaireRef{ID: id, Version: ref.Version})
 	if err != nil {
-		return nil, fmt.Errorf("svarfilen gjelder spørreskjemaet «%s», som ikke er innebygd i sirkel; oppgi skjemafilen med -q FIL", id)
+		return nil, lang.NewError(lang.M("batch-questionnaire-not-embedded", "ID", id))
 	}
 	return e.Questionnaire, nil
 }
@@ -239,8 +242,8 @@ func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
 	if isWorkbook(data) {
 		return loadWorkbook(path, data, qs, opt)
 	}
-	if msg := misnamedText(path, data); msg != "" {
-		l.Diags = assessment.Diagnostics{{File: path, Message: msg}}
+	if msg := misnamedText(path, data); msg.ID != "" {
+		l.Diags = assessment.Diagnostics{strictyaml.NewDiagnostic(path, 0, 0, "", msg)}
 		return l
 	}
 	doc, ds := assessment.Parse(path, data)
@@ -258,7 +261,7 @@ func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
 			l.Diags = nil
 			return l
 		}
-		l.Diags = append(l.Diags, assessment.Diagnostic{File: path, Line: 1, Column: 1, Message: "forventet en svarfil (kind: answers), men dette er et spørreskjema; oppgi det med -q i stedet"})
+		l.Diags = append(l.Diags, strictyaml.NewDiagnostic(path, 1, 1, "", lang.M("batch-questionnaire-not-answers")))
 		return l
 	}
 	l.Answers = doc.Answers
@@ -267,15 +270,15 @@ func Load(path string, stdin io.Reader, qs *Source, opt Options) File {
 	}
 	q, err := qs.For(doc.Answers.Questionnaire)
 	if err != nil {
-		if ee, ok := err.(*cli.Error); ok {
-			err = fmt.Errorf("%s", ee.Msg)
-		}
 		if ds, ok := err.(assessment.Diagnostics); ok {
 			l.Diags = append(l.Diags, ds...)
 			return l
 		}
 		p := doc.Answers.PosOf("questionnaire.id")
-		l.Diags = append(l.Diags, assessment.Diagnostic{File: path, Line: p.Line, Column: p.Column, Path: "questionnaire.id", Message: err.Error()})
+		for _, d := range cli.AsDiagnostics(path, err) {
+			d.Line, d.Column, d.Path = p.Line, p.Column, "questionnaire.id"
+			l.Diags = append(l.Diags, d)
+		}
 		return l
 	}
 	l.Questionnaire = q
@@ -369,8 +372,8 @@ func Each(paths []string, s *cli.Streams, qs *Source, opt Options, fn func(*File
 func loadSafely(path string, stdin io.Reader, qs *Source, opt Options) (l File) {
 	defer func() {
 		if v := recover(); v != nil {
-			l = File{Path: path, Diags: assessment.Diagnostics{{File: path,
-				Message: fmt.Sprintf("intern feil i sirkel (%v); filen ble ikke behandlet – meld gjerne fra om feilen", v)}}}
+			l = File{Path: path, Diags: assessment.Diagnostics{strictyaml.NewDiagnostic(path, 0, 0, "",
+				lang.M("batch-internal-error", "Panic", fmt.Sprint(v)))}}
 		}
 	}()
 	l = Load(path, stdin, qs, opt)
@@ -383,11 +386,12 @@ func loadSafely(path string, stdin io.Reader, qs *Source, opt Options) (l File) 
 	return l
 }
 
-// questionnaireError reports a questionnaire that could not be loaded.
+// QuestionnaireError reports a questionnaire that could not be loaded, in
+// the command's language.
 func QuestionnaireError(s *cli.Streams, name string, err error) error {
 	if ee, ok := err.(*cli.Error); ok {
 		return ee
 	}
-	cli.PrintDiagnostics(s.Err, cli.AsDiagnostics(name, err))
-	return cli.Failure("spørreskjemaet %s kunne ikke leses", name)
+	cli.PrintDiagnostics(s.Err, s.Printer(), cli.AsDiagnostics(name, err))
+	return cli.FailureMsg(lang.M("batch-questionnaire-unreadable", "Questionnaire", name))
 }

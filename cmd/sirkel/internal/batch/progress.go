@@ -55,7 +55,7 @@ func (p *progress) update(done int, current string) {
 		}
 		p.active = true
 	}
-	line := fmt.Sprintf("sirkel: %d av %d filer ferdig – ", done, p.total)
+	line := "sirkel: " + p.s.Printer().T("batch-progress", "Done", done, "Count", p.total) + " – "
 	room := progressWidth - utf8.RuneCountInString(line)
 	if n := utf8.RuneCountInString(current); n > room {
 		r := []rune(current)

@@ -3,7 +3,6 @@ package batch
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
 
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
 	"github.com/sirkel/sirkel/report/answersheet"
 )
 
@@ -25,17 +25,17 @@ func isWorkbook(data []byte) bool {
 var spreadsheetExts = []string{".xlsx", ".xls"}
 
 // misnamedText is the problem of a file named as a workbook whose content
-// is text (YAML, CSV …), which must not be read as YAML unnoticed; "" when
-// the name promises no workbook.
-func misnamedText(path string, data []byte) string {
+// is text (YAML, CSV …), which must not be read as YAML unnoticed; the
+// zero Msg when the name promises no workbook.
+func misnamedText(path string, data []byte) lang.Msg {
 	ext := strings.ToLower(filepath.Ext(path))
 	if path == cli.StdinName || !slices.Contains(spreadsheetExts, ext) {
-		return ""
+		return lang.Msg{}
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return fmt.Sprintf("filen heter %s, men er ikke en Excel-arbeidsbok (den kan være ødelagt); lagre den på nytt som .xlsx (Excel-arbeidsbok) og prøv igjen", ext)
+		return lang.M("batch-misnamed-binary", "Ext", ext)
 	}
-	return fmt.Sprintf("filen heter %s, men er tekst: gi den riktig endelse (.yaml for en svarfil)", ext)
+	return lang.M("batch-misnamed-text", "Ext", ext)
 }
 
 // loadWorkbook reads an answer workbook (from «sirkel template») and checks

@@ -1,7 +1,8 @@
 // Package cli is what sirkel's commands share: the injected I/O streams,
-// the exit codes and the error that carries one, atomic file writes, and
-// the printing of diagnostics. Commands write data to Out and messages to
-// Err, never to os.Stdout directly, so tests capture everything.
+// the language of the run, the exit codes and the error that carries one,
+// atomic file writes, and the printing of diagnostics. Commands write data
+// to Out and messages to Err, never to os.Stdout directly, so tests capture
+// everything; every sentence comes from the catalogues in assessment/lang.
 package cli
 
 import (
@@ -19,6 +20,8 @@ import (
 	"github.com/google/renameio/v2"
 	"github.com/mattn/go-isatty"
 	"github.com/sirkel/sirkel/assessment"
+	"github.com/sirkel/sirkel/assessment/lang"
+	"github.com/sirkel/sirkel/assessment/strictyaml"
 	"github.com/spf13/cobra"
 )
 
@@ -46,11 +49,41 @@ type Streams struct {
 	Ctx      context.Context // cancelled by Ctrl-C (SIGINT)
 	// Clock tells when batch progress is due; nil is time.Now.
 	Clock func() time.Time
+	// Lang is the written standard asked for with --lang; "" when none was.
+	Lang lang.Lang
 
+	// fileLang is the «language» of the one answers file a command works
+	// on (UseFileLang); it comes after --lang and before the environment.
+	fileLang string
 	// existing are output files that existed before this run wrote them
 	// (see NoteExisting); one goroutine uses them, the command's.
 	existing map[string]bool
 }
+
+// getenv is Getenv, or no variables when there is none.
+func (s *Streams) getenv(k string) string {
+	if s.Getenv == nil {
+		return ""
+	}
+	return s.Getenv(k)
+}
+
+// Choose is the language of an output made from an answers file whose
+// «language» is file ("" for none, or for output from many files):
+// --lang, the file's language, SIRKEL_LANG, the locale (lang.Choose).
+func (s *Streams) Choose(file string) lang.Lang {
+	return lang.Choose(string(s.Lang), file, s.getenv)
+}
+
+// UseFileLang makes the language of the one answers file a command works
+// on (template --from, migrate) the language of its messages from now on,
+// unless --lang says otherwise.
+func (s *Streams) UseFileLang(file string) { s.fileLang = file }
+
+// Printer speaks the language of the command's messages: --lang, the
+// language of the command's one answers file (UseFileLang), SIRKEL_LANG,
+// the locale.
+func (s *Streams) Printer() *lang.Printer { return lang.For(s.Choose(s.fileLang)) }
 
 // SystemStreams are the process's own.
 func SystemStreams() *Streams {
@@ -77,7 +110,7 @@ func (s *Streams) Interrupted() error {
 	if s.Context().Err() == nil {
 		return nil
 	}
-	return &Error{Code: ExitInterrupted, Msg: "avbrutt (Ctrl-C); ingen halvferdige filer er skrevet"}
+	return &Error{Code: ExitInterrupted, Local: lang.M("cli-interrupted")}
 }
 
 // Color reports whether output to a terminal may use colour.
@@ -85,14 +118,31 @@ func (s *Streams) Color() bool {
 	return s.OutTTY && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
 }
 
-// Error carries an exit code through cobra; Msg may be empty when the
-// problem was already reported.
+// Error carries an exit code through cobra. Its message is either Msg,
+// text already in the command's language, or Local, a message from the
+// catalogues that run renders in the command's language when it prints
+// it; both are empty when the problem was already reported.
 type Error struct {
-	Code int
-	Msg  string
+	Code  int
+	Msg   string
+	Local lang.Msg
 }
 
-func (e *Error) Error() string { return e.Msg }
+// Error is the message; a Local one in bokmål.
+func (e *Error) Error() string {
+	if e.Local.ID != "" {
+		return e.Local.String()
+	}
+	return e.Msg
+}
+
+// In is the message in p's language.
+func (e *Error) In(p *lang.Printer) string {
+	if e.Local.ID != "" {
+		return e.Local.In(p)
+	}
+	return e.Msg
+}
 
 // Invalid is returned when some input was bad but the rest was processed;
 // the details were printed already.
@@ -108,12 +158,65 @@ func Failure(format string, args ...any) error {
 	return &Error{Code: ExitInvalid, Msg: fmt.Sprintf(format, args...)}
 }
 
+// UsageMsg is a wrong use of a command, said by a message from the
+// catalogues: exit code 2.
+func UsageMsg(m lang.Msg) error { return &Error{Code: ExitUsage, Local: m} }
+
+// FailureMsg is a problem with the input or output, said by a message
+// from the catalogues: exit code 1.
+func FailureMsg(m lang.Msg) error { return &Error{Code: ExitInvalid, Local: m} }
+
+// AsUsage makes err, a wrong argument, a usage error; a message from the
+// catalogues stays one, to be said in the command's language.
+func AsUsage(err error) error {
+	var le *lang.Error
+	if errors.As(err, &le) {
+		return UsageMsg(le.Msg)
+	}
+	return Usage("%s", err)
+}
+
+// msgError is an error from the catalogues: Error is bokmål, and as a
+// message's placeholder it renders in the printer's language.
+type msgError struct{ m lang.Msg }
+
+func (e *msgError) Error() string                   { return e.m.String() }
+func (e *msgError) Localize(p *lang.Printer) string { return e.m.In(p) }
+
+// Text is an error's message in p's language: errors from the catalogues
+// (lang.Error, Diagnostics, Error, OSError …) are rendered in it, other
+// errors say what they say.
+func Text(p *lang.Printer, err error) string {
+	var (
+		ee *Error
+		le *lang.Error
+		ds assessment.Diagnostics
+		lz lang.Localized
+		mm interface{ Msg() lang.Msg }
+	)
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &ee):
+		return ee.In(p)
+	case errors.As(err, &le):
+		return le.Msg.In(p)
+	case errors.As(err, &ds):
+		return ds.Localize(p)
+	case errors.As(err, &lz):
+		return lz.Localize(p)
+	case errors.As(err, &mm):
+		return mm.Msg().In(p)
+	}
+	return err.Error()
+}
+
 // WriteAtomic writes a file through a temporary file in the same folder,
 // fsynced and renamed into place, so that a failure or a kill at any
 // moment leaves either the old file or the complete new one.
 func WriteAtomic(path string, write func(io.Writer) error) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return errors.New("det er en mappe; oppgi et filnavn")
+		return &msgError{lang.M("cli-is-folder")}
 	}
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithTempDir(filepath.Dir(path)))
 	if err != nil {
@@ -126,20 +229,36 @@ func WriteAtomic(path string, write func(io.Writer) error) error {
 	return OSError(pf.CloseAtomicallyReplace())
 }
 
-// OSError says in Norwegian what went wrong with a file or folder; the
-// callers name the path.
+// OSError says what went wrong with writing a file or making a folder, in
+// either written standard (it renders in the printer's language as a
+// message's placeholder, in bokmål as an error); the callers name the
+// path.
 func OSError(err error) error {
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, os.ErrNotExist):
-		return errors.New("mappen finnes ikke")
+		return &msgError{lang.M("cli-os-no-folder")}
 	case errors.Is(err, os.ErrPermission):
-		return errors.New("mangler skrivetilgang")
+		return &msgError{lang.M("cli-os-no-permission")}
 	case errors.Is(err, syscall.ENOSPC):
-		return errors.New("disken er full")
+		return &msgError{lang.M("cli-os-disk-full")}
 	case errors.Is(err, syscall.EROFS):
-		return errors.New("filsystemet er skrivebeskyttet")
+		return &msgError{lang.M("cli-os-read-only")}
+	}
+	return err
+}
+
+// ReadError says what went wrong with reading a file or folder, as
+// OSError does for writing.
+func ReadError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return &msgError{lang.M("cli-os-not-found")}
+	case errors.Is(err, os.ErrPermission):
+		return &msgError{lang.M("cli-os-no-read-permission")}
 	}
 	return err
 }
@@ -157,7 +276,7 @@ func RefuseOverwrite(path string, force bool) error {
 		return nil
 	}
 	if _, err := os.Stat(path); err == nil {
-		return Usage("%s finnes allerede; bruk --force for å overskrive", path)
+		return UsageMsg(lang.M("cli-refuse-overwrite", "File", path))
 	}
 	return nil
 }
@@ -176,13 +295,14 @@ func (s *Streams) NoteExisting(path string) {
 	}
 }
 
-// Wrote is the verb for the message about a file written: «Erstattet» when
-// NoteExisting found one there before, else «Skrev».
-func (s *Streams) Wrote(path string) string {
+// Wrote is the verb for the message about a file written, in p's
+// language: «Erstattet» when NoteExisting found one there before, else
+// «Skrev».
+func (s *Streams) Wrote(p *lang.Printer, path string) string {
 	if s.existing[path] {
-		return "Erstattet"
+		return p.T("cli-replaced")
 	}
-	return "Skrev"
+	return p.T("cli-wrote")
 }
 
 // MarkWorkbookOutput declares flag as the file a command writes a workbook
@@ -198,7 +318,7 @@ func MarkWorkbookOutput(cmd *cobra.Command, s *Streams, flag string) {
 			return err
 		}
 		if path == StdinName && s.OutTTY {
-			return Usage("arbeidsboken er binærdata og skrives ikke til en terminal; send standard ut til en fil (-o - > rapport.xlsx) eller oppgi et filnavn med -o")
+			return UsageMsg(lang.M("cli-workbook-to-terminal"))
 		}
 		s.NoteExisting(path)
 		if next != nil {
@@ -217,35 +337,78 @@ func Now(s *Streams) (time.Time, error) {
 	}
 	sec, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		return time.Time{}, Usage("SOURCE_DATE_EPOCH=%q er ikke et antall sekunder", v)
+		return time.Time{}, UsageMsg(lang.M("cli-source-date-epoch", "Value", v))
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }
 
-// WarnNotXLSX warns when a workbook is given a name that Excel and
-// LibreOffice will not open as one.
-func WarnNotXLSX(s *Streams, path string) {
+// WarnNotXLSX warns, in p's language, when a workbook is given a name that
+// Excel and LibreOffice will not open as one.
+func WarnNotXLSX(s *Streams, p *lang.Printer, path string) {
 	if path != "" && path != StdinName && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		fmt.Fprintf(s.Err, "sirkel: advarsel: %s får en Excel-arbeidsbok; gi filen endelsen .xlsx så den åpnes riktig\n", path)
+		Warn(s.Err, p, lang.M("cli-not-xlsx", "File", path))
 	}
 }
 
-// PrintDiagnostics writes diagnostics as fil:linje:kol: melding, one a line.
-func PrintDiagnostics(w io.Writer, ds assessment.Diagnostics) {
+// Say writes a message of sirkel's own (not about a position in a file),
+// in p's language, on one line: «sirkel: melding».
+func Say(w io.Writer, p *lang.Printer, m lang.Msg) {
+	fmt.Fprintf(w, "sirkel: %s\n", m.In(p))
+}
+
+// Warn writes a warning of sirkel's own: «sirkel: advarsel: melding».
+func Warn(w io.Writer, p *lang.Printer, m lang.Msg) {
+	fmt.Fprintf(w, "sirkel: %s: %s\n", p.T("diag-warning"), m.In(p))
+}
+
+// Note writes a note, something a user may not expect but that is no
+// problem: «sirkel: merk: melding».
+func Note(w io.Writer, p *lang.Printer, m lang.Msg) {
+	fmt.Fprintf(w, "sirkel: %s: %s\n", p.T("cli-note"), m.In(p))
+}
+
+// WarnAbout writes a warning about a file: «fil: advarsel: melding».
+func WarnAbout(w io.Writer, p *lang.Printer, file string, m lang.Msg) {
+	d := strictyaml.NewDiagnostic(file, 0, 0, "", m)
+	d.Severity = assessment.SevWarning
+	fmt.Fprintln(w, d.In(p))
+}
+
+// PrintDiagnostics writes diagnostics in p's language as
+// fil:linje:kol: melding, one a line.
+func PrintDiagnostics(w io.Writer, p *lang.Printer, ds assessment.Diagnostics) {
 	for _, d := range ds {
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.In(p))
 	}
 }
 
-// AsDiagnostics turns an error about a file into diagnostics.
+// AsDiagnostics turns an error about a file into diagnostics; a message
+// from the catalogues stays one, to be rendered in the output's language.
 func AsDiagnostics(path string, err error) assessment.Diagnostics {
-	var ds assessment.Diagnostics
-	if errors.As(err, &ds) {
+	var (
+		ds assessment.Diagnostics
+		ee *Error
+		le *lang.Error
+		me *msgError
+		mm interface{ Msg() lang.Msg }
+	)
+	var m lang.Msg
+	switch {
+	case errors.As(err, &ds):
 		return ds
+	case errors.As(err, &ee):
+		if ee.Local.ID == "" {
+			return assessment.Diagnostics{{File: path, Message: ee.Msg}}
+		}
+		m = ee.Local
+	case errors.As(err, &le):
+		m = le.Msg
+	case errors.As(err, &me):
+		m = me.m
+	case errors.As(err, &mm):
+		m = mm.Msg()
+	default:
+		return assessment.Diagnostics{{File: path, Message: err.Error()}}
 	}
-	var ee *Error
-	if errors.As(err, &ee) {
-		return assessment.Diagnostics{{File: path, Message: ee.Msg}}
-	}
-	return assessment.Diagnostics{{File: path, Message: err.Error()}}
+	return assessment.Diagnostics{strictyaml.NewDiagnostic(path, 0, 0, "", m)}
 }
