@@ -372,3 +372,28 @@ areas:
 		t.Errorf("without languages, bokmål alone is fine: %v", ds)
 	}
 }
+
+// A number in quotes for a scale or number question is read as the number
+// and gets a warning that says what to write, not a contradiction.
+func TestQuotedNumberWarns(t *testing.T) {
+	q := loadQuestionnaireFile(t, "../testdata/mini-questionnaire.yaml")
+	src := "kind: answers\nquestionnaire: {id: mini, version: \"1\"}\nmunicipality: {name: Øyer, number: \"3440\"}\ndate: 2026-11-20\nanswers:\n  styring-plan: \"2\"\n  bygg-ombruk: \"12.5\"\n"
+	a, ds := ParseAnswers("a.yaml", []byte(src))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	c, ds := a.Check(q, CheckOptions{})
+	if ds.HasErrors() || len(ds.Warnings()) != 2 {
+		t.Fatalf("diagnostics %v", ds)
+	}
+	for _, d := range ds {
+		if !strings.Contains(d.Message, "skriv tallet uten anførselstegn") || strings.Contains(d.Message, "er ikke en verdi på skalaen") {
+			t.Errorf("%s", d)
+		}
+	}
+	plan, _, _ := q.Question("styring-plan")
+	ombruk, _, _ := q.Question("bygg-ombruk")
+	if c.Value(plan).Number != 2 || c.Value(ombruk).Number != 12.5 {
+		t.Errorf("values %v %v", c.Value(plan), c.Value(ombruk))
+	}
+}
