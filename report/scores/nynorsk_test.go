@@ -62,7 +62,7 @@ func TestTableNynorsk(t *testing.T) {
 		"Totalskår 40,8 av 100 · nivå Forankra · dekning 98 %\n82 gap · 0 utan svar · 2 veit ikkje\n",
 		"   Svar på styring-ressursmal: Ikkje starta (0)\n   Neste høve: desember 2027 – Kommuneplanen sin samfunnsdel\n",
 		"Styrings- og leiingsprosessar")
-	if got := Headline(lang.For(lang.NN), rs[1]); !strings.Contains(got, "usikker – berre 14 % svart på") {
+	if got := Headline(lang.For(lang.NN), rs[1]); !strings.Contains(got, "usikker – berre 14 % svara på") {
 		t.Errorf("Headline = %q", got)
 	}
 	b.Reset()
@@ -74,7 +74,7 @@ func TestTableNynorsk(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWidth(t, b.String())
-	noBokmal(t, "overview", b.String(), rs, "* usikker: for lite er svart på til at totalskåren kan samanliknast", "Område: 1 Styrings- og leiingsprosessar")
+	noBokmal(t, "overview", b.String(), rs, "* usikker: for lite er svara på til at totalskåren kan samanliknast", "Område: 1 Styrings- og leiingsprosessar")
 }
 
 func TestSpreadsheetCSVNynorsk(t *testing.T) {
