@@ -197,10 +197,6 @@ func isScaleValue(q *Questionnaire, v float64) bool {
 	return false
 }
 
-// ScaleValues lists the scale as «0 (Ikke startet), 1 (Planlagt), …», in
-// bokmål.
-func ScaleValues(q *Questionnaire) string { return ScaleValuesIn(lang.For(lang.NB), q) }
-
 // ScaleValuesIn lists the scale with its labels in p's language.
 func ScaleValuesIn(p *lang.Printer, q *Questionnaire) string {
 	parts := make([]string, len(q.Scale))

@@ -118,7 +118,7 @@ func TestLabelsInNynorsk(t *testing.T) {
 	if got := LabelIn(nn, q, yesno, Value{Kind: ValueNA}); got != "Ikkje relevant" {
 		t.Errorf("na in nynorsk = %q", got)
 	}
-	if got, want := Label(q, scale, Value{Kind: ValueGiven, Number: 3}), "Etablert (3)"; got != want {
+	if got, want := LabelIn(lang.For(lang.NB), q, scale, Value{Kind: ValueGiven, Number: 3}), "Etablert (3)"; got != want {
 		t.Errorf("Label = %q, want %q", got, want)
 	}
 	_, msg := ParseValueMsg(q, scale, Raw{Text: "7"})

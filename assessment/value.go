@@ -266,9 +266,6 @@ func unitName(unit string) any {
 	return unit
 }
 
-// Expected says in bokmål what a question accepts, for messages.
-func Expected(q *Questionnaire, qu *Question) string { return ExpectedIn(lang.For(lang.NB), q, qu) }
-
 // ExpectedIn says in p's language what a question accepts.
 func ExpectedIn(p *lang.Printer, q *Questionnaire, qu *Question) string {
 	return expected(q, qu).In(p)
@@ -337,9 +334,6 @@ func optionIDs(qu *Question) string {
 	return strings.Join(parts, ", ")
 }
 
-// OptionList names a question's options as «id (Label)», in bokmål.
-func OptionList(qu *Question) string { return OptionListIn(lang.For(lang.NB), qu) }
-
 // OptionListIn names a question's options as «id (Label)», with the labels
 // in p's language.
 func OptionListIn(p *lang.Printer, qu *Question) string {
@@ -355,15 +349,10 @@ func optionList(qu *Question) lang.Func {
 	return func(p *lang.Printer) string { return OptionListIn(p, qu) }
 }
 
-// Label is a value as a person reads it, in the questionnaire's words:
-// «Etablert (3)», «Ja», option labels joined by «; », a number with its
-// unit and decimal comma, the text; «Ikke relevant», «Vet ikke»; "" when
-// there is no value. It speaks bokmål; LabelIn speaks p's language.
-func Label(q *Questionnaire, qu *Question, v Value) string {
-	return LabelIn(lang.For(lang.NB), q, qu, v)
-}
-
-// LabelIn is Label in p's language, the questionnaire's texts included.
+// LabelIn is a value as a person reads it, in p's language and the
+// questionnaire's words: «Etablert (3)», «Ja», option labels joined by
+// «; », a number with its unit and decimal comma, the text; «Ikke
+// relevant», «Vet ikke»; "" when there is no value.
 func LabelIn(p *lang.Printer, q *Questionnaire, qu *Question, v Value) string {
 	switch v.Kind {
 	case ValueNone:
@@ -402,9 +391,6 @@ func LabelIn(p *lang.Printer, q *Questionnaire, qu *Question, v Value) string {
 func label(q *Questionnaire, qu *Question, v Value) lang.Func {
 	return func(p *lang.Printer) string { return LabelIn(p, q, qu, v) }
 }
-
-// ScaleText is a scale value as «Etablert (3)», in bokmål.
-func ScaleText(q *Questionnaire, v float64) string { return ScaleTextIn(lang.For(lang.NB), q, v) }
 
 // ScaleTextIn is a scale value as «Etablert (3)», the label in p's
 // language.

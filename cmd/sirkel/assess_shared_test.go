@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sirkel/sirkel/assessment/lang"
+
 	"github.com/sirkel/sirkel/assessment"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/batch"
 	"github.com/sirkel/sirkel/cmd/sirkel/internal/cli"
@@ -112,7 +114,7 @@ func answerOf(t *testing.T, c *assessment.Checked, id string) string {
 	if !ok {
 		t.Fatalf("no question %s", id)
 	}
-	return assessment.Label(c.Questionnaire, qu, c.Value(qu))
+	return assessment.LabelIn(lang.For(lang.NB), c.Questionnaire, qu, c.Value(qu))
 }
 
 // Two colleagues on one file, one per area, answering in turn: every
