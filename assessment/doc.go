@@ -11,7 +11,7 @@
 // answers; Evaluate takes only Checked answers, so scoring can never run
 // on answers that were not checked against the same questionnaire.
 // ParseValue is the one reader of answer text for every input (a YAML file,
-// an Excel answer sheet, the interactive form), and Label is the one way an
+// an Excel answer sheet, the interactive form), and LabelIn is the one way an
 // answer is shown to people.
 //
 // # Questionnaire
